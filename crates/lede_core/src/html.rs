@@ -1,0 +1,172 @@
+//! HTML to document text (first version): a single linear pass that keeps
+//! block structure as lines, drops script, style, noscript, template, svg
+//! and head content, and decodes character references. No recursion, so
+//! deep nesting and broken markup cannot overflow the stack.
+
+/// Does this input look like HTML markup?
+pub fn looks_like_html(input: &str) -> bool {
+    let head: String = input.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        return true;
+    }
+    head.starts_with('<') && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"].iter().any(|t| head.contains(t))
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td",
+    "th", "title", "tr", "ul",
+];
+const SKIP_TAGS: &[&str] = &["head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea"];
+
+/// Extract the document text of an HTML page: one line per block.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut line = String::new();
+    let b = html.as_bytes();
+    let mut i = 0;
+    // While inside a skipped element: its name.
+    let mut skipping: Option<&'static str> = None;
+    let flush = |line: &mut String, out: &mut String| {
+        let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            out.push_str(&t);
+            out.push('\n');
+        }
+        line.clear();
+    };
+    while i < b.len() {
+        if b[i] == b'<' {
+            // Comments and doctype.
+            if html[i..].starts_with("<!--") {
+                i = html[i + 4..].find("-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
+                continue;
+            }
+            let Some(close) = html[i..].find('>') else {
+                break; // truncated tag at the end
+            };
+            let tag = &html[i + 1..i + close];
+            i += close + 1;
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if let Some(sk) = skipping {
+                if closing && name == sk {
+                    skipping = None;
+                }
+                continue;
+            }
+            if !closing && !tag.ends_with('/') {
+                if let Some(sk) = SKIP_TAGS.iter().find(|t| **t == name) {
+                    skipping = Some(sk);
+                    continue;
+                }
+            }
+            if BLOCK_TAGS.contains(&name.as_str()) {
+                flush(&mut line, &mut out);
+            }
+            continue;
+        }
+        let next = html[i..].find('<').map(|p| i + p).unwrap_or(b.len());
+        if skipping.is_none() {
+            decode_into(&html[i..next], &mut line);
+        }
+        i = next;
+    }
+    flush(&mut line, &mut out);
+    out
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "mdash" => '—',
+        "ndash" => '–',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "hellip" => '…',
+        "copy" => '©',
+        "eacute" => 'é',
+        "euro" => '€',
+        "pound" => '£',
+        _ => return None,
+    })
+}
+
+/// Decode character references in a text run.
+pub fn decode_into(s: &str, out: &mut String) {
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let semi = rest[..rest.len().min(12)].find(';');
+        let decoded = semi.and_then(|q| {
+            let name = &rest[1..q];
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                named_entity(name)
+            };
+            c.map(|c| (c, q + 1))
+        });
+        match decoded {
+            Some((c, used)) => {
+                out.push(if c == '\0' { '\u{FFFD}' } else { c });
+                rest = &rest[used..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_table() {
+        let table: &[(&str, &str)] = &[
+            ("<p>One &amp; two</p><p>Three</p>", "One & two\nThree\n"),
+            ("<html><head><title>T</title></head><body><h1>Head</h1><script>var x = '<p>';</script><p>Body &#8220;q&#x201D;</p></body></html>", "Head\nBody “q”\n"),
+            ("<div><p>Unclosed <b>bold", "Unclosed bold\n"),
+            ("<p>a<br>b</p><!-- hidden --><style>p{}</style>", "a\nb\n"),
+            ("<p>truncated <a href=", "truncated\n"),
+            ("<svg><text>no</text></svg><p>&bogus; &#99999999;</p>", "&bogus; &#99999999;\n"),
+        ];
+        for (input, want) in table {
+            assert_eq!(to_text(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_linear_and_safe() {
+        let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+        assert_eq!(to_text(&html), "deep\n");
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <div><p>x</p></div>"));
+        assert!(!looks_like_html("Plain text with <b> in it"));
+    }
+}

@@ -1,0 +1,251 @@
+//! Lede's analysis core: from a scraped news page (plain text or HTML) to
+//! articles with entities, quotes and casualty figures.
+//!
+//! Pure Rust with no web or I/O dependencies, so the same code runs natively
+//! (CLI), in the browser (Leptos app) and behind the JS API. The one entry
+//! point is [`analyze`]; its output is the contract in [`types`].
+
+mod casualties;
+mod entities;
+mod html;
+mod lexicon;
+mod numbers;
+mod offsets;
+mod quotes;
+mod segment;
+mod tokens;
+pub mod types;
+
+pub use types::*;
+
+use entities::{Mention, Para};
+use offsets::CharIndex;
+use tokens::{Sentence, Token};
+
+/// The version written into every analysis.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How to read the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputMode {
+    Text,
+    Html,
+    /// HTML when the input looks like markup, else text.
+    #[default]
+    Auto,
+}
+
+impl std::str::FromStr for InputMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        match s {
+            "text" => Ok(Self::Text),
+            "html" => Ok(Self::Html),
+            "auto" => Ok(Self::Auto),
+            other => Err(Error::BadOption(format!("input kind must be text, html or auto, not {other:?}"))),
+        }
+    }
+}
+
+/// Options for [`analyze`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    pub input: InputMode,
+    /// Treat the whole input as one article body (no segmentation).
+    pub single: bool,
+    /// Inputs longer than this many bytes are refused with [`Error::TooLarge`].
+    pub max_bytes: usize,
+}
+
+/// The default input limit: 64 MiB.
+pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Why an input could not be analysed. Messages say what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    #[error("the input is empty: paste or open a news article (plain text or HTML)")]
+    Empty,
+    #[error("the input looks like binary data, not text or HTML ({control} control bytes in the first {sampled}); open a .txt or .html file")]
+    Binary { control: usize, sampled: usize },
+    #[error("the input is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again")]
+    NotUtf8 { offset: usize },
+    #[error("the input is {size} bytes, over the limit of {limit} bytes; analyse a shorter part or raise the limit")]
+    TooLarge { size: usize, limit: usize },
+    #[error("bad option: {0}")]
+    BadOption(String),
+}
+
+/// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
+pub fn analyze_bytes(input: &[u8], options: &Options) -> Result<Analysis, Error> {
+    if input.len() > options.max_bytes {
+        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
+    }
+    check_binary(input)?;
+    let text = std::str::from_utf8(input).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
+    analyze(text, options)
+}
+
+fn check_binary(input: &[u8]) -> Result<(), Error> {
+    let sample = &input[..input.len().min(8192)];
+    if input.contains(&0) {
+        return Err(Error::Binary { control: sample.iter().filter(|&&b| b == 0).count().max(1), sampled: sample.len() });
+    }
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    if control * 10 > sample.len() {
+        return Err(Error::Binary { control, sampled: sample.len() });
+    }
+    Ok(())
+}
+
+/// Analyse a document: segment it into articles and boilerplate, and find
+/// entities, quotes and casualty figures in each article.
+pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    if input.len() > options.max_bytes {
+        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
+    }
+    check_binary(input.as_bytes())?;
+    let is_html = match options.input {
+        InputMode::Text => false,
+        InputMode::Html => true,
+        InputMode::Auto => html::looks_like_html(input),
+    };
+    let extracted;
+    let text: &str = if is_html {
+        extracted = html::to_text(input);
+        &extracted
+    } else {
+        input
+    };
+    if text.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    let seg = if options.single { segment::single(text) } else { segment::segment(text) };
+    let idx = CharIndex::new(text);
+    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a)).collect();
+    let boilerplate = seg
+        .boilerplate
+        .iter()
+        .map(|&(s, e, kind)| Boilerplate { start: idx.char_of(s), end: idx.char_of(e), kind, text: text[s..e].to_string() })
+        .collect();
+    Ok(Analysis {
+        lede_version: VERSION.to_string(),
+        input_kind: if is_html { InputKind::Html } else { InputKind::Text },
+        text: is_html.then(|| text.to_string()),
+        articles,
+        boilerplate,
+    })
+}
+
+/// Tokens and sentences of one paragraph.
+struct ParaTokens {
+    range: (usize, usize),
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+}
+
+fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Article {
+    let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
+    let paras: Vec<ParaTokens> = ranges
+        .map(|(s, e)| {
+            let mut tokens = Vec::new();
+            tokens::tokenize(&text[s..e], s, &mut tokens);
+            let mut sentences = Vec::new();
+            tokens::sentences(text, &tokens, &mut sentences);
+            ParaTokens { range: (s, e), tokens, sentences }
+        })
+        .collect();
+    let views: Vec<Para<'_>> = paras.iter().map(|p| Para { tokens: &p.tokens, sentences: &p.sentences }).collect();
+    let mentions = entities::find(text, &views);
+    let canon = entities::canonicalise(text, &mentions);
+
+    let mut found_quotes = Vec::new();
+    let mut figures = Vec::new();
+    for p in &paras {
+        let lo = mentions.partition_point(|m| m.start < p.range.0);
+        let hi = mentions.partition_point(|m| m.start < p.range.1);
+        quotes::find_in_paragraph(text, p.range, &p.tokens, &mentions[..hi], &mut found_quotes);
+        for s in &p.sentences {
+            let (ss, se) = (p.tokens[s.first].start, p.tokens[s.end - 1].end);
+            let ml = lo + mentions[lo..hi].partition_point(|m| m.start < ss);
+            let mh = lo + mentions[lo..hi].partition_point(|m| m.start < se);
+            casualties::find_in_sentence(text, &p.tokens, *s, &mentions[ml..mh], &mut figures);
+        }
+    }
+
+    let ts = |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
+    let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
+    Article {
+        role: a.role,
+        headline: a.headline.map(ts),
+        source: string(a.source),
+        published: string(a.published),
+        byline: string(a.byline),
+        span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
+        paragraphs: a
+            .paragraphs
+            .iter()
+            .map(|&(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
+            .collect(),
+        entities: mentions
+            .iter()
+            .zip(&canon)
+            .map(|(m, c)| Entity {
+                start: idx.char_of(m.start),
+                end: idx.char_of(m.end),
+                text: text[m.start..m.end].to_string(),
+                label: m.label,
+                canonical: c.clone(),
+            })
+            .collect(),
+        quotes: found_quotes
+            .iter()
+            .map(|q| Quote {
+                start: idx.char_of(q.start),
+                end: idx.char_of(q.end),
+                text: text[q.start..q.end].to_string(),
+                kind: q.kind,
+                speaker: q.speaker.map(|(s, e)| {
+                    let own = mention_at(&mentions, s, e);
+                    Speaker {
+                        start: idx.char_of(s),
+                        end: idx.char_of(e),
+                        text: text[s..e].to_string(),
+                        canonical: own.or(q.speaker_entity).map(|i| canon[i].clone()),
+                    }
+                }),
+                cue: q.cue.map(ts),
+            })
+            .collect(),
+        casualties: figures
+            .iter()
+            .map(|f| Casualty {
+                start: idx.char_of(f.start),
+                end: idx.char_of(f.end),
+                text: text[f.start..f.end].to_string(),
+                value: f.value,
+                value_max: f.value_max,
+                qualifier: f.qualifier,
+                category: f.category,
+                subject: string(f.subject),
+                actor: string(f.actor),
+                reported_by: string(f.reported_by),
+                period: string(f.period),
+            })
+            .collect(),
+    }
+}
+
+/// The index of the mention exactly at `[s, e)`, if any (mentions are sorted).
+fn mention_at(mentions: &[Mention], s: usize, e: usize) -> Option<usize> {
+    let i = mentions.partition_point(|m| m.start < s);
+    mentions.get(i).filter(|m| m.start == s && m.end == e).map(|_| i)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,313 @@
+//! Quotations: marks paired within a paragraph, kind, and attribution to a
+//! speaker next to a speech cue.
+//!
+//! Offsets are byte offsets into the analysed text.
+
+use crate::entities::Mention;
+use crate::lexicon;
+use crate::tokens::{Token, TokenKind};
+use crate::types::{EntityLabel, QuoteKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Including the marks.
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    pub speaker: Option<(usize, usize)>,
+    /// The person a pronoun or surname resolves to (index into mentions).
+    pub speaker_entity: Option<usize>,
+    pub cue: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// “ ” « » and straight " : double marks.
+    Double,
+    /// ‘ ’ and straight ' : single marks.
+    Single,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct MarkAt {
+    pos: usize,
+    len: usize,
+    mark: Mark,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.map(|c| c.is_alphanumeric()).unwrap_or(false)
+}
+
+/// Find the quotation marks in a paragraph and decide which can open or close.
+fn marks(para: &str, base: usize) -> Vec<MarkAt> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = para.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let before_space = prev.map(|p| p.is_whitespace() || "([{—–-/:".contains(p)).unwrap_or(true);
+        let after_space = next.map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n)).unwrap_or(true);
+        let m = match c {
+            '“' | '«' => Some((Mark::Double, true, false)),
+            '”' | '»' => Some((Mark::Double, false, true)),
+            '"' => Some((Mark::Double, before_space || prev.map(|p| "\"'‘“".contains(p)).unwrap_or(false), !before_space || after_space)),
+            '‘' => Some((Mark::Single, true, false)),
+            '’' | '\'' => {
+                if is_word_char(prev) && is_word_char(next) {
+                    None // apostrophe inside a word: we're, Moscow's
+                } else if before_space && next.map(|n| n.is_ascii_digit()).unwrap_or(false) && para[i + 1..].chars().take_while(|c| c.is_ascii_digit()).count() == 2 {
+                    None // '90s
+                } else if prev == Some('s') && after_space && c == '’' {
+                    // soldiers’ (plural possessive) may still close a quote
+                    Some((Mark::Single, false, true))
+                } else {
+                    Some((Mark::Single, before_space && !after_space, !before_space))
+                }
+            }
+            _ => None,
+        };
+        if let Some((mark, can_open, can_close)) = m {
+            out.push(MarkAt { pos: base + i, len: c.len_utf8(), mark, can_open, can_close });
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// Pair marks into outermost quotations. Unbalanced marks are dropped, never
+/// spanning the paragraph.
+fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<MarkAt> = Vec::new();
+    for m in ms {
+        // A closer for something open: prefer the same mark; a straight single
+        // opener may be closed by a double mark (a common scraping fault).
+        if m.can_close {
+            if let Some(idx) = stack.iter().rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double)) {
+                let o = stack[idx];
+                // Nested quotes close the inner one first.
+                let is_inner_single_close = m.mark == Mark::Single && idx + 1 < stack.len();
+                if !(m.can_open && !is_inner_single_close && o.mark != m.mark) {
+                    stack.truncate(idx);
+                    if stack.is_empty() {
+                        out.push((o.pos, m.pos + m.len));
+                    }
+                    continue;
+                }
+            }
+        }
+        if m.can_open {
+            stack.push(*m);
+        }
+    }
+    out
+}
+
+/// Token index range helpers.
+fn token_at_or_after(toks: &[Token], pos: usize) -> usize {
+    toks.partition_point(|t| t.start < pos)
+}
+
+/// Find quotations in one paragraph and attribute them.
+pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], mentions: &[Mention], out: &mut Vec<Found>) {
+    let ms = marks(&text[para.0..para.1], para.0);
+    let first_new = out.len();
+    for (s, e) in pair(&ms) {
+        let inner = &text[s..e];
+        let words = inner.split_whitespace().count();
+        if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 {
+            continue;
+        }
+        let (speaker, cue) = attribute(text, toks, s, e, mentions);
+        let ends_punct = inner
+            .trim_end_matches(['"', '\'', '”', '’', '»'])
+            .ends_with(['.', ',', '!', '?', '…']);
+        let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) { QuoteKind::Direct } else { QuoteKind::Partial };
+        let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
+        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, cue });
+    }
+    // A direct quote with no cue of its own right after an attributed one in
+    // the same paragraph continues that speaker ("… ," he said. "…").
+    for i in first_new.max(1)..out.len() {
+        if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
+            let prev = out[i - 1].clone();
+            let between = &text[prev.end..out[i].start];
+            if prev.speaker.is_some() && between.split_whitespace().count() <= 12 && !between.contains('\n') {
+                out[i].speaker_entity = prev.speaker_entity;
+                out[i].speaker = prev.speaker;
+            }
+        }
+    }
+}
+
+/// Find the cue and speaker next to a quote `[s, e)`.
+fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    // After: "…," he said / "…," said Name / "…," Name said / according to Name.
+    let mut k = token_at_or_after(toks, e);
+    while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–") {
+        k += 1;
+    }
+    if k < toks.len() {
+        if lexicon::is_cue_verb(&lw(k)) {
+            if let Some(sp) = speaker_phrase(text, toks, k + 1, mentions) {
+                return (Some(sp), Some((toks[k].start, toks[k].end)));
+            }
+        } else if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
+            let after = token_at_or_after(toks, sp.1);
+            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) {
+                return (Some(sp), Some((toks[after].start, toks[after].end)));
+            }
+        }
+        if lw(k) == "according" && k + 2 < toks.len() && lw(k + 1) == "to" {
+            if let Some(sp) = speaker_phrase(text, toks, k + 2, mentions) {
+                return (Some(sp), Some((toks[k].start, toks[k + 1].end)));
+            }
+        }
+    }
+    // Before: Name said: "…" / Name said, "…" / Name added, '…'.
+    let q = token_at_or_after(toks, s);
+    let mut b = q;
+    while b > 0 && matches!(toks[b - 1].text(text), ":" | ",") {
+        b -= 1;
+    }
+    // The cue may have an object before the colon: "told reporters:".
+    let cue_at = (b.saturating_sub(3)..b).rev().find(|&k| lexicon::is_cue_verb(&lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word));
+    if let (true, Some(c)) = (b > 0 && b < q, cue_at) {
+        let cue = toks[c];
+        // The speaker ends right before the cue, possibly with an adverb between.
+        let mut end = c;
+        if end > 0 && lw(end - 1).ends_with("ly") {
+            end -= 1;
+        }
+        if let Some(sp) = speaker_before(text, toks, end, mentions) {
+            return (Some(sp), Some((cue.start, cue.end)));
+        }
+    }
+    (None, None)
+}
+
+/// A speaker phrase starting at token `k`: a pronoun, a named mention, or a
+/// short description ("a Russian journalist", "the president").
+fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let t = toks.get(k)?;
+    let lower = t.text(text).to_lowercase();
+    if lexicon::is_speaker_pronoun(&lower) {
+        return Some((t.start, t.end));
+    }
+    let i = mentions.partition_point(|m| m.start < t.start);
+    if let Some(m) = mentions.get(i).filter(|m| m.start == t.start) {
+        return Some((m.start, m.end));
+    }
+    if matches!(lower.as_str(), "a" | "an" | "the" | "one") {
+        // Up to four more words, ending at a noun before a cue or punctuation.
+        let mut e = k + 1;
+        while e < toks.len() && e <= k + 4 && toks[e].kind == TokenKind::Word && !lexicon::is_cue_verb(&toks[e].text(text).to_lowercase()) {
+            e += 1;
+        }
+        if e > k + 1 {
+            return Some((t.start, toks[e - 1].end));
+        }
+    }
+    None
+}
+
+/// A speaker phrase ending right before token `end`.
+fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    if end == 0 {
+        return None;
+    }
+    let last = toks[end - 1];
+    let lower = last.text(text).to_lowercase();
+    if lexicon::is_speaker_pronoun(&lower) {
+        return Some((last.start, last.end));
+    }
+    let i = mentions.partition_point(|m| m.end < last.end);
+    if let Some(m) = mentions.get(i).filter(|m| m.end == last.end) {
+        return Some((m.start, m.end));
+    }
+    // "the president said": a determiner within four words before.
+    let lo = end.saturating_sub(4);
+    for k in (lo..end).rev() {
+        if matches!(toks[k].text(text).to_lowercase().as_str(), "the" | "a" | "an") && toks[k..end].iter().all(|t| t.kind == TokenKind::Word) {
+            return Some((toks[k].start, last.end));
+        }
+    }
+    None
+}
+
+/// Resolve a speaker span to a person mention: the mention itself, or for a
+/// pronoun or description the most recent person mentioned before it.
+fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize> {
+    let at = mentions.partition_point(|m| m.start < sp.0);
+    if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
+        return (m.label == EntityLabel::Per).then_some(at);
+    }
+    let lower = text[sp.0..sp.1].to_lowercase();
+    if matches!(lower.as_str(), "they" | "we" | "i") {
+        return None;
+    }
+    // The most recent person before the speaker (mentions are sorted by start).
+    mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::{find, Para};
+    use crate::tokens::{sentences, tokenize};
+
+    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+        let mut toks = Vec::new();
+        tokenize(text, 0, &mut toks);
+        let mut sents = Vec::new();
+        sentences(text, &toks, &mut sents);
+        let ms = find(text, &[Para { tokens: &toks, sentences: &sents }]);
+        let mut out = Vec::new();
+        find_in_paragraph(text, (0, text.len()), &toks, &ms, &mut out);
+        out.into_iter()
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.kind,
+                    f.speaker.map(|(a, b)| text[a..b].to_string()),
+                    f.speaker_entity.map(|i| text[ms[i].start..ms[i].end].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quote_table() {
+        use QuoteKind::*;
+        type Row<'a> = (&'a str, &'a [(&'a str, QuoteKind, Option<&'a str>, Option<&'a str>)]);
+        let table: &[Row] = &[
+            (
+                "Mayor Ada Quill spoke. \"We will rebuild the bridge by spring,\" she said.",
+                &[("\"We will rebuild the bridge by spring,\"", Direct, Some("she"), Some("Ada Quill"))],
+            ),
+            (
+                "Mayor Ada Quill came late. Quill said: “The work starts now and it will not stop.”",
+                &[("“The work starts now and it will not stop.”", Direct, Some("Quill"), Some("Quill"))],
+            ),
+            (
+                "'Nobody listened to the ferry crews,' said Tomas Reyes, a boatman.",
+                &[("'Nobody listened to the ferry crews,'", Direct, Some("Tomas Reyes"), Some("Tomas Reyes"))],
+            ),
+            ("The plan was called “reckless” by critics.", &[("“reckless”", Partial, None, None)]),
+            ("We're sure the '90s were Moscow's best years.", &[]),
+            ("An opening ' with no close and a lone \" mark.", &[]),
+            ("Reyes came. 'The water rose fast,\" Reyes said.", &[("'The water rose fast,\"", Direct, Some("Reyes"), Some("Reyes"))]),
+        ];
+        for (input, want) in table {
+            let want: Vec<_> = want
+                .iter()
+                .map(|(q, k, s, c)| (q.to_string(), *k, s.map(String::from), c.map(String::from)))
+                .collect();
+            assert_eq!(run(input), want, "input {input:?}");
+        }
+    }
+}

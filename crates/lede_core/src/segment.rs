@@ -1,0 +1,483 @@
+//! Plain-text segmentation: lines become blocks, blocks are classified from
+//! their shape (length, punctuation, capitalisation, stop words, links,
+//! handles, neighbours), and blocks are grouped into articles.
+//!
+//! All offsets here are byte offsets into the analysed text.
+
+use crate::lexicon;
+use crate::types::{BoilerplateKind, ParagraphKind, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Headline,
+    SourceLabel,
+    Timestamp,
+    Byline,
+    Body,
+    Embed,
+    Boilerplate(BoilerplateKind),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BlockKind,
+    /// Blank lines between this block and the previous one.
+    pub gap_before: usize,
+}
+
+/// One article found on the page (byte offsets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleDraft {
+    pub role: Role,
+    pub headline: Option<(usize, usize)>,
+    pub source: Option<(usize, usize)>,
+    pub published: Option<(usize, usize)>,
+    pub byline: Option<(usize, usize)>,
+    pub span: (usize, usize),
+    pub paragraphs: Vec<(usize, usize, ParagraphKind)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Segmentation {
+    pub articles: Vec<ArticleDraft>,
+    pub boilerplate: Vec<(usize, usize, BoilerplateKind)>,
+}
+
+/// Shape features of one line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    words: usize,
+    /// Words starting with an uppercase letter, among words with letters that are not function words.
+    title_ratio: f32,
+    /// Share of words that are function words.
+    stop_ratio: f32,
+    ends_sentence: bool,
+    ends_colon: bool,
+    has_link: bool,
+    has_handle: bool,
+    starts_dash: bool,
+    relative_time: bool,
+    starts_by: bool,
+}
+
+fn shape(line: &str) -> Shape {
+    let mut s = Shape::default();
+    let mut content = 0usize;
+    let mut capital = 0usize;
+    let mut stops = 0usize;
+    for w in line.split_whitespace() {
+        s.words += 1;
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() {
+            continue;
+        }
+        let lower = core.to_lowercase();
+        if lexicon::is_function_word(&lower) {
+            stops += 1;
+            if core.starts_with(|c: char| c.is_uppercase()) {
+                capital += 1;
+                content += 1;
+            }
+            continue;
+        }
+        if core.starts_with(|c: char| c.is_alphabetic()) {
+            content += 1;
+            if core.starts_with(|c: char| c.is_uppercase()) {
+                capital += 1;
+            }
+        }
+        if w.contains("http://") || w.contains("https://") || w.starts_with("pic.twitter.com") || w.contains("t.co/") {
+            s.has_link = true;
+        }
+        if w.starts_with("(@") || w.starts_with('@') {
+            s.has_handle = true;
+        }
+    }
+    s.title_ratio = if content == 0 { 0.0 } else { capital as f32 / content as f32 };
+    s.stop_ratio = if s.words == 0 { 0.0 } else { stops as f32 / s.words as f32 };
+    let trimmed = line.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ' ' | '\u{a0}'));
+    s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
+    s.ends_colon = trimmed.ends_with(':');
+    s.starts_dash = line.starts_with("- ") || line.starts_with("— ") || line.starts_with("– ");
+    s.relative_time = is_relative_time(line);
+    s.starts_by = line.starts_with("By ") && s.words <= 8;
+    s
+}
+
+/// "14 minutes ago", "2 hours ago", "Updated 3 days ago", "yesterday".
+fn is_relative_time(line: &str) -> bool {
+    let l = line.trim().to_lowercase();
+    let l = l.strip_prefix("updated ").unwrap_or(&l);
+    let l = l.strip_prefix("published ").unwrap_or(l);
+    let words: Vec<&str> = l.split_whitespace().collect();
+    match words.as_slice() {
+        [n, unit, "ago"] => {
+            (n.chars().all(|c| c.is_ascii_digit()) || *n == "an" || *n == "a")
+                && matches!(
+                    unit.trim_end_matches('s'),
+                    "second" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "month" | "year"
+                )
+        }
+        ["just", "now"] | ["yesterday"] => true,
+        _ => false,
+    }
+}
+
+/// General page-furniture phrases (whole short lines), by kind. These are
+/// the common words of web furniture, not any one site's strings.
+fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
+    if sh.words > 10 {
+        return None;
+    }
+    let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
+    let has = |p: &str| l.contains(p);
+    if l == "comments" || has("no comments") || has("leave a comment") || has("add a comment") || has("comments (") {
+        return Some(BoilerplateKind::Comments);
+    }
+    if has("related articles") || has("related stories") || has("read more") || has("more stories") || has("recommended") || l == "related" || has("most read") || has("most popular") {
+        return Some(BoilerplateKind::RelatedLinks);
+    }
+    if l == "advertisement" || has("remove ads") || has("sponsored") || has("ad feedback") {
+        return Some(BoilerplateKind::Ad);
+    }
+    if has("subscribe") || has("sign up") || has("newsletter") || has("download the app") || has("try our") || has("explore what") || has("log in") {
+        return Some(BoilerplateKind::Promo);
+    }
+    if has("share this") || has("follow us") || l == "share" || has("share on") {
+        return Some(BoilerplateKind::Social);
+    }
+    if l.starts_with("write to ") || l.starts_with("contact the author") || has("all rights reserved") || l.starts_with("copyright") || l.starts_with('©') {
+        return Some(BoilerplateKind::Trailer);
+    }
+    if has("skip to") || l == "menu" || l == "home" || l == "search" {
+        return Some(BoilerplateKind::Navigation);
+    }
+    None
+}
+
+/// Could this line be a headline? `context` says a headline is expected
+/// here (page start, after a gap, a source label or a timestamp).
+fn is_headline_shape(sh: &Shape, context: bool) -> bool {
+    let plain = (2..=25).contains(&sh.words) && !sh.ends_colon && !sh.has_link && !sh.has_handle;
+    plain && (!sh.ends_sentence && (sh.title_ratio >= 0.5 || context && sh.title_ratio >= 0.25) || sh.title_ratio >= 0.8 && sh.words >= 3)
+}
+
+/// Does this line read as running prose?
+fn is_body_shape(sh: &Shape) -> bool {
+    sh.words > 40
+        || sh.words >= 6 && sh.ends_sentence && sh.title_ratio < 0.6
+        || sh.words >= 12 && sh.stop_ratio >= 0.15 && sh.title_ratio < 0.45
+}
+
+/// Split into non-blank lines, each trimmed, with the blank lines before it.
+fn lines(text: &str) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut blanks = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let lead = line.len() - line.trim_start().len();
+        let t = line.trim();
+        if t.is_empty() {
+            blanks += 1;
+        } else {
+            let s = pos + lead;
+            out.push((s, s + t.len(), blanks));
+            blanks = 0;
+        }
+        pos += raw.len();
+    }
+    out
+}
+
+/// Classify every line of `text`.
+pub fn classify(text: &str) -> Vec<Block> {
+    let ls = lines(text);
+    let shapes: Vec<Shape> = ls.iter().map(|&(s, e, _)| shape(&text[s..e])).collect();
+    let mut blocks: Vec<Block> = Vec::with_capacity(ls.len());
+    for (i, &(s, e, gap)) in ls.iter().enumerate() {
+        let line = &text[s..e];
+        let sh = shapes[i];
+        let next = shapes.get(i + 1);
+        let kind = if sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/")) {
+            BlockKind::Embed
+        } else if (sh.starts_dash && sh.has_handle) || (sh.has_handle && sh.words <= 12 && line.contains("(@")) {
+            BlockKind::Embed
+        } else if sh.relative_time {
+            BlockKind::Timestamp
+        } else if sh.starts_by {
+            BlockKind::Byline
+        } else if let Some(k) = furniture_kind(line, &sh) {
+            BlockKind::Boilerplate(k)
+        } else if sh.starts_dash && sh.words <= 6 {
+            BlockKind::SourceLabel
+        } else if sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false) {
+            BlockKind::SourceLabel
+        } else {
+            let prev = blocks.last().map(|b: &Block| b.kind);
+            let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            let next_is_body = next.map(is_body_shape).unwrap_or(false);
+            if (is_headline_shape(&sh, context) && !is_body_shape(&sh) || after_label && !sh.ends_sentence && sh.words <= 25) && next_is_body {
+                BlockKind::Headline
+            } else if is_body_shape(&sh) {
+                BlockKind::Body
+            } else if is_headline_shape(&sh, false) {
+                // Headline-like but not followed by body: a link or teaser line.
+                BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)
+            } else if sh.words < 6 && !sh.ends_sentence {
+                BlockKind::Boilerplate(BoilerplateKind::Other)
+            } else {
+                // Unsure: keep it as body rather than dropping text.
+                BlockKind::Body
+            }
+        };
+        blocks.push(Block { start: s, end: e, kind, gap_before: gap });
+    }
+    // A single headline-shaped line outside a run of them is a kicker or a
+    // label, not a list of links.
+    let link_line = |b: Option<&Block>| b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)).unwrap_or(false);
+    for i in 0..blocks.len() {
+        if link_line(blocks.get(i))
+            && !link_line(i.checked_sub(1).and_then(|k| blocks.get(k)))
+            && !link_line(blocks.get(i + 1))
+            && furniture_kind(&text[blocks[i].start..blocks[i].end], &shapes[i]).is_none()
+        {
+            blocks[i].kind = BlockKind::Boilerplate(BoilerplateKind::Other);
+        }
+    }
+    // A lone "related links" line between body paragraphs of one article is
+    // more likely a subheading or a short paragraph: keep it as body.
+    for i in 1..blocks.len().saturating_sub(1) {
+        if blocks[i].kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)
+            && blocks[i - 1].kind == BlockKind::Body
+            && blocks[i + 1].kind == BlockKind::Body
+            && furniture_kind(&text[blocks[i].start..blocks[i].end], &shapes[i]).is_none()
+        {
+            blocks[i].kind = BlockKind::Body;
+        }
+    }
+    blocks
+}
+
+/// Group classified blocks into articles and page furniture.
+pub fn segment(text: &str) -> Segmentation {
+    let blocks = classify(text);
+    let mut seg = Segmentation::default();
+    let mut cur: Option<ArticleDraft> = None;
+    // Source label / timestamp seen since the last body block, waiting for a headline.
+    let mut pending_source: Option<(usize, usize)> = None;
+    let mut pending_time: Option<(usize, usize)> = None;
+
+    let finish = |cur: &mut Option<ArticleDraft>, seg: &mut Segmentation| {
+        if let Some(mut a) = cur.take() {
+            if let Some(last) = a.paragraphs.last() {
+                a.span.1 = last.1;
+                seg.articles.push(a);
+            } else if let Some(h) = a.headline {
+                // A headline with no body after it: a link, not an article.
+                seg.boilerplate.push((h.0, h.1, BoilerplateKind::RelatedLinks));
+            }
+        }
+    };
+
+    for b in &blocks {
+        let range = (b.start, b.end);
+        match b.kind {
+            BlockKind::Headline => {
+                finish(&mut cur, &mut seg);
+                cur = Some(ArticleDraft {
+                    role: Role::Related,
+                    headline: Some(range),
+                    source: pending_source.take(),
+                    published: pending_time.take(),
+                    byline: None,
+                    span: (pending_source.map(|s| s.0).unwrap_or(b.start), b.end),
+                    paragraphs: Vec::new(),
+                });
+            }
+            BlockKind::SourceLabel => {
+                let label = strip_dash(text, range);
+                if cur.as_ref().map(|a| a.paragraphs.is_empty()).unwrap_or(false) {
+                    // "- Source" after the timestamp, before the headline.
+                    if let Some(a) = cur.as_mut() {
+                        a.source.get_or_insert(label);
+                    }
+                } else {
+                    pending_source = Some(label);
+                }
+            }
+            BlockKind::Timestamp => {
+                if let Some(a) = cur.as_mut().filter(|a| a.paragraphs.is_empty()) {
+                    a.published.get_or_insert(range);
+                } else {
+                    pending_time = Some(range);
+                }
+            }
+            BlockKind::Byline => {
+                if let Some(a) = cur.as_mut() {
+                    a.byline.get_or_insert(range);
+                } else {
+                    cur = Some(new_article(range));
+                    if let Some(a) = cur.as_mut() {
+                        a.byline = Some(range);
+                    }
+                }
+            }
+            BlockKind::Body | BlockKind::Embed => {
+                let pk = if b.kind == BlockKind::Embed { ParagraphKind::Embed } else { ParagraphKind::Body };
+                // A pending source/time with no headline belongs to a new article.
+                if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
+                    finish(&mut cur, &mut seg);
+                }
+                let a = cur.get_or_insert_with(|| new_article(range));
+                if a.paragraphs.is_empty() {
+                    a.source = a.source.or(pending_source.take());
+                    a.published = a.published.or(pending_time.take());
+                }
+                a.paragraphs.push((b.start, b.end, pk));
+            }
+            BlockKind::Boilerplate(kind) => {
+                seg.boilerplate.push((b.start, b.end, kind));
+            }
+        }
+    }
+    finish(&mut cur, &mut seg);
+    merge_adjacent_boilerplate(text, &mut seg.boilerplate);
+    // The first article with real body is the main one.
+    if let Some(a) = seg.articles.iter_mut().find(|a| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body)) {
+        a.role = Role::Main;
+    } else if let Some(a) = seg.articles.first_mut() {
+        a.role = Role::Main;
+    }
+    seg
+}
+
+fn new_article(range: (usize, usize)) -> ArticleDraft {
+    ArticleDraft {
+        role: Role::Related,
+        headline: None,
+        source: None,
+        published: None,
+        byline: None,
+        span: range,
+        paragraphs: Vec::new(),
+    }
+}
+
+/// "- Mint" → "Mint".
+fn strip_dash(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let line = &text[s..e];
+    let rest = line.trim_start_matches(['-', '—', '–', ' ']);
+    (e - rest.len(), e)
+}
+
+/// Consecutive related-link lines (only whitespace between them) become one block.
+fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, BoilerplateKind)>) {
+    items.sort_by_key(|b| b.0);
+    let mut out: Vec<(usize, usize, BoilerplateKind)> = Vec::with_capacity(items.len());
+    for &b in items.iter() {
+        if let Some(last) = out.last_mut() {
+            if last.2 == b.2 && b.2 == BoilerplateKind::RelatedLinks && text[last.1..b.0].trim().is_empty() {
+                last.1 = b.1;
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    *items = out;
+}
+
+/// `--single`: the whole input as one article body, one paragraph per line.
+pub fn single(text: &str) -> Segmentation {
+    let paragraphs: Vec<(usize, usize, ParagraphKind)> =
+        lines(text).into_iter().map(|(s, e, _)| (s, e, ParagraphKind::Body)).collect();
+    if paragraphs.is_empty() {
+        return Segmentation::default();
+    }
+    let span = (paragraphs[0].0, paragraphs[paragraphs.len() - 1].1);
+    Segmentation {
+        articles: vec![ArticleDraft {
+            role: Role::Main,
+            headline: None,
+            source: None,
+            published: None,
+            byline: None,
+            span,
+            paragraphs,
+        }],
+        boilerplate: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<BlockKind> {
+        classify(text).into_iter().map(|b| b.kind).collect()
+    }
+
+    #[test]
+    fn block_classification_table() {
+        use BlockKind::*;
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it.";
+        let table: Vec<(String, Vec<BlockKind>)> = vec![
+            (body.to_string(), vec![Body]),
+            (format!("Harbour Town Closes Its Oldest Bridge\n{body}"), vec![Headline, Body]),
+            ("14 minutes ago".into(), vec![Timestamp]),
+            ("By Ada Example".into(), vec![Byline]),
+            ("Comments\nNo comments yet...".into(), vec![Boilerplate(BoilerplateKind::Comments), Boilerplate(BoilerplateKind::Comments)]),
+            ("Related Articles".into(), vec![Boilerplate(BoilerplateKind::RelatedLinks)]),
+            ("A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(), vec![Embed]),
+            ("— Ada Example (@ada_example) July 10, 2025".into(), vec![Embed]),
+            (format!("Write to Ada Example at\n"), vec![Boilerplate(BoilerplateKind::Trailer)]),
+        ];
+        for (input, want) in table {
+            assert_eq!(kinds(&input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn headline_runs_become_one_related_links_block() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let text = format!(
+            "{body}\n{body}\n\n\nCity Council Approves New Budget For Parks\nLocal Team Wins Regional Title After Late Goal\nMayor Announces Plan To Expand Bus Routes\n"
+        );
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 1);
+        assert_eq!(seg.articles[0].paragraphs.len(), 2);
+        assert_eq!(seg.boilerplate.len(), 1);
+        let (s, e, k) = seg.boilerplate[0];
+        assert_eq!(k, BoilerplateKind::RelatedLinks);
+        assert!(text[s..e].starts_with("City Council") && text[s..e].ends_with("Bus Routes"));
+    }
+
+    #[test]
+    fn source_time_headline_starts_a_related_article() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let text = format!(
+            "Harbour Town Closes Its Oldest Bridge\n{body}\n\nDaily Example\n5 minutes ago\n- Daily Example\nBridge Closure Angers Ferry Riders\n{body}\n"
+        );
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 2);
+        assert_eq!(seg.articles[0].role, Role::Main);
+        assert_eq!(seg.articles[1].role, Role::Related);
+        let a = &seg.articles[1];
+        let (s, e) = a.source.expect("source");
+        assert_eq!(&text[s..e], "Daily Example");
+        let (s, e) = a.published.expect("time");
+        assert_eq!(&text[s..e], "5 minutes ago");
+        let (s, e) = a.headline.expect("headline");
+        assert_eq!(&text[s..e], "Bridge Closure Angers Ferry Riders");
+    }
+
+    #[test]
+    fn single_mode_keeps_every_line() {
+        let seg = single("One line.\n\nTwo line\nthree");
+        assert_eq!(seg.articles.len(), 1);
+        assert_eq!(seg.articles[0].paragraphs.len(), 3);
+    }
+}
