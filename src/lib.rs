@@ -1,1 +1,13 @@
+//! Lede's reader: a Leptos CSR app over `lede_core`.
+//!
+//! `App` is the whole page; each view lives in its own module.
 
+mod app;
+mod articles;
+mod highlight;
+mod input;
+mod legend;
+mod side_panel;
+
+pub use app::{App, Shown};
+pub use highlight::{layout, Piece};

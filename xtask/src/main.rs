@@ -1,1 +1,262 @@
-fn main() {}
+//! Project automation: `cargo xtask serve | test | build`.
+//!
+//! Every command first installs what is missing (the wasm32 target, trunk,
+//! wasm-bindgen-cli at the exact version in Cargo.lock, wasm-opt from npm;
+//! for `test` also Chromium and ChromeDriver from Debian packages), so the
+//! two commands work on a fresh machine with only Rust, Node/npm and the
+//! package registries. Trunk runs offline, so it never downloads a tool.
+
+mod install;
+mod sizes;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve   install what is missing, then serve the reader on http://127.0.0.1:8080
+  test    install what is missing (Chromium too), then fmt, clippy, native tests,
+          browser tests in headless Chromium, and a release build with its bundle sizes
+  build   install what is missing, then build the optimised static site into dist/";
+
+/// The workspace root (the parent of this crate).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// Run a command in the workspace root, streaming its output.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Run a command, streaming its output, and sum cargo test's result lines.
+fn run_counting(cmd: &mut Command, counts: &mut (u64, u64)) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let mut child = cmd
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                counts.0 += number_before(rest, " passed");
+                counts.1 += number_before(rest, " failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn number_before(s: &str, word: &str) -> u64 {
+    s.find(word)
+        .and_then(|i| s[..i].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Trunk with the locally installed tools first on PATH, never downloading.
+fn trunk(tools: &install::Tools) -> Command {
+    let mut c = Command::new("trunk");
+    c.env("PATH", tools.path_env())
+        .env("TRUNK_OFFLINE", "true")
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn release_build(tools: &install::Tools) -> Result {
+    run(Command::new("cargo").args(["fetch", "--locked"]))?;
+    run(trunk(tools).args(["build", "--release"]))
+}
+
+fn serve() -> Result {
+    let tools = install::ensure(false)?;
+    run(Command::new("cargo").args(["fetch", "--locked"]))?;
+    eprintln!("xtask: serving the reader on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    // Logs stay outside the project folder so the watcher does not loop.
+    run(trunk(&tools).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+fn build() -> Result {
+    let tools = install::ensure(false)?;
+    release_build(&tools)?;
+    sizes::print(&root().join("dist"))?;
+    Ok(())
+}
+
+/// One step of `cargo xtask test`; it adds the tests it ran to the counts.
+type Step<'a> = Box<dyn Fn(&mut (u64, u64)) -> Result + 'a>;
+
+fn test() -> Result {
+    let started = Instant::now();
+    let tools = install::ensure(true)?;
+    let mut counts = (0u64, 0u64);
+    let steps: Vec<(&str, Step)> = vec![
+        (
+            "format",
+            Box::new(|_| run(Command::new("cargo").args(["fmt", "--all", "--check"]))),
+        ),
+        (
+            "clippy (native)",
+            Box::new(|_| {
+                run(Command::new("cargo").args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            }),
+        ),
+        (
+            "clippy (wasm)",
+            Box::new(|_| {
+                run(Command::new("cargo").args([
+                    "clippy",
+                    "-p",
+                    "lede",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--tests",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            }),
+        ),
+        (
+            "native tests",
+            Box::new(|c| {
+                run_counting(
+                    Command::new("cargo").args(["test", "--workspace", "--locked"]),
+                    c,
+                )
+            }),
+        ),
+        (
+            "browser tests",
+            Box::new(|c| {
+                run_counting(
+                    Command::new("cargo")
+                        .args([
+                            "test",
+                            "-p",
+                            "lede",
+                            "--target",
+                            "wasm32-unknown-unknown",
+                            "--tests",
+                            "--locked",
+                        ])
+                        .env("PATH", tools.path_env())
+                        .env("CHROMEDRIVER", &tools.chromedriver)
+                        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+                    c,
+                )
+            }),
+        ),
+        (
+            "release build",
+            Box::new(|_| {
+                release_build(&tools)?;
+                sizes::print(&root().join("dist"))
+            }),
+        ),
+    ];
+    let total = steps.len();
+    let mut failed = Vec::new();
+    for (name, step) in &steps {
+        let t = Instant::now();
+        eprintln!("\nxtask: ── {name} ──");
+        match step(&mut counts) {
+            Ok(()) => eprintln!("xtask: {name} ok ({:.0} s)", t.elapsed().as_secs_f64()),
+            Err(e) => {
+                eprintln!("xtask: {name} FAILED: {e}");
+                failed.push(*name);
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!();
+    if failed.is_empty() {
+        println!("xtask test: all {total} steps ok in {secs:.0} s");
+    } else {
+        println!(
+            "xtask test: {} of {total} steps failed ({}) in {secs:.0} s",
+            failed.len(),
+            failed.join(", ")
+        );
+    }
+    println!("tests: {} passed, {} failed", counts.0, counts.1);
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed steps: {}", failed.join(", ")))
+    }
+}
+
+fn main() -> ExitCode {
+    let cmd = std::env::args().nth(1);
+    let result = match cmd.as_deref() {
+        Some("serve") => serve(),
+        Some("test") => test(),
+        Some("build") => build(),
+        Some("-h" | "--help" | "help") | None => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_before;
+
+    #[test]
+    fn reads_cargo_test_result_lines() {
+        let line =
+            "ok. 27 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.42s";
+        assert_eq!(number_before(line, " passed"), 27);
+        assert_eq!(number_before(line, " failed"), 3);
+        assert_eq!(number_before("nothing here", " passed"), 0);
+    }
+}

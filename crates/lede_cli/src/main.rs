@@ -41,12 +41,16 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--pretty" => pretty = true,
             "--single" => options.single = true,
             "--input" => {
-                let v = it.next().ok_or("--input needs a value: text, html or auto")?;
+                let v = it
+                    .next()
+                    .ok_or("--input needs a value: text, html or auto")?;
                 options.input = v.parse::<InputMode>().map_err(|e| e.to_string())?;
             }
             "--max-bytes" => {
                 let v = it.next().ok_or("--max-bytes needs a number")?;
-                options.max_bytes = v.parse().map_err(|_| format!("--max-bytes needs a number, not {v:?}"))?;
+                options.max_bytes = v
+                    .parse()
+                    .map_err(|_| format!("--max-bytes needs a number, not {v:?}"))?;
             }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
@@ -58,7 +62,11 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let path = path.ok_or("missing FILE (or - for standard input)")?;
-    Ok(Args { path, pretty, options })
+    Ok(Args {
+        path,
+        pretty,
+        options,
+    })
 }
 
 fn read_input(path: &str, limit: usize) -> Result<Vec<u8>, String> {
@@ -106,8 +114,16 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = if args.pretty { serde_json::to_writer_pretty(&mut out, &analysis) } else { serde_json::to_writer(&mut out, &analysis) };
-    if let Err(e) = written.map_err(std::io::Error::from).and_then(|_| writeln!(out)).and_then(|_| out.flush()) {
+    let written = if args.pretty {
+        serde_json::to_writer_pretty(&mut out, &analysis)
+    } else {
+        serde_json::to_writer(&mut out, &analysis)
+    };
+    if let Err(e) = written
+        .map_err(std::io::Error::from)
+        .and_then(|_| writeln!(out))
+        .and_then(|_| out.flush())
+    {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("lede: cannot write output: {e}");
             return ExitCode::from(1);
@@ -127,12 +143,23 @@ mod tests {
     #[test]
     fn argument_table() {
         let a = args("analyze --pretty --single --input html page.html").expect("ok");
-        assert!(a.pretty && a.options.single && a.options.input == InputMode::Html && a.path == "page.html");
+        assert!(
+            a.pretty
+                && a.options.single
+                && a.options.input == InputMode::Html
+                && a.path == "page.html"
+        );
         assert_eq!(args("analyze -").expect("ok").path, "-");
         assert!(args("analyze").unwrap_err().contains("missing FILE"));
-        assert!(args("analyze --input xml f").unwrap_err().contains("text, html or auto"));
-        assert!(args("analyze --bogus f").unwrap_err().contains("unknown option"));
-        assert!(args("frobnicate f").unwrap_err().contains("unknown command"));
+        assert!(args("analyze --input xml f")
+            .unwrap_err()
+            .contains("text, html or auto"));
+        assert!(args("analyze --bogus f")
+            .unwrap_err()
+            .contains("unknown option"));
+        assert!(args("frobnicate f")
+            .unwrap_err()
+            .contains("unknown command"));
         assert_eq!(args("--help").err(), Some(String::new()));
     }
 }

@@ -23,7 +23,20 @@ pub struct Figure {
 }
 
 fn killed_word(w: &str) -> bool {
-    matches!(w, "killed" | "dead" | "died" | "deaths" | "death" | "fatalities" | "bodies" | "corpses" | "slain" | "perished" | "fatally")
+    matches!(
+        w,
+        "killed"
+            | "dead"
+            | "died"
+            | "deaths"
+            | "death"
+            | "fatalities"
+            | "bodies"
+            | "corpses"
+            | "slain"
+            | "perished"
+            | "fatally"
+    )
 }
 fn wounded_word(w: &str) -> bool {
     matches!(w, "wounded" | "injured" | "hurt" | "injuries")
@@ -34,31 +47,125 @@ fn casualty_word(w: &str) -> bool {
 fn equipment_word(w: &str) -> bool {
     matches!(
         w,
-        "tanks" | "vehicles" | "aircraft" | "helicopters" | "planes" | "jets" | "ships" | "drones" | "launchers" | "systems" | "boats" | "warships" | "vessels" | "ferries"
+        "tanks"
+            | "vehicles"
+            | "aircraft"
+            | "helicopters"
+            | "planes"
+            | "jets"
+            | "ships"
+            | "drones"
+            | "launchers"
+            | "systems"
+            | "boats"
+            | "warships"
+            | "vessels"
+            | "ferries"
     )
 }
 fn destroy_word(w: &str) -> bool {
-    matches!(w, "destroyed" | "disabled" | "downed" | "lost" | "damaged" | "shot" | "intercepted" | "sunk" | "sank")
+    matches!(
+        w,
+        "destroyed"
+            | "disabled"
+            | "downed"
+            | "lost"
+            | "damaged"
+            | "shot"
+            | "intercepted"
+            | "sunk"
+            | "sank"
+    )
 }
 fn people_word(w: &str) -> bool {
     matches!(
         w,
-        "people" | "persons" | "personnel" | "soldiers" | "troops" | "civilians" | "servicemen" | "men" | "women" | "children"
-            | "fighters" | "militants" | "officers" | "residents" | "victims" | "others" | "passengers" | "workers"
+        "people"
+            | "persons"
+            | "personnel"
+            | "soldiers"
+            | "troops"
+            | "civilians"
+            | "servicemen"
+            | "men"
+            | "women"
+            | "children"
+            | "fighters"
+            | "militants"
+            | "officers"
+            | "residents"
+            | "victims"
+            | "others"
+            | "passengers"
+            | "workers"
     )
 }
 /// Units that make a number a measure, not a count of people or things.
 fn unit_word(w: &str) -> bool {
     matches!(
         w,
-        "percent" | "%" | "rubles" | "dollars" | "euros" | "pounds" | "yuan" | "hryvnias" | "miles" | "mile" | "km" | "kilometers"
-            | "kilometres" | "yards" | "feet" | "meters" | "metres" | "kg" | "kilograms" | "tons" | "tonnes" | "hours" | "days"
-            | "weeks" | "months" | "years" | "minutes" | "seconds" | "times" | "degrees" | "am" | "pm" | "a.m." | "p.m."
+        "percent"
+            | "%"
+            | "rubles"
+            | "dollars"
+            | "euros"
+            | "pounds"
+            | "yuan"
+            | "hryvnias"
+            | "miles"
+            | "mile"
+            | "km"
+            | "kilometers"
+            | "kilometres"
+            | "yards"
+            | "feet"
+            | "meters"
+            | "metres"
+            | "kg"
+            | "kilograms"
+            | "tons"
+            | "tonnes"
+            | "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "minutes"
+            | "seconds"
+            | "times"
+            | "degrees"
+            | "am"
+            | "pm"
+            | "a.m."
+            | "p.m."
     )
 }
 fn is_month(w: &str) -> bool {
     crate::lexicon::is_calendar(w)
 }
+/// Verbs that end a counted noun phrase ("dozens remain missing").
+fn is_verb_like(w: &str) -> bool {
+    matches!(
+        w,
+        "are"
+            | "be"
+            | "been"
+            | "is"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "reported"
+            | "believed"
+            | "feared"
+            | "left"
+            | "lay"
+            | "appear"
+            | "appeared"
+            | "said"
+            | "seem"
+    )
+}
+
 fn clause_break(w: &str) -> bool {
     matches!(w, "." | ";" | ":" | "!" | "?" | "(" | ")" | "—" | "–")
 }
@@ -94,7 +201,8 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
     }
     if first > floor {
         let q = match w(first - 1).as_str() {
-            "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "estimated" | "approx" => Some(Qualifier::Approx),
+            "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly"
+            | "estimated" | "approx" => Some(Qualifier::Approx),
             "over" => Some(Qualifier::MoreThan),
             _ => None,
         };
@@ -106,7 +214,13 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
 }
 
 /// Look after the number for the category of what it counts.
-fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destroy: bool) -> Option<Cue> {
+fn cue_after(
+    text: &str,
+    toks: &[Token],
+    n: &Number,
+    s: Sentence,
+    sentence_destroy: bool,
+) -> Option<Cue> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let mut k = n.end;
     // "100 or so"
@@ -116,6 +230,7 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
     let limit = (k + 7).min(s.end);
     let mut subject_end = k;
     let mut found: Option<(CasualtyCategory, usize)> = None;
+    let mut subject_closed = false;
     while k < limit {
         let w = lw(k);
         if clause_break(&w) || toks[k].kind == TokenKind::Number {
@@ -146,25 +261,46 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
                 // "wounded or killed", "killed and wounded"
                 let pair = matches!(prev, CasualtyCategory::Killed | CasualtyCategory::Wounded)
                     && matches!(c, CasualtyCategory::Killed | CasualtyCategory::Wounded);
-                found = Some((if pair { CasualtyCategory::Casualties } else { prev }, k));
+                found = Some((
+                    if pair {
+                        CasualtyCategory::Casualties
+                    } else {
+                        prev
+                    },
+                    k,
+                ));
             }
             (None, Some(_)) if !matches!(w.as_str(), "or" | "and") => break,
             _ => {}
         }
-        if found.is_none() && toks[k].kind == TokenKind::Word && !matches!(w.as_str(), "have" | "has" | "had" | "were" | "was" | "been" | "are" | "is" | "be") {
-            subject_end = subject_end.max(k + 1);
+        // The counted noun phrase runs from the number to the first verb or function word.
+        if found.is_none() && toks[k].kind == TokenKind::Word && !subject_closed {
+            if crate::lexicon::is_function_word(&w) || is_verb_like(&w) {
+                subject_closed = true;
+            } else {
+                subject_end = subject_end.max(k + 1);
+            }
         }
         k += 1;
     }
     let (category, last) = found?;
-    Some(Cue { category, last, subject_end })
+    Some(Cue {
+        category,
+        last,
+        subject_end,
+    })
 }
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
 fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentence) -> Option<Cue> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let lo = q_start.saturating_sub(2).max(s.first);
-    let verb = (lo..q_start).rev().map(|k| lw(k)).find(|w| matches!(w.as_str(), "lost" | "killed" | "wounded" | "injured" | "captured" | "lose"))?;
+    let verb = (lo..q_start).rev().map(&lw).find(|w| {
+        matches!(
+            w.as_str(),
+            "lost" | "killed" | "wounded" | "injured" | "captured" | "lose"
+        )
+    })?;
     // The counted noun must be people: "lost 500,000 rubles" is not a loss of life.
     let mut k = n.end;
     let mut subject_end = None;
@@ -186,11 +322,21 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
         "captured" => CasualtyCategory::Captured,
         _ => CasualtyCategory::Casualties,
     };
-    Some(Cue { category, last: subject_end - 1, subject_end })
+    Some(Cue {
+        category,
+        last: subject_end - 1,
+        subject_end,
+    })
 }
 
 /// Find figures in one sentence.
-pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
+pub fn find_in_sentence(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    mentions: &[Mention],
+    out: &mut Vec<Figure>,
+) {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
     let mut i = s.first;
@@ -206,7 +352,9 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
                 next += 1;
             }
             if next < s.end && toks[next].start < f.end {
-                next = (next..s.end).find(|&k| toks[k].start >= f.end).unwrap_or(s.end);
+                next = (next..s.end)
+                    .find(|&k| toks[k].start >= f.end)
+                    .unwrap_or(s.end);
             }
             out.push(f);
         }
@@ -214,11 +362,19 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
     }
 }
 
-fn figure_at(text: &str, toks: &[Token], s: Sentence, n: &Number, sentence_destroy: bool, mentions: &[Mention]) -> Option<Figure> {
+fn figure_at(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    n: &Number,
+    sentence_destroy: bool,
+    mentions: &[Mention],
+) -> Option<Figure> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let raw = toks[n.first].text(text);
     // Measures, money, dates and years are not counts.
-    if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#") {
+    if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#")
+    {
         return None;
     }
     if n.end < s.end && unit_word(&lw(n.end)) {
@@ -238,29 +394,43 @@ fn figure_at(text: &str, toks: &[Token], s: Sentence, n: &Number, sentence_destr
     let mut value_max = None;
     let mut n = *n;
     // Ranges: "between 10 and 15", "10 to 15", "10-15".
-    if n.end + 1 < s.end && matches!(lw(n.end).as_str(), "to" | "and" | "-" | "–") {
-        if lw(n.end) != "and" || (q_start > s.first && lw(q_start - 1) == "between") {
-            if let Some(m) = numbers::parse_at(text, toks, n.end + 1) {
-                if m.value > n.value {
-                    value_max = Some(m.value);
-                    n.end = m.end;
-                }
-            }
+    let joiner = if n.end + 1 < s.end {
+        lw(n.end)
+    } else {
+        String::new()
+    };
+    let between = q_start > s.first && lw(q_start - 1) == "between";
+    if matches!(joiner.as_str(), "to" | "-" | "–") || joiner == "and" && between {
+        if let Some(m) = numbers::parse_at(text, toks, n.end + 1).filter(|m| m.value > n.value) {
+            value_max = Some(m.value);
+            n.end = m.end;
         }
     }
     if n.vague {
         qualifier = Qualifier::AtLeast;
     }
-    if n.end + 1 < s.end && lw(n.end) == "or" && lw(n.end + 1) == "so" && qualifier == Qualifier::Exact {
+    if n.end + 1 < s.end
+        && lw(n.end) == "or"
+        && lw(n.end + 1) == "so"
+        && qualifier == Qualifier::Exact
+    {
         qualifier = Qualifier::Approx;
     }
-    let cue = cue_after(text, toks, &n, s, sentence_destroy).or_else(|| cue_before(text, toks, q_start, &n, s))?;
+    let cue = cue_after(text, toks, &n, s, sentence_destroy)
+        .or_else(|| cue_before(text, toks, q_start, &n, s))?;
     // "one wounded fighter": "one" as a determiner before an adjective.
     if lw(n.first) == "one" && cue.last == n.end {
         return None;
     }
-    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" { q_start - 1 } else { q_start };
-    let end_tok = cue.last.max(cue.subject_end.saturating_sub(1)).max(n.end - 1);
+    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" {
+        q_start - 1
+    } else {
+        q_start
+    };
+    let end_tok = cue
+        .last
+        .max(cue.subject_end.saturating_sub(1))
+        .max(n.end - 1);
     let mut subj_first = n.end;
     if subj_first + 1 < s.end && lw(subj_first) == "or" && lw(subj_first + 1) == "so" {
         subj_first += 2;
@@ -271,7 +441,8 @@ fn figure_at(text: &str, toks: &[Token], s: Sentence, n: &Number, sentence_destr
             subj_first += 1;
         }
     }
-    let subject = (subj_first < cue.subject_end).then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end));
+    let subject = (subj_first < cue.subject_end)
+        .then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end));
     let span = (toks[start_tok].start, toks[end_tok].end);
     Some(Figure {
         start: span.0,
@@ -289,23 +460,40 @@ fn figure_at(text: &str, toks: &[Token], s: Sentence, n: &Number, sentence_destr
 
 /// Whose losses: a place or group named just before "had lost" / "has suffered",
 /// or a group noun counted (Ukrainians, civilians).
-fn actor(text: &str, toks: &[Token], s: Sentence, q_start: usize, subject: Option<(usize, usize)>, mentions: &[Mention]) -> Option<(usize, usize)> {
+fn actor(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    q_start: usize,
+    subject: Option<(usize, usize)>,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let lo = q_start.saturating_sub(4).max(s.first);
-    if (lo..q_start).any(|k| matches!(lw(k).as_str(), "lost" | "suffered" | "lose")) {
-        let before = toks[lo].start;
-        if let Some(m) = mentions.iter().rev().find(|m| m.end <= before && m.start >= toks[s.first].start && m.label != EntityLabel::Per) {
+    if let Some(v) = (lo..q_start).find(|&k| matches!(lw(k).as_str(), "lost" | "suffered" | "lose"))
+    {
+        // The nearest non-person name before the verb: "Russia had lost".
+        let before = toks[v].start;
+        if let Some(m) = mentions.iter().rev().find(|m| {
+            m.end <= before && m.start >= toks[s.first].start && m.label != EntityLabel::Per
+        }) {
             return Some((m.start, m.end));
         }
     }
     let (a, b) = subject?;
     let last = text[a..b].split_whitespace().last()?;
-    let is_group = last == "civilians" || (last.ends_with('s') && last.starts_with(|c: char| c.is_uppercase()));
+    let is_group = last == "civilians"
+        || (last.ends_with('s') && last.starts_with(|c: char| c.is_uppercase()));
     is_group.then(|| (b - last.len(), b))
 }
 
 /// "according to X", or "X reported/said/estimates".
-fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) -> Option<(usize, usize)> {
+fn reported_by(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     for k in s.first..s.end.saturating_sub(2) {
         if lw(k) == "according" && lw(k + 1) == "to" {
@@ -316,17 +504,27 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
             }
             let end = toks[e - 1].end;
             // Prefer a named source inside the phrase.
-            if let Some(m) = mentions.iter().find(|m| m.start >= from && m.end <= end && m.label != EntityLabel::Misc) {
+            if let Some(m) = mentions
+                .iter()
+                .find(|m| m.start >= from && m.end <= end && m.label != EntityLabel::Misc)
+            {
                 return Some((from.min(m.start), end));
             }
             return Some((from, end));
         }
     }
     for k in s.first + 1..s.end {
-        if matches!(lw(k).as_str(), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced") {
+        if matches!(
+            lw(k).as_str(),
+            "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced"
+        ) {
             let cue_start = toks[k].start;
             let sent_start = toks[s.first].start;
-            if let Some(m) = mentions.iter().rev().find(|m| m.end <= cue_start && m.start >= sent_start && cue_start - m.end <= 2) {
+            if let Some(m) = mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= cue_start && m.start >= sent_start && cue_start - m.end <= 2)
+            {
                 return Some((m.start, m.end));
             }
         }
@@ -350,7 +548,10 @@ fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize
                 }
                 if x == "," {
                     // "February 24, 2022" keeps its comma before a year.
-                    let year_next = toks.get(e + 1).map(|t| t.kind == TokenKind::Number && t.text(text).len() == 4).unwrap_or(false);
+                    let year_next = toks
+                        .get(e + 1)
+                        .map(|t| t.kind == TokenKind::Number && t.text(text).len() == 4)
+                        .unwrap_or(false);
                     if !year_next || commas > 0 {
                         break;
                     }
@@ -360,7 +561,11 @@ fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize
             }
             return (e > k + 1).then(|| (toks[k].start, toks[e - 1].end));
         }
-        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(lw(k + 2).as_str(), "past" | "last") {
+        if w == "in"
+            && k + 3 < s.end
+            && lw(k + 1) == "the"
+            && matches!(lw(k + 2).as_str(), "past" | "last")
+        {
             let mut e = k + 3;
             if toks[e].kind == TokenKind::Number && e + 1 < s.end {
                 e += 1;
@@ -386,22 +591,61 @@ mod tests {
         for s in sents {
             find_in_sentence(text, &toks, s, &[], &mut out);
         }
-        out.into_iter().map(|f| (text[f.start..f.end].to_string(), f.value, f.qualifier, f.category)).collect()
+        out.into_iter()
+            .map(|f| {
+                (
+                    text[f.start..f.end].to_string(),
+                    f.value,
+                    f.qualifier,
+                    f.category,
+                )
+            })
+            .collect()
     }
 
     #[test]
     fn casualty_table() {
         use CasualtyCategory::*;
         use Qualifier::*;
-        let table: &[(&str, &[(&str, u64, Qualifier, CasualtyCategory)])] = &[
-            ("At least 12 people were killed in the blast.", &[("At least 12 people were killed", 12, AtLeast, Killed)]),
-            ("Officials said 30 were injured.", &[("30 were injured", 30, Exact, Wounded)]),
-            ("Some 4,000 residents have been wounded or killed.", &[("Some 4,000 residents have been wounded or killed", 4000, Approx, Casualties)]),
-            ("The army had lost about 9,100 soldiers since March.", &[("about 9,100 soldiers", 9100, Approx, Casualties)]),
-            ("Two of the sailors were killed by the storm.", &[("Two of the sailors were killed", 2, Exact, Killed)]),
-            ("Three dead bodies lay in the road.", &[("Three dead", 3, Exact, Killed)]),
-            ("Dozens were hurt.", &[("Dozens were hurt", 24, AtLeast, Wounded)]),
-            ("Rebels destroyed 14 tanks and fled.", &[("14 tanks", 14, Exact, Equipment)]),
+        type Row<'a> = (&'a str, &'a [(&'a str, u64, Qualifier, CasualtyCategory)]);
+        let table: &[Row] = &[
+            (
+                "At least 12 people were killed in the blast.",
+                &[("At least 12 people were killed", 12, AtLeast, Killed)],
+            ),
+            (
+                "Officials said 30 were injured.",
+                &[("30 were injured", 30, Exact, Wounded)],
+            ),
+            (
+                "Some 4,000 residents have been wounded or killed.",
+                &[(
+                    "Some 4,000 residents have been wounded or killed",
+                    4000,
+                    Approx,
+                    Casualties,
+                )],
+            ),
+            (
+                "The army had lost about 9,100 soldiers since March.",
+                &[("about 9,100 soldiers", 9100, Approx, Casualties)],
+            ),
+            (
+                "Two of the sailors were killed by the storm.",
+                &[("Two of the sailors were killed", 2, Exact, Killed)],
+            ),
+            (
+                "Three dead bodies lay in the road.",
+                &[("Three dead", 3, Exact, Killed)],
+            ),
+            (
+                "Dozens were hurt.",
+                &[("Dozens were hurt", 24, AtLeast, Wounded)],
+            ),
+            (
+                "Rebels destroyed 14 tanks and fled.",
+                &[("14 tanks", 14, Exact, Equipment)],
+            ),
             ("The ministry ordered 14 tanks.", &[]),
             ("A 27-year-old man was injured.", &[]),
             ("He paid $5 million for the 12 buildings.", &[]),
@@ -409,10 +653,16 @@ mod tests {
             ("Most of the 100 soldiers were injured or killed.", &[]),
             ("At least one wounded fighter shot himself.", &[]),
             ("The town sent 170,000 troops to the front.", &[]),
-            ("Between 10 and 15 people died.", &[("Between 10 and 15 people died", 10, Exact, Killed)]),
+            (
+                "Between 10 and 15 people died.",
+                &[("Between 10 and 15 people died", 10, Exact, Killed)],
+            ),
         ];
         for (input, want) in table {
-            let want: Vec<_> = want.iter().map(|(s, v, q, c)| (s.to_string(), *v, *q, *c)).collect();
+            let want: Vec<_> = want
+                .iter()
+                .map(|(s, v, q, c)| (s.to_string(), *v, *q, *c))
+                .collect();
             assert_eq!(run(input), want, "input {input:?}");
         }
     }

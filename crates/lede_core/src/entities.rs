@@ -25,15 +25,29 @@ pub struct Para<'a> {
 
 /// Multi-word place names that the capitalisation rules cannot type alone.
 const MULTIWORD_PLACES: &[&str] = &[
-    "Hong Kong", "Kuala Lumpur", "Los Angeles", "New Delhi", "New York", "North Korea", "Saudi Arabia", "South Africa",
-    "South Korea", "St. Petersburg", "United Kingdom", "United States",
+    "Hong Kong",
+    "Kuala Lumpur",
+    "Los Angeles",
+    "New Delhi",
+    "New York",
+    "North Korea",
+    "Saudi Arabia",
+    "South Africa",
+    "South Korea",
+    "St. Petersburg",
+    "United Kingdom",
+    "United States",
 ];
 
 fn is_cap_word(t: &str) -> bool {
     let mut cs = t.chars();
     match cs.next() {
-        Some(c) if c.is_uppercase() => t != "I",
-        _ => false,
+        // "I", "I'm", "I've" are pronouns, not names.
+        Some('I') if t.len() == 1 || cs.next().map(|c| c == '\'' || c == '’').unwrap_or(false) => {
+            false
+        }
+        Some(c) => c.is_uppercase(),
+        None => false,
     }
 }
 
@@ -43,7 +57,22 @@ fn is_acronym(t: &str) -> bool {
 }
 
 fn is_connector(t: &str) -> bool {
-    matches!(t, "of" | "for" | "the" | "de" | "van" | "von" | "bin" | "al" | "la" | "du" | "da" | "&")
+    matches!(
+        t,
+        "of" | "for" | "the" | "de" | "van" | "von" | "bin" | "al" | "la" | "du" | "da" | "&"
+    )
+}
+
+/// Does token `i` (not the first) open a quotation or follow a colon or dash,
+/// where a capital letter is expected whatever the word?
+fn starts_clause(text: &str, toks: &[Token], i: usize) -> bool {
+    let prev = toks[i - 1];
+    match prev.text(text) {
+        "“" | "‘" | "«" | ":" | "—" => true,
+        // A straight mark opens when it touches the word after it.
+        "\"" | "'" => prev.end == toks[i].start,
+        _ => false,
+    }
 }
 
 /// Words seen capitalised away from a sentence start: evidence that a
@@ -54,8 +83,10 @@ pub fn capitalised_midsentence<'t>(text: &'t str, paras: &[Para<'_>]) -> HashSet
         for s in p.sentences {
             for i in s.first + 1..s.end {
                 let t = p.tokens[i].text(text);
-                let prev = p.tokens[i - 1].text(text);
-                if p.tokens[i].kind == TokenKind::Word && is_cap_word(t) && !matches!(prev, "\"" | "“" | "'" | "‘" | ":" | "—") {
+                if p.tokens[i].kind == TokenKind::Word
+                    && is_cap_word(t)
+                    && !starts_clause(text, p.tokens, i)
+                {
                     set.insert(t);
                 }
             }
@@ -77,7 +108,13 @@ pub fn find(text: &str, paras: &[Para<'_>]) -> Vec<Mention> {
     out
 }
 
-fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, midcap: &HashSet<&str>, out: &mut Vec<Mention>) {
+fn find_in_sentence(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    midcap: &HashSet<&str>,
+    out: &mut Vec<Mention>,
+) {
     let mut i = s.first;
     // The first word token of the sentence (after opening quotes or dashes).
     let first_word = (s.first..s.end).find(|&k| toks[k].kind != TokenKind::Punct);
@@ -91,48 +128,83 @@ fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, midcap: &HashSet<&s
         let mut j = i + 1;
         while j < s.end {
             let w = toks[j].text(text);
-            if toks[j].kind == TokenKind::Word && is_cap_word(w) && !lexicon::is_calendar(w) {
-                j += 1;
-            } else if is_connector(w) && j + 1 < s.end && is_cap_word(toks[j + 1].text(text)) && toks[j + 1].kind == TokenKind::Word {
-                j += 1;
-            } else if w == "the" && j > i && toks[j - 1].text(text) == "of" {
-                j += 1;
-            } else {
+            let capitalised =
+                toks[j].kind == TokenKind::Word && is_cap_word(w) && !lexicon::is_calendar(w);
+            let inner_connector = is_connector(w)
+                && j + 1 < s.end
+                && is_cap_word(toks[j + 1].text(text))
+                && toks[j + 1].kind == TokenKind::Word;
+            let of_the = w == "the" && j > i && toks[j - 1].text(text) == "of";
+            if !(capitalised || inner_connector || of_the) {
                 break;
             }
+            j += 1;
         }
         let mut run: Vec<usize> = (i..j).collect();
         // Trailing connectors never end a run.
-        while run.last().map(|&k| is_connector(toks[k].text(text))).unwrap_or(false) {
+        while run
+            .last()
+            .map(|&k| is_connector(toks[k].text(text)))
+            .unwrap_or(false)
+        {
             run.pop();
         }
-        // Sentence-initial function words and unattested capitalised words drop off.
-        if Some(i) == first_word {
+        // Sentence-initial function words and unattested capitalised words drop
+        // off; a word right after an opening quote or a colon starts a sentence too.
+        let after_opener = i > s.first && starts_clause(text, toks, i);
+        if Some(i) == first_word || after_opener {
             let w = toks[i].text(text);
             let lower = w.to_lowercase();
-            let attested = midcap.contains(w) || lexicon::is_place(w) || lexicon::is_demonym(w) || is_acronym(w);
+            let attested = midcap.contains(w)
+                || lexicon::is_place(w)
+                || lexicon::is_demonym(w)
+                || is_acronym(w);
             if lexicon::is_function_word(&lower) || (!attested && run.len() == 1) {
                 run.remove(0);
-                while run.first().map(|&k| is_connector(toks[k].text(text))).unwrap_or(false) {
+                while run
+                    .first()
+                    .map(|&k| is_connector(toks[k].text(text)))
+                    .unwrap_or(false)
+                {
                     run.remove(0);
                 }
             }
         }
         let next_word = toks.get(j).map(|t| t.text(text).to_lowercase());
-        classify_run(text, toks, &run, i.checked_sub(1).map(|k| toks[k].text(text)), next_word.as_deref(), out);
+        classify_run(
+            text,
+            toks,
+            &run,
+            i.checked_sub(1).map(|k| toks[k].text(text)),
+            next_word.as_deref(),
+            out,
+        );
         i = j.max(i + 1);
     }
 }
 
 /// Type a run of capitalised tokens, splitting off titles and demonyms.
-fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, next: Option<&str>, out: &mut Vec<Mention>) {
+fn classify_run(
+    text: &str,
+    toks: &[Token],
+    run: &[usize],
+    prev: Option<&str>,
+    next: Option<&str>,
+    out: &mut Vec<Mention>,
+) {
     if run.is_empty() {
         return;
     }
     let words: Vec<&str> = run.iter().map(|&k| toks[k].text(text)).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let span = |a: usize, b: usize| (toks[run[a]].start, toks[run[b - 1]].end);
-    let push = |out: &mut Vec<Mention>, (s, e): (usize, usize), label| out.push(Mention { start: s, end: e, label });
+    let push = |out: &mut Vec<Mention>, (s, e): (usize, usize), label| {
+        out.push(Mention {
+            start: s,
+            end: e,
+            label,
+        })
+    };
 
     let whole = text[span(0, run.len()).0..span(0, run.len()).1].to_string();
     if MULTIWORD_PLACES.contains(&whole.as_str()) {
@@ -145,7 +217,10 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
         return;
     }
     // A person title inside the run: the words after it are the name.
-    if let Some(t) = (0..run.len()).rev().find(|&k| lexicon::is_person_title(&lower[k])) {
+    if let Some(t) = (0..run.len())
+        .rev()
+        .find(|&k| lexicon::is_person_title(&lower[k]))
+    {
         // Skip "of State" / "of Defense" after the title.
         let mut name_start = t + 1;
         if name_start + 1 < run.len() && lower[name_start] == "of" {
@@ -158,7 +233,18 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
                 push(out, span(0, 1), EntityLabel::Misc);
             } else if lexicon::is_place(w) || alias(w).is_some() {
                 push(out, span(0, 1), EntityLabel::Loc);
-            } else if t == 1 && matches!(lower[t].as_str(), "ceo" | "chairman" | "chairwoman" | "director" | "spokesman" | "spokeswoman" | "spokesperson") {
+            } else if t == 1
+                && matches!(
+                    lower[t].as_str(),
+                    "ceo"
+                        | "chairman"
+                        | "chairwoman"
+                        | "director"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                )
+            {
                 // "Nvidia CEO Jensen Huang": the employer.
                 push(out, span(0, 1), EntityLabel::Org);
             }
@@ -168,7 +254,11 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
         }
         return;
     }
-    if prev.map(|p| lexicon::is_person_title(&p.to_lowercase())).unwrap_or(false) && run.len() <= 4 {
+    if prev
+        .map(|p| lexicon::is_person_title(&p.to_lowercase()))
+        .unwrap_or(false)
+        && run.len() <= 4
+    {
         push(out, span(0, run.len()), EntityLabel::Per);
         return;
     }
@@ -182,7 +272,15 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
             EntityLabel::Org
         } else if next.map(lexicon::is_cue_verb).unwrap_or(false) {
             EntityLabel::Per
-        } else if prev.map(|p| matches!(p, "in" | "near" | "outside" | "across" | "around" | "throughout")).unwrap_or(false) {
+        } else if prev
+            .map(|p| {
+                matches!(
+                    p,
+                    "in" | "near" | "outside" | "across" | "around" | "throughout"
+                )
+            })
+            .unwrap_or(false)
+        {
             EntityLabel::Loc
         } else {
             // Typed later from the rest of the article (a surname), else ORG.
@@ -191,7 +289,12 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
         push(out, span(0, 1), label);
         return;
     }
-    if lower.last().map(|w| lexicon::is_loc_word(w)).unwrap_or(false) || words.iter().all(|w| lexicon::is_place(w)) {
+    if lower
+        .last()
+        .map(|w| lexicon::is_loc_word(w))
+        .unwrap_or(false)
+        || words.iter().all(|w| lexicon::is_place(w))
+    {
         push(out, span(0, run.len()), EntityLabel::Loc);
         return;
     }
@@ -214,6 +317,23 @@ fn classify_run(text: &str, toks: &[Token], run: &[usize], prev: Option<&str>, n
         EntityLabel::Misc
     };
     push(out, span(0, run.len()), label);
+}
+
+/// Mentions in a title-case block (a headline), kept only where the body
+/// names the same thing: capitals there say nothing about names.
+pub fn attested_in(text: &str, candidates: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
+    let known: HashMap<String, EntityLabel> = body
+        .iter()
+        .map(|m| (name_key(&text[m.start..m.end]), m.label))
+        .collect();
+    candidates
+        .into_iter()
+        .filter_map(|mut m| {
+            let label = known.get(&name_key(&text[m.start..m.end]))?;
+            m.label = *label;
+            Some(m)
+        })
+        .collect()
 }
 
 /// Single-word mentions take the type of a longer mention they name
@@ -263,7 +383,14 @@ pub fn name_key(name: &str) -> String {
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .flat_map(|c| c.to_lowercase())
         .collect();
-    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y"), ("ei", "ey"), ("yi", "y")] {
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ij", "y"),
+        ("ii", "y"),
+        ("ei", "ey"),
+        ("yi", "y"),
+    ] {
         if k.ends_with(from) {
             k.truncate(k.len() - from.len());
             k.push_str(to);
@@ -321,36 +448,63 @@ mod tests {
         tokenize(text, 0, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let paras = [Para { tokens: &toks, sentences: &sents }];
+        let paras = [Para {
+            tokens: &toks,
+            sentences: &sents,
+        }];
         let ms = find(text, &paras);
         let canon = canonicalise(text, &ms);
-        ms.iter().zip(canon).map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c)).collect()
+        ms.iter()
+            .zip(canon)
+            .map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c))
+            .collect()
     }
 
     #[test]
     fn entity_table() {
         use EntityLabel::*;
         let table: &[(&str, &[(&str, EntityLabel)])] = &[
-            ("Foreign Minister Ada Quill met the press.", &[("Ada Quill", Per)]),
-            ("Harbour Minister Ada Quill spoke in Lisbon.", &[("Ada Quill", Per), ("Lisbon", Loc)]),
-            ("The Ministry of Harbours said so.", &[("Ministry of Harbours", Org)]),
-            ("He flew to Kuala Lumpur on Monday.", &[("Kuala Lumpur", Loc)]),
+            (
+                "Foreign Minister Ada Quill met the press.",
+                &[("Ada Quill", Per)],
+            ),
+            (
+                "Harbour Minister Ada Quill spoke in Lisbon.",
+                &[("Ada Quill", Per), ("Lisbon", Loc)],
+            ),
+            (
+                "The Ministry of Harbours said so.",
+                &[("Ministry of Harbours", Org)],
+            ),
+            (
+                "He flew to Kuala Lumpur on Monday.",
+                &[("Kuala Lumpur", Loc)],
+            ),
             ("Talks in Moscow stalled.", &[("Moscow", Loc)]),
-            ("A Russian journalist spoke to NATO.", &[("Russian", Misc), ("NATO", Org)]),
+            (
+                "A Russian journalist spoke to NATO.",
+                &[("Russian", Misc), ("NATO", Org)],
+            ),
             ("The U.S. said no.", &[("U.S.", Loc)]),
         ];
         for (input, want) in table {
-            let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
-            let want: Vec<(String, EntityLabel)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+            let got: Vec<(String, EntityLabel)> =
+                run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
+            let want: Vec<(String, EntityLabel)> =
+                want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
             assert_eq!(got, want, "input {input:?}");
         }
     }
 
     #[test]
     fn surnames_and_variants_group_under_the_full_name() {
-        let text = "President Ivan Zelenskyy spoke. Later Zelenskiy left, and Zelensky's aides stayed.";
+        let text =
+            "President Ivan Zelenskyy spoke. Later Zelenskiy left, and Zelensky's aides stayed.";
         let got = run(text);
-        let per: Vec<_> = got.iter().filter(|(_, l, _)| *l == EntityLabel::Per).collect();
+        let per: Vec<_> = got
+            .iter()
+            .filter(|(_, l, _)| *l == EntityLabel::Per)
+            .collect();
         assert_eq!(per.len(), 3, "{got:?}");
         for (_, _, c) in per {
             assert_eq!(c, "Ivan Zelenskyy");

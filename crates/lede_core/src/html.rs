@@ -5,19 +5,62 @@
 
 /// Does this input look like HTML markup?
 pub fn looks_like_html(input: &str) -> bool {
-    let head: String = input.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let head: String = input
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
-    head.starts_with('<') && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"].iter().any(|t| head.contains(t))
+    head.starts_with('<')
+        && [
+            "<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "td",
-    "th", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
 ];
-const SKIP_TAGS: &[&str] = &["head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea"];
+const SKIP_TAGS: &[&str] = &[
+    "head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea",
+];
 
 /// Extract the document text of an HTML page: one line per block.
 pub fn to_text(html: &str) -> String {
@@ -39,7 +82,10 @@ pub fn to_text(html: &str) -> String {
         if b[i] == b'<' {
             // Comments and doctype.
             if html[i..].starts_with("<!--") {
-                i = html[i + 4..].find("-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
+                i = html[i + 4..]
+                    .find("-->")
+                    .map(|p| i + 4 + p + 3)
+                    .unwrap_or(b.len());
                 continue;
             }
             let Some(close) = html[i..].find('>') else {

@@ -22,6 +22,10 @@ use entities::{Mention, Para};
 use offsets::CharIndex;
 use tokens::{Sentence, Token};
 
+/// The built-in sample article: fictional, written for Lede, marked as a
+/// sample, and long enough to show every kind of highlight.
+pub const SAMPLE_ARTICLE: &str = include_str!("sample.txt");
+
 /// The version written into every analysis.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -42,7 +46,9 @@ impl std::str::FromStr for InputMode {
             "text" => Ok(Self::Text),
             "html" => Ok(Self::Html),
             "auto" => Ok(Self::Auto),
-            other => Err(Error::BadOption(format!("input kind must be text, html or auto, not {other:?}"))),
+            other => Err(Error::BadOption(format!(
+                "input kind must be text, html or auto, not {other:?}"
+            ))),
         }
     }
 }
@@ -62,7 +68,11 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 impl Default for Options {
     fn default() -> Self {
-        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES }
+        Self {
+            input: InputMode::Auto,
+            single: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -84,21 +94,35 @@ pub enum Error {
 /// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
 pub fn analyze_bytes(input: &[u8], options: &Options) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {
-        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_bytes,
+        });
     }
     check_binary(input)?;
-    let text = std::str::from_utf8(input).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(input).map_err(|e| Error::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     analyze(text, options)
 }
 
 fn check_binary(input: &[u8]) -> Result<(), Error> {
     let sample = &input[..input.len().min(8192)];
     if input.contains(&0) {
-        return Err(Error::Binary { control: sample.iter().filter(|&&b| b == 0).count().max(1), sampled: sample.len() });
+        return Err(Error::Binary {
+            control: sample.iter().filter(|&&b| b == 0).count().max(1),
+            sampled: sample.len(),
+        });
     }
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if control * 10 > sample.len() {
-        return Err(Error::Binary { control, sampled: sample.len() });
+        return Err(Error::Binary {
+            control,
+            sampled: sample.len(),
+        });
     }
     Ok(())
 }
@@ -107,7 +131,10 @@ fn check_binary(input: &[u8]) -> Result<(), Error> {
 /// entities, quotes and casualty figures in each article.
 pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {
-        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_bytes,
+        });
     }
     check_binary(input.as_bytes())?;
     let is_html = match options.input {
@@ -125,17 +152,34 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let seg = if options.single { segment::single(text) } else { segment::segment(text) };
+    let seg = if options.single {
+        segment::single(text)
+    } else {
+        segment::segment(text)
+    };
     let idx = CharIndex::new(text);
-    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a)).collect();
+    let articles = seg
+        .articles
+        .iter()
+        .map(|a| analyse_article(text, &idx, a))
+        .collect();
     let boilerplate = seg
         .boilerplate
         .iter()
-        .map(|&(s, e, kind)| Boilerplate { start: idx.char_of(s), end: idx.char_of(e), kind, text: text[s..e].to_string() })
+        .map(|&(s, e, kind)| Boilerplate {
+            start: idx.char_of(s),
+            end: idx.char_of(e),
+            kind,
+            text: text[s..e].to_string(),
+        })
         .collect();
     Ok(Analysis {
         lede_version: VERSION.to_string(),
-        input_kind: if is_html { InputKind::Html } else { InputKind::Text },
+        input_kind: if is_html {
+            InputKind::Html
+        } else {
+            InputKind::Text
+        },
         text: is_html.then(|| text.to_string()),
         articles,
         boilerplate,
@@ -150,18 +194,41 @@ struct ParaTokens {
 }
 
 fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Article {
-    let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
+    let ranges = a
+        .headline
+        .iter()
+        .copied()
+        .chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
     let paras: Vec<ParaTokens> = ranges
         .map(|(s, e)| {
             let mut tokens = Vec::new();
             tokens::tokenize(&text[s..e], s, &mut tokens);
             let mut sentences = Vec::new();
             tokens::sentences(text, &tokens, &mut sentences);
-            ParaTokens { range: (s, e), tokens, sentences }
+            ParaTokens {
+                range: (s, e),
+                tokens,
+                sentences,
+            }
         })
         .collect();
-    let views: Vec<Para<'_>> = paras.iter().map(|p| Para { tokens: &p.tokens, sentences: &p.sentences }).collect();
-    let mentions = entities::find(text, &views);
+    let views: Vec<Para<'_>> = paras
+        .iter()
+        .map(|p| Para {
+            tokens: &p.tokens,
+            sentences: &p.sentences,
+        })
+        .collect();
+    // The headline (first, when there is one) is title case: its capitals are
+    // evidence of nothing, so its mentions must be attested in the body.
+    let n_head = usize::from(a.headline.is_some());
+    let body = entities::find(text, &views[n_head..]);
+    let mut mentions = if n_head == 1 {
+        entities::attested_in(text, entities::find(text, &views[..1]), &body)
+    } else {
+        Vec::new()
+    };
+    mentions.extend(body);
     let canon = entities::canonicalise(text, &mentions);
 
     let mut found_quotes = Vec::new();
@@ -178,7 +245,11 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         }
     }
 
-    let ts = |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
+    let ts = |(s, e): (usize, usize)| TextSpan {
+        start: idx.char_of(s),
+        end: idx.char_of(e),
+        text: text[s..e].to_string(),
+    };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
     Article {
         role: a.role,
@@ -190,7 +261,11 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         paragraphs: a
             .paragraphs
             .iter()
-            .map(|&(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
+            .map(|&(s, e, kind)| Paragraph {
+                start: idx.char_of(s),
+                end: idx.char_of(e),
+                kind,
+            })
             .collect(),
         entities: mentions
             .iter()
@@ -244,7 +319,10 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
 /// The index of the mention exactly at `[s, e)`, if any (mentions are sorted).
 fn mention_at(mentions: &[Mention], s: usize, e: usize) -> Option<usize> {
     let i = mentions.partition_point(|m| m.start < s);
-    mentions.get(i).filter(|m| m.start == s && m.end == e).map(|_| i)
+    mentions
+        .get(i)
+        .filter(|m| m.start == s && m.end == e)
+        .map(|_| i)
 }
 
 #[cfg(test)]

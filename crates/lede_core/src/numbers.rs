@@ -109,7 +109,10 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     let next_lower = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
 
     if tok.kind == TokenKind::Number {
-        if !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        if !w
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             return None; // 27-year-old, 1990s, 2nd
         }
         let (tenths, _) = parse_digits(w)?;
@@ -121,7 +124,13 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
                 end += 1;
             }
         }
-        return Some(Number { first: i, end, value: value_tenths / 10, vague: false, digits: true });
+        return Some(Number {
+            first: i,
+            end,
+            value: value_tenths / 10,
+            vague: false,
+            digits: true,
+        });
     }
     if tok.kind != TokenKind::Word {
         return None;
@@ -129,7 +138,13 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     // "a dozen", "a hundred", "a million"
     if lower == "a" || lower == "an" {
         let m = next_lower(i + 1).as_deref().and_then(multiplier)?;
-        return Some(Number { first: i, end: i + 2, value: m, vague: false, digits: false });
+        return Some(Number {
+            first: i,
+            end: i + 2,
+            value: m,
+            vague: false,
+            digits: false,
+        });
     }
     // "tens of thousands", "hundreds of thousands"
     if let Some(v) = vague_plural(&lower).or(if lower == "tens" { Some(10) } else { None }) {
@@ -137,22 +152,44 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             if let Some(v2) = next_lower(i + 2).as_deref().and_then(vague_plural) {
                 let base = if lower == "tens" { 10 } else { v / 2 };
                 let unit = v2 / 2;
-                return Some(Number { first: i, end: i + 3, value: base * unit * 2, vague: true, digits: false });
+                return Some(Number {
+                    first: i,
+                    end: i + 3,
+                    value: base * unit * 2,
+                    vague: true,
+                    digits: false,
+                });
             }
         }
         if lower == "tens" {
             return None;
         }
-        return Some(Number { first: i, end: i + 1, value: v, vague: true, digits: false });
+        return Some(Number {
+            first: i,
+            end: i + 1,
+            value: v,
+            vague: true,
+            digits: false,
+        });
     }
     if let Some(v) = hyphenated_word(&lower) {
-        return Some(Number { first: i, end: i + 1, value: v, vague: false, digits: false });
+        return Some(Number {
+            first: i,
+            end: i + 1,
+            value: v,
+            vague: false,
+            digits: false,
+        });
     }
     let mut value = small_word(&lower)?;
     let mut end = i + 1;
     // "twenty-five" is one token; "twenty five" two.
     if value >= 20 {
-        if let Some(u) = next_lower(end).as_deref().and_then(small_word).filter(|&u| u < 10) {
+        if let Some(u) = next_lower(end)
+            .as_deref()
+            .and_then(small_word)
+            .filter(|&u| u < 10)
+        {
             value += u;
             end += 1;
         }
@@ -161,7 +198,13 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         value = value.checked_mul(m)?;
         end += 1;
     }
-    Some(Number { first: i, end, value, vague: false, digits: false })
+    Some(Number {
+        first: i,
+        end,
+        value,
+        vague: false,
+        digits: false,
+    })
 }
 
 /// Hyphenated number words: "twenty-five".
@@ -181,15 +224,26 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(s, 0, &mut toks);
         let n = parse_at(s, &toks, 0)?;
-        Some((n.value, n.vague, s[toks[n.first].start..toks[n.end - 1].end].to_string()))
+        Some((
+            n.value,
+            n.vague,
+            s[toks[n.first].start..toks[n.end - 1].end].to_string(),
+        ))
     }
 
     #[test]
     fn number_table() {
-        let table: &[(&str, Option<(u64, bool, &str)>)] = &[
+        type Row<'a> = (&'a str, Option<(u64, bool, &'a str)>);
+        let table: &[Row] = &[
             ("1,152,160 troops", Some((1_152_160, false, "1,152,160"))),
-            ("1.3 million rubles", Some((1_300_000, false, "1.3 million"))),
-            ("1 million casualties", Some((1_000_000, false, "1 million"))),
+            (
+                "1.3 million rubles",
+                Some((1_300_000, false, "1.3 million")),
+            ),
+            (
+                "1 million casualties",
+                Some((1_000_000, false, "1 million")),
+            ),
             ("250,000 soldiers", Some((250_000, false, "250,000"))),
             ("two killed", Some((2, false, "two"))),
             ("Three dead", Some((3, false, "Three"))),
@@ -197,7 +251,10 @@ mod tests {
             ("two dozen comrades", Some((24, false, "two dozen"))),
             ("dozens of people", Some((24, true, "dozens"))),
             ("hundreds of drones", Some((200, true, "hundreds"))),
-            ("tens of thousands of assets", Some((20_000, true, "tens of thousands"))),
+            (
+                "tens of thousands of assets",
+                Some((20_000, true, "tens of thousands")),
+            ),
             ("27-year-old", None),
             ("a man", None),
             ("99999999999999999999999999999 x", None),

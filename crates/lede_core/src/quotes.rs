@@ -48,18 +48,34 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
     let mut it = para.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let before_space = prev.map(|p| p.is_whitespace() || "([{—–-/:".contains(p)).unwrap_or(true);
-        let after_space = next.map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n)).unwrap_or(true);
+        let before_space = prev
+            .map(|p| p.is_whitespace() || "([{—–-/:".contains(p))
+            .unwrap_or(true);
+        let after_space = next
+            .map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n))
+            .unwrap_or(true);
         let m = match c {
             '“' | '«' => Some((Mark::Double, true, false)),
             '”' | '»' => Some((Mark::Double, false, true)),
-            '"' => Some((Mark::Double, before_space || prev.map(|p| "\"'‘“".contains(p)).unwrap_or(false), !before_space || after_space)),
+            '"' => Some((
+                Mark::Double,
+                before_space || prev.map(|p| "\"'‘“".contains(p)).unwrap_or(false),
+                !before_space || after_space,
+            )),
             '‘' => Some((Mark::Single, true, false)),
             '’' | '\'' => {
-                if is_word_char(prev) && is_word_char(next) {
-                    None // apostrophe inside a word: we're, Moscow's
-                } else if before_space && next.map(|n| n.is_ascii_digit()).unwrap_or(false) && para[i + 1..].chars().take_while(|c| c.is_ascii_digit()).count() == 2 {
-                    None // '90s
+                // An apostrophe inside a word (we're, Moscow's) or before a
+                // decade ('90s) is never a quotation mark.
+                let inside_word = is_word_char(prev) && is_word_char(next);
+                let decade = before_space
+                    && next.map(|n| n.is_ascii_digit()).unwrap_or(false)
+                    && para[i + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_digit())
+                        .count()
+                        == 2;
+                if inside_word || decade {
+                    None
                 } else if prev == Some('s') && after_space && c == '’' {
                     // soldiers’ (plural possessive) may still close a quote
                     Some((Mark::Single, false, true))
@@ -70,7 +86,13 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
             _ => None,
         };
         if let Some((mark, can_open, can_close)) = m {
-            out.push(MarkAt { pos: base + i, len: c.len_utf8(), mark, can_open, can_close });
+            out.push(MarkAt {
+                pos: base + i,
+                len: c.len_utf8(),
+                mark,
+                can_open,
+                can_close,
+            });
         }
         prev = Some(c);
     }
@@ -86,7 +108,9 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
         // A closer for something open: prefer the same mark; a straight single
         // opener may be closed by a double mark (a common scraping fault).
         if m.can_close {
-            if let Some(idx) = stack.iter().rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double)) {
+            if let Some(idx) = stack.iter().rposition(|o| {
+                o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double)
+            }) {
                 let o = stack[idx];
                 // Nested quotes close the inner one first.
                 let is_inner_single_close = m.mark == Mark::Single && idx + 1 < stack.len();
@@ -112,7 +136,13 @@ fn token_at_or_after(toks: &[Token], pos: usize) -> usize {
 }
 
 /// Find quotations in one paragraph and attribute them.
-pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], mentions: &[Mention], out: &mut Vec<Found>) {
+pub fn find_in_paragraph(
+    text: &str,
+    para: (usize, usize),
+    toks: &[Token],
+    mentions: &[Mention],
+    out: &mut Vec<Found>,
+) {
     let ms = marks(&text[para.0..para.1], para.0);
     let first_new = out.len();
     for (s, e) in pair(&ms) {
@@ -125,9 +155,20 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
         let ends_punct = inner
             .trim_end_matches(['"', '\'', '”', '’', '»'])
             .ends_with(['.', ',', '!', '?', '…']);
-        let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) { QuoteKind::Direct } else { QuoteKind::Partial };
+        let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
         let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, cue });
+        out.push(Found {
+            start: s,
+            end: e,
+            kind,
+            speaker,
+            speaker_entity,
+            cue,
+        });
     }
     // A direct quote with no cue of its own right after an attributed one in
     // the same paragraph continues that speaker ("… ," he said. "…").
@@ -135,7 +176,10 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
         if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
             let prev = out[i - 1].clone();
             let between = &text[prev.end..out[i].start];
-            if prev.speaker.is_some() && between.split_whitespace().count() <= 12 && !between.contains('\n') {
+            if prev.speaker.is_some()
+                && between.split_whitespace().count() <= 12
+                && !between.contains('\n')
+            {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
             }
@@ -144,7 +188,10 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
 }
 
 /// Find the cue and speaker next to a quote `[s, e)`.
-fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> (Option<(usize, usize)>, Option<(usize, usize)>) {
+/// A speaker span and a cue span (byte offsets), either possibly absent.
+type Attribution = (Option<(usize, usize)>, Option<(usize, usize)>);
+
+fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> Attribution {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     // After: "…," he said / "…," said Name / "…," Name said / according to Name.
     let mut k = token_at_or_after(toks, e);
@@ -175,7 +222,9 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
         b -= 1;
     }
     // The cue may have an object before the colon: "told reporters:".
-    let cue_at = (b.saturating_sub(3)..b).rev().find(|&k| lexicon::is_cue_verb(&lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word));
+    let cue_at = (b.saturating_sub(3)..b).rev().find(|&k| {
+        lexicon::is_cue_verb(&lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word)
+    });
     if let (true, Some(c)) = (b > 0 && b < q, cue_at) {
         let cue = toks[c];
         // The speaker ends right before the cue, possibly with an adverb between.
@@ -192,7 +241,12 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
 
 /// A speaker phrase starting at token `k`: a pronoun, a named mention, or a
 /// short description ("a Russian journalist", "the president").
-fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+fn speaker_phrase(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
     let lower = t.text(text).to_lowercase();
     if lexicon::is_speaker_pronoun(&lower) {
@@ -205,8 +259,16 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
     if matches!(lower.as_str(), "a" | "an" | "the" | "one") {
         // Up to four more words, ending at a noun before a cue or punctuation.
         let mut e = k + 1;
-        while e < toks.len() && e <= k + 4 && toks[e].kind == TokenKind::Word && !lexicon::is_cue_verb(&toks[e].text(text).to_lowercase()) {
+        while e < toks.len()
+            && e <= k + 4
+            && toks[e].kind == TokenKind::Word
+            && !lexicon::is_cue_verb(&toks[e].text(text).to_lowercase())
+        {
             e += 1;
+        }
+        // A description never ends on a function word ("a dozen others and").
+        while e > k + 1 && lexicon::is_function_word(&toks[e - 1].text(text).to_lowercase()) {
+            e -= 1;
         }
         if e > k + 1 {
             return Some((t.start, toks[e - 1].end));
@@ -216,7 +278,12 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
 }
 
 /// A speaker phrase ending right before token `end`.
-fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+fn speaker_before(
+    text: &str,
+    toks: &[Token],
+    end: usize,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
@@ -229,10 +296,18 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     if let Some(m) = mentions.get(i).filter(|m| m.end == last.end) {
         return Some((m.start, m.end));
     }
-    // "the president said": a determiner within four words before.
+    // "the president said": a determiner within four words before, and the
+    // phrase ends on a content word ("… others and told" is no speaker).
+    if lexicon::is_function_word(&lower) {
+        return None;
+    }
     let lo = end.saturating_sub(4);
     for k in (lo..end).rev() {
-        if matches!(toks[k].text(text).to_lowercase().as_str(), "the" | "a" | "an") && toks[k..end].iter().all(|t| t.kind == TokenKind::Word) {
+        if matches!(
+            toks[k].text(text).to_lowercase().as_str(),
+            "the" | "a" | "an"
+        ) && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
+        {
             return Some((toks[k].start, last.end));
         }
     }
@@ -243,15 +318,26 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
 /// pronoun or description the most recent person mentioned before it.
 fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize> {
     let at = mentions.partition_point(|m| m.start < sp.0);
-    if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
+    if let Some(m) = mentions
+        .get(at)
+        .filter(|m| m.start == sp.0 && m.end == sp.1)
+    {
         return (m.label == EntityLabel::Per).then_some(at);
     }
     let lower = text[sp.0..sp.1].to_lowercase();
     if matches!(lower.as_str(), "they" | "we" | "i") {
         return None;
     }
+    // A description resolves only when it names a person ("the president",
+    // "a Russian journalist"), not a document or a place.
+    let head = lower.rsplit(' ').next().unwrap_or("");
+    if lower.contains(' ') && !lexicon::is_person_noun(head) {
+        return None;
+    }
     // The most recent person before the speaker (mentions are sorted by start).
-    mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
+    mentions[..at]
+        .iter()
+        .rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
 }
 
 #[cfg(test)]
@@ -265,7 +351,13 @@ mod tests {
         tokenize(text, 0, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let ms = find(text, &[Para { tokens: &toks, sentences: &sents }]);
+        let ms = find(
+            text,
+            &[Para {
+                tokens: &toks,
+                sentences: &sents,
+            }],
+        );
         let mut out = Vec::new();
         find_in_paragraph(text, (0, text.len()), &toks, &ms, &mut out);
         out.into_iter()
@@ -274,7 +366,8 @@ mod tests {
                     text[f.start..f.end].to_string(),
                     f.kind,
                     f.speaker.map(|(a, b)| text[a..b].to_string()),
-                    f.speaker_entity.map(|i| text[ms[i].start..ms[i].end].to_string()),
+                    f.speaker_entity
+                        .map(|i| text[ms[i].start..ms[i].end].to_string()),
                 )
             })
             .collect()
@@ -283,7 +376,10 @@ mod tests {
     #[test]
     fn quote_table() {
         use QuoteKind::*;
-        type Row<'a> = (&'a str, &'a [(&'a str, QuoteKind, Option<&'a str>, Option<&'a str>)]);
+        type Row<'a> = (
+            &'a str,
+            &'a [(&'a str, QuoteKind, Option<&'a str>, Option<&'a str>)],
+        );
         let table: &[Row] = &[
             (
                 "Mayor Ada Quill spoke. \"We will rebuild the bridge by spring,\" she said.",

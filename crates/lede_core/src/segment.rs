@@ -88,16 +88,28 @@ fn shape(line: &str) -> Shape {
                 capital += 1;
             }
         }
-        if w.contains("http://") || w.contains("https://") || w.starts_with("pic.twitter.com") || w.contains("t.co/") {
+        if w.contains("http://")
+            || w.contains("https://")
+            || w.starts_with("pic.twitter.com")
+            || w.contains("t.co/")
+        {
             s.has_link = true;
         }
         if w.starts_with("(@") || w.starts_with('@') {
             s.has_handle = true;
         }
     }
-    s.title_ratio = if content == 0 { 0.0 } else { capital as f32 / content as f32 };
-    s.stop_ratio = if s.words == 0 { 0.0 } else { stops as f32 / s.words as f32 };
-    let trimmed = line.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ' ' | '\u{a0}'));
+    s.title_ratio = if content == 0 {
+        0.0
+    } else {
+        capital as f32 / content as f32
+    };
+    s.stop_ratio = if s.words == 0 {
+        0.0
+    } else {
+        stops as f32 / s.words as f32
+    };
+    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
     s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
     s.ends_colon = trimmed.ends_with(':');
     s.starts_dash = line.starts_with("- ") || line.starts_with("— ") || line.starts_with("– ");
@@ -133,22 +145,47 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     }
     let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
     let has = |p: &str| l.contains(p);
-    if l == "comments" || has("no comments") || has("leave a comment") || has("add a comment") || has("comments (") {
+    if l == "comments"
+        || has("no comments")
+        || has("leave a comment")
+        || has("add a comment")
+        || has("comments (")
+    {
         return Some(BoilerplateKind::Comments);
     }
-    if has("related articles") || has("related stories") || has("read more") || has("more stories") || has("recommended") || l == "related" || has("most read") || has("most popular") {
+    if has("related articles")
+        || has("related stories")
+        || has("read more")
+        || has("more stories")
+        || has("recommended")
+        || l == "related"
+        || has("most read")
+        || has("most popular")
+    {
         return Some(BoilerplateKind::RelatedLinks);
     }
     if l == "advertisement" || has("remove ads") || has("sponsored") || has("ad feedback") {
         return Some(BoilerplateKind::Ad);
     }
-    if has("subscribe") || has("sign up") || has("newsletter") || has("download the app") || has("try our") || has("explore what") || has("log in") {
+    if has("subscribe")
+        || has("sign up")
+        || has("newsletter")
+        || has("download the app")
+        || has("try our")
+        || has("explore what")
+        || has("log in")
+    {
         return Some(BoilerplateKind::Promo);
     }
     if has("share this") || has("follow us") || l == "share" || has("share on") {
         return Some(BoilerplateKind::Social);
     }
-    if l.starts_with("write to ") || l.starts_with("contact the author") || has("all rights reserved") || l.starts_with("copyright") || l.starts_with('©') {
+    if l.starts_with("write to ")
+        || l.starts_with("contact the author")
+        || has("all rights reserved")
+        || l.starts_with("copyright")
+        || l.starts_with('©')
+    {
         return Some(BoilerplateKind::Trailer);
     }
     if has("skip to") || l == "menu" || l == "home" || l == "search" {
@@ -161,7 +198,9 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
 /// here (page start, after a gap, a source label or a timestamp).
 fn is_headline_shape(sh: &Shape, context: bool) -> bool {
     let plain = (2..=25).contains(&sh.words) && !sh.ends_colon && !sh.has_link && !sh.has_handle;
-    plain && (!sh.ends_sentence && (sh.title_ratio >= 0.5 || context && sh.title_ratio >= 0.25) || sh.title_ratio >= 0.8 && sh.words >= 3)
+    plain
+        && (!sh.ends_sentence && (sh.title_ratio >= 0.5 || context && sh.title_ratio >= 0.25)
+            || sh.title_ratio >= 0.8 && sh.words >= 3)
 }
 
 /// Does this line read as running prose?
@@ -201,9 +240,15 @@ pub fn classify(text: &str) -> Vec<Block> {
         let line = &text[s..e];
         let sh = shapes[i];
         let next = shapes.get(i + 1);
-        let kind = if sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/")) {
-            BlockKind::Embed
-        } else if (sh.starts_dash && sh.has_handle) || (sh.has_handle && sh.words <= 12 && line.contains("(@")) {
+        // A post's text with its links, or its "— Name (@handle) date" line.
+        let social_post =
+            sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/"));
+        let social_byline = (sh.starts_dash && sh.has_handle)
+            || (sh.has_handle && sh.words <= 12 && line.contains("(@"));
+        // "- Source" lines, or a short label right before a relative time.
+        let label = sh.starts_dash && sh.words <= 6
+            || sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false);
+        let kind = if social_post || social_byline {
             BlockKind::Embed
         } else if sh.relative_time {
             BlockKind::Timestamp
@@ -211,16 +256,19 @@ pub fn classify(text: &str) -> Vec<Block> {
             BlockKind::Byline
         } else if let Some(k) = furniture_kind(line, &sh) {
             BlockKind::Boilerplate(k)
-        } else if sh.starts_dash && sh.words <= 6 {
-            BlockKind::SourceLabel
-        } else if sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false) {
+        } else if label {
             BlockKind::SourceLabel
         } else {
             let prev = blocks.last().map(|b: &Block| b.kind);
-            let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            let context = i == 0
+                || gap > 0
+                || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let next_is_body = next.map(is_body_shape).unwrap_or(false);
-            if (is_headline_shape(&sh, context) && !is_body_shape(&sh) || after_label && !sh.ends_sentence && sh.words <= 25) && next_is_body {
+            if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
+                || after_label && !sh.ends_sentence && sh.words <= 25)
+                && next_is_body
+            {
                 BlockKind::Headline
             } else if is_body_shape(&sh) {
                 BlockKind::Body
@@ -234,11 +282,19 @@ pub fn classify(text: &str) -> Vec<Block> {
                 BlockKind::Body
             }
         };
-        blocks.push(Block { start: s, end: e, kind, gap_before: gap });
+        blocks.push(Block {
+            start: s,
+            end: e,
+            kind,
+            gap_before: gap,
+        });
     }
     // A single headline-shaped line outside a run of them is a kicker or a
     // label, not a list of links.
-    let link_line = |b: Option<&Block>| b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)).unwrap_or(false);
+    let link_line = |b: Option<&Block>| {
+        b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks))
+            .unwrap_or(false)
+    };
     for i in 0..blocks.len() {
         if link_line(blocks.get(i))
             && !link_line(i.checked_sub(1).and_then(|k| blocks.get(k)))
@@ -278,7 +334,8 @@ pub fn segment(text: &str) -> Segmentation {
                 seg.articles.push(a);
             } else if let Some(h) = a.headline {
                 // A headline with no body after it: a link, not an article.
-                seg.boilerplate.push((h.0, h.1, BoilerplateKind::RelatedLinks));
+                seg.boilerplate
+                    .push((h.0, h.1, BoilerplateKind::RelatedLinks));
             }
         }
     };
@@ -300,7 +357,11 @@ pub fn segment(text: &str) -> Segmentation {
             }
             BlockKind::SourceLabel => {
                 let label = strip_dash(text, range);
-                if cur.as_ref().map(|a| a.paragraphs.is_empty()).unwrap_or(false) {
+                if cur
+                    .as_ref()
+                    .map(|a| a.paragraphs.is_empty())
+                    .unwrap_or(false)
+                {
                     // "- Source" after the timestamp, before the headline.
                     if let Some(a) = cur.as_mut() {
                         a.source.get_or_insert(label);
@@ -327,9 +388,18 @@ pub fn segment(text: &str) -> Segmentation {
                 }
             }
             BlockKind::Body | BlockKind::Embed => {
-                let pk = if b.kind == BlockKind::Embed { ParagraphKind::Embed } else { ParagraphKind::Body };
+                let pk = if b.kind == BlockKind::Embed {
+                    ParagraphKind::Embed
+                } else {
+                    ParagraphKind::Body
+                };
                 // A pending source/time with no headline belongs to a new article.
-                if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
+                if pending_time.is_some()
+                    && cur
+                        .as_ref()
+                        .map(|a| !a.paragraphs.is_empty())
+                        .unwrap_or(false)
+                {
                     finish(&mut cur, &mut seg);
                 }
                 let a = cur.get_or_insert_with(|| new_article(range));
@@ -347,7 +417,11 @@ pub fn segment(text: &str) -> Segmentation {
     finish(&mut cur, &mut seg);
     merge_adjacent_boilerplate(text, &mut seg.boilerplate);
     // The first article with real body is the main one.
-    if let Some(a) = seg.articles.iter_mut().find(|a| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body)) {
+    if let Some(a) = seg
+        .articles
+        .iter_mut()
+        .find(|a| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body))
+    {
         a.role = Role::Main;
     } else if let Some(a) = seg.articles.first_mut() {
         a.role = Role::Main;
@@ -380,7 +454,10 @@ fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, Boilerp
     let mut out: Vec<(usize, usize, BoilerplateKind)> = Vec::with_capacity(items.len());
     for &b in items.iter() {
         if let Some(last) = out.last_mut() {
-            if last.2 == b.2 && b.2 == BoilerplateKind::RelatedLinks && text[last.1..b.0].trim().is_empty() {
+            if last.2 == b.2
+                && b.2 == BoilerplateKind::RelatedLinks
+                && text[last.1..b.0].trim().is_empty()
+            {
                 last.1 = b.1;
                 continue;
             }
@@ -392,8 +469,10 @@ fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, Boilerp
 
 /// `--single`: the whole input as one article body, one paragraph per line.
 pub fn single(text: &str) -> Segmentation {
-    let paragraphs: Vec<(usize, usize, ParagraphKind)> =
-        lines(text).into_iter().map(|(s, e, _)| (s, e, ParagraphKind::Body)).collect();
+    let paragraphs: Vec<(usize, usize, ParagraphKind)> = lines(text)
+        .into_iter()
+        .map(|(s, e, _)| (s, e, ParagraphKind::Body))
+        .collect();
     if paragraphs.is_empty() {
         return Segmentation::default();
     }
@@ -426,14 +505,35 @@ mod tests {
         let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it.";
         let table: Vec<(String, Vec<BlockKind>)> = vec![
             (body.to_string(), vec![Body]),
-            (format!("Harbour Town Closes Its Oldest Bridge\n{body}"), vec![Headline, Body]),
+            (
+                format!("Harbour Town Closes Its Oldest Bridge\n{body}"),
+                vec![Headline, Body],
+            ),
             ("14 minutes ago".into(), vec![Timestamp]),
             ("By Ada Example".into(), vec![Byline]),
-            ("Comments\nNo comments yet...".into(), vec![Boilerplate(BoilerplateKind::Comments), Boilerplate(BoilerplateKind::Comments)]),
-            ("Related Articles".into(), vec![Boilerplate(BoilerplateKind::RelatedLinks)]),
-            ("A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(), vec![Embed]),
-            ("— Ada Example (@ada_example) July 10, 2025".into(), vec![Embed]),
-            (format!("Write to Ada Example at\n"), vec![Boilerplate(BoilerplateKind::Trailer)]),
+            (
+                "Comments\nNo comments yet...".into(),
+                vec![
+                    Boilerplate(BoilerplateKind::Comments),
+                    Boilerplate(BoilerplateKind::Comments),
+                ],
+            ),
+            (
+                "Related Articles".into(),
+                vec![Boilerplate(BoilerplateKind::RelatedLinks)],
+            ),
+            (
+                "A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(),
+                vec![Embed],
+            ),
+            (
+                "— Ada Example (@ada_example) July 10, 2025".into(),
+                vec![Embed],
+            ),
+            (
+                "Write to Ada Example at\n".to_string(),
+                vec![Boilerplate(BoilerplateKind::Trailer)],
+            ),
         ];
         for (input, want) in table {
             assert_eq!(kinds(&input), want, "input {input:?}");

@@ -51,19 +51,39 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
         if c.is_alphabetic() {
             let end = scan_word(text, i);
             let (end, abbrev, split) = finish_word(text, i, end);
-            out.push(Token { start: base + i, end: base + end, kind: TokenKind::Word, abbrev });
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: TokenKind::Word,
+                abbrev,
+            });
             if let Some(s_end) = split {
-                out.push(Token { start: base + end, end: base + s_end, kind: TokenKind::Word, abbrev: false });
+                out.push(Token {
+                    start: base + end,
+                    end: base + s_end,
+                    kind: TokenKind::Word,
+                    abbrev: false,
+                });
                 skip_to(&mut it, s_end);
             } else {
                 skip_to(&mut it, end);
             }
         } else if c.is_ascii_digit() {
             let end = scan_number(text, i);
-            out.push(Token { start: base + i, end: base + end, kind: TokenKind::Number, abbrev: false });
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: TokenKind::Number,
+                abbrev: false,
+            });
             skip_to(&mut it, end);
         } else {
-            out.push(Token { start: base + i, end: base + i + c.len_utf8(), kind: TokenKind::Punct, abbrev: false });
+            out.push(Token {
+                start: base + i,
+                end: base + i + c.len_utf8(),
+                kind: TokenKind::Punct,
+                abbrev: false,
+            });
         }
     }
 }
@@ -123,7 +143,11 @@ fn finish_word(text: &str, start: usize, end: usize) -> (usize, bool, Option<usi
             loop {
                 let mut cs = text[e..].chars();
                 match (cs.next(), cs.next()) {
-                    (Some(l), Some('.')) if l.is_alphabetic() && !text[e + l.len_utf8() + 1..].starts_with(|c: char| c.is_alphabetic()) => {
+                    (Some(l), Some('.'))
+                        if l.is_alphabetic()
+                            && !text[e + l.len_utf8() + 1..]
+                                .starts_with(|c: char| c.is_alphabetic()) =>
+                    {
                         e += l.len_utf8() + 1;
                     }
                     _ => break,
@@ -162,7 +186,9 @@ fn scan_number(text: &str, start: usize) -> usize {
     }
     // Attached letters or hyphenated words: 1990s, 2nd, 27-year-old.
     let rest = &text[e..];
-    if rest.starts_with(|c: char| c.is_alphabetic()) || (rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphabetic())) {
+    if rest.starts_with(|c: char| c.is_alphabetic())
+        || (rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphabetic()))
+    {
         let w = scan_word(text, if rest.starts_with('-') { e + 1 } else { e });
         e = w;
     }
@@ -205,7 +231,10 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         if ends {
             let mut j = i + 1;
             // Closing marks touch what they close: `said. "Soon` opens, not closes.
-            while j < tokens.len() && tokens[j].start == tokens[j - 1].end && (is_closer(tokens[j].text(text)) || is_terminal(tokens[j].text(text))) {
+            while j < tokens.len()
+                && tokens[j].start == tokens[j - 1].end
+                && (is_closer(tokens[j].text(text)) || is_terminal(tokens[j].text(text)))
+            {
                 j += 1;
             }
             let next_starts = tokens.get(j).map(|n| {
@@ -223,7 +252,10 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         i += 1;
     }
     if first < tokens.len() {
-        out.push(Sentence { first, end: tokens.len() });
+        out.push(Sentence {
+            first,
+            end: tokens.len(),
+        });
     }
 }
 
@@ -245,7 +277,10 @@ mod tests {
     fn tokenizer_table() {
         let table: &[(&str, &[&str])] = &[
             ("U.S. Secretary", &["U.S.", "Secretary"]),
-            ("Gen. Smith met Sept. 22", &["Gen.", "Smith", "met", "Sept.", "22"]),
+            (
+                "Gen. Smith met Sept. 22",
+                &["Gen.", "Smith", "met", "Sept.", "22"],
+            ),
             ("lost 1,152,160 troops", &["lost", "1,152,160", "troops"]),
             ("1.3 million", &["1.3", "million"]),
             ("Moscow's stance", &["Moscow", "'s", "stance"]),
@@ -282,18 +317,32 @@ mod tests {
         tokenize(s, 0, &mut v);
         let mut out = Vec::new();
         sentences(s, &v, &mut out);
-        out.iter().map(|x| s[v[x.first].start..v[x.end - 1].end].to_string()).collect()
+        out.iter()
+            .map(|x| s[v[x.first].start..v[x.end - 1].end].to_string())
+            .collect()
     }
 
     #[test]
     fn sentence_table() {
         let table: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
-            ("Gen. Smith spoke. Then he left.", &["Gen. Smith spoke.", "Then he left."]),
-            ("He went to the U.S. The talks failed.", &["He went to the U.S.", "The talks failed."]),
+            (
+                "Gen. Smith spoke. Then he left.",
+                &["Gen. Smith spoke.", "Then he left."],
+            ),
+            (
+                "He went to the U.S. The talks failed.",
+                &["He went to the U.S.", "The talks failed."],
+            ),
             ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
-            ("It cost 1.5 million. Nobody paid.", &["It cost 1.5 million.", "Nobody paid."]),
-            ("\"We wait,\" he said. \"Soon.\" Then silence.", &["\"We wait,\" he said.", "\"Soon.\"", "Then silence."]),
+            (
+                "It cost 1.5 million. Nobody paid.",
+                &["It cost 1.5 million.", "Nobody paid."],
+            ),
+            (
+                "\"We wait,\" he said. \"Soon.\" Then silence.",
+                &["\"We wait,\" he said.", "\"Soon.\"", "Then silence."],
+            ),
             ("Why? Because.", &["Why?", "Because."]),
             ("On Sept. 22 he came.", &["On Sept. 22 he came."]),
         ];

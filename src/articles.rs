@@ -1,0 +1,158 @@
+use lede_core::{Article, Boilerplate, ParagraphKind, Role};
+use leptos::prelude::*;
+
+use crate::app::{AppState, Doc};
+use crate::highlight::{items, layout, Item, Piece};
+
+/// Char offset → byte offset for a known set of char offsets, in one pass.
+struct ByteMap(Vec<(usize, usize)>);
+
+impl ByteMap {
+    fn new(text: &str, mut chars: Vec<usize>) -> Self {
+        chars.sort_unstable();
+        chars.dedup();
+        let mut out = Vec::with_capacity(chars.len());
+        let mut want = chars.into_iter().peekable();
+        for (ci, (bi, _)) in text.char_indices().enumerate() {
+            while want.peek() == Some(&ci) {
+                out.push((ci, bi));
+                want.next();
+            }
+            if want.peek().is_none() {
+                break;
+            }
+        }
+        let n = text.chars().count();
+        for c in want {
+            out.push((c, if c >= n { text.len() } else { 0 }));
+        }
+        Self(out)
+    }
+    fn byte(&self, c: usize) -> usize {
+        self.0
+            .binary_search_by_key(&c, |p| p.0)
+            .map(|i| self.0[i].1)
+            .unwrap_or(0)
+    }
+    fn slice<'t>(&self, text: &'t str, s: usize, e: usize) -> &'t str {
+        text.get(self.byte(s)..self.byte(e)).unwrap_or("")
+    }
+}
+
+fn render(pieces: Vec<Piece>) -> Vec<AnyView> {
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.into_any(),
+            Piece::Mark { item: Item { kind, label, title, badge, .. }, children } => {
+                let badge = badge.map(|b| {
+                    let class = if kind == "quote" { "badge badge-speaker" } else { "badge badge-value" };
+                    view! { <span class=class aria-hidden="true">{b}</span> }
+                });
+                view! {
+                    <mark class=format!("hl hl-{kind}") data-kind=kind data-label=label title=title.clone() tabindex="0" aria-label=title>
+                        {render(children)}
+                    </mark>
+                    {badge}
+                }
+                .into_any()
+            }
+        })
+        .collect()
+}
+
+fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize) -> impl IntoView {
+    let its = items(a);
+    let headline = a.headline.as_ref().map(|h| {
+        let pieces = layout(&h.text, h.start, &its);
+        view! { <h2 class="article-headline">{render(pieces)}</h2> }
+    });
+    let role = match a.role {
+        Role::Main => "main",
+        Role::Related => "related",
+    };
+    let meta: Vec<String> = [a.source.clone(), a.published.clone(), a.byline.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let paragraphs = a
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let t = map.slice(&doc.text, p.start, p.end);
+            let kind = match p.kind {
+                ParagraphKind::Body => "body",
+                ParagraphKind::Embed => "embed",
+                ParagraphKind::Caption => "caption",
+            };
+            view! { <p class=format!("para para-{kind}") data-para=kind>{render(layout(t, p.start, &its))}</p> }
+        })
+        .collect_view();
+    view! {
+        <article class=format!("article article-{role}") data-testid="article" data-role=role aria-label=format!("Article {}", n + 1)>
+            <div class="article-meta">
+                <span class="role-badge">{if role == "main" { "Main article" } else { "Related article" }}</span>
+                {(!meta.is_empty()).then(|| view! { <span class="article-source">{meta.join(" · ")}</span> })}
+            </div>
+            {headline}
+            {paragraphs}
+        </article>
+    }
+}
+
+fn boilerplate_view(items: &[Boilerplate]) -> impl IntoView {
+    let n = items.len();
+    let rows = items
+        .iter()
+        .map(|b| {
+            view! {
+                <li class="boilerplate-item" data-boilerplate=b.kind.as_str()>
+                    <span class="boilerplate-kind">{format!("hidden: {}", b.kind.as_str().replace('_', " "))}</span>
+                    <span class="boilerplate-text">{b.text.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="boilerplate" data-testid="boilerplate">
+            <summary>{format!("{n} block(s) of page furniture hidden")}</summary>
+            <ul>{rows}</ul>
+        </details>
+    }
+}
+
+/// The analysed articles with their highlights, and the page's furniture.
+#[component]
+pub fn Articles() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = state.shown;
+    view! {
+        <section
+            class="articles"
+            data-testid="articles"
+            aria-label="Articles"
+            class:hide-entity=move || !shown.get().entities
+            class:hide-quote=move || !shown.get().quotes
+            class:hide-casualty=move || !shown.get().casualties
+        >
+            {move || {
+                state.doc.with(|d| match d {
+                    Err(e) => view! { <p class="error" role="alert" data-testid="error">{e.clone()}</p> }.into_any(),
+                    Ok(doc) => {
+                        let mut offsets = Vec::new();
+                        for a in &doc.analysis.articles {
+                            for p in &a.paragraphs {
+                                offsets.push(p.start);
+                                offsets.push(p.end);
+                            }
+                        }
+                        let map = ByteMap::new(&doc.text, offsets);
+                        let arts = doc.analysis.articles.iter().enumerate().map(|(i, a)| article_view(doc, &map, a, i)).collect_view();
+                        let bp = (!doc.analysis.boilerplate.is_empty()).then(|| boilerplate_view(&doc.analysis.boilerplate));
+                        view! { {arts} {bp} }.into_any()
+                    }
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,118 @@
+use std::collections::BTreeMap;
+
+use lede_core::Analysis;
+use leptos::prelude::*;
+
+use crate::app::AppState;
+
+/// Entities grouped by canonical name: (name, label, mentions), most mentioned first.
+fn entity_groups(a: &Analysis) -> Vec<(String, &'static str, usize)> {
+    let mut m: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    for e in a.articles.iter().flat_map(|a| &a.entities) {
+        *m.entry((e.canonical.clone(), e.label.as_str()))
+            .or_default() += 1;
+    }
+    let mut v: Vec<_> = m.into_iter().map(|((n, l), c)| (n, l, c)).collect();
+    v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
+/// Quotes grouped by speaker (canonical name, else the mention, else unattributed).
+fn quote_groups(a: &Analysis) -> Vec<(String, Vec<String>)> {
+    let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for q in a.articles.iter().flat_map(|a| &a.quotes) {
+        let who = q
+            .speaker
+            .as_ref()
+            .map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()))
+            .unwrap_or_else(|| "Unattributed".to_string());
+        m.entry(who).or_default().push(q.text.clone());
+    }
+    let mut v: Vec<_> = m.into_iter().collect();
+    v.sort_by(|a, b| {
+        (a.0 == "Unattributed")
+            .cmp(&(b.0 == "Unattributed"))
+            .then(b.1.len().cmp(&a.1.len()))
+            .then_with(|| a.0.cmp(&b.0))
+    });
+    v
+}
+
+/// The side panel: entities with counts, quotes by speaker, casualty figures.
+#[component]
+pub fn SidePanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <aside class="side-panel" data-testid="side-panel" aria-label="Summary">
+            {move || {
+                state.doc.with(|d| {
+                    let Ok(doc) = d else { return ().into_any() };
+                    let a = &doc.analysis;
+                    let ents = entity_groups(a)
+                        .into_iter()
+                        .map(|(name, label, n)| {
+                            view! {
+                                <li class="entity-row" data-testid="entity-row" data-label=label>
+                                    <span class="hl hl-entity" data-label=label>{name}</span>
+                                    <span class="count" data-testid="entity-count">{n}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let quotes = quote_groups(a)
+                        .into_iter()
+                        .map(|(who, qs)| {
+                            let items = qs.into_iter().map(|q| view! { <li class="quote-item">{q}</li> }).collect_view();
+                            view! {
+                                <li class="speaker-group" data-testid="speaker-group">
+                                    <span class="speaker-name" data-testid="speaker-name">{who}</span>
+                                    <ul>{items}</ul>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let figures = a
+                        .articles
+                        .iter()
+                        .flat_map(|a| &a.casualties)
+                        .map(|c| {
+                            let value = match c.value_max {
+                                Some(m) => format!("{}–{m}", c.value),
+                                None => c.value.to_string(),
+                            };
+                            view! {
+                                <tr data-testid="casualty-row">
+                                    <td class="num">{value}</td>
+                                    <td>{c.category.as_str()}</td>
+                                    <td>{c.qualifier.as_str().replace('_', " ")}</td>
+                                    <td>{c.subject.clone().unwrap_or_default()}</td>
+                                    <td>{c.reported_by.clone().unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="panel-section">
+                            <h3>"Entities"</h3>
+                            <ul class="entity-list">{ents}</ul>
+                        </section>
+                        <section class="panel-section">
+                            <h3>"Quotes by speaker"</h3>
+                            <ul class="quote-list">{quotes}</ul>
+                        </section>
+                        <section class="panel-section">
+                            <h3>"Casualty figures"</h3>
+                            <table class="casualty-table">
+                                <thead>
+                                    <tr><th scope="col">"Figure"</th><th scope="col">"Category"</th><th scope="col">"Qualifier"</th><th scope="col">"Subject"</th><th scope="col">"Reported by"</th></tr>
+                                </thead>
+                                <tbody>{figures}</tbody>
+                            </table>
+                        </section>
+                    }
+                    .into_any()
+                })
+            }}
+        </aside>
+    }
+}

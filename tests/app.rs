@@ -1,0 +1,221 @@
+//! Browser tests: mount the reader, act as a user, assert on the DOM.
+//! Run in headless Chromium by `cargo xtask test` (wasm-bindgen-test).
+#![cfg(target_arch = "wasm32")]
+
+use lede::App;
+use lede_core::{analyze, Analysis, Options, SAMPLE_ARTICLE};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page to mount into.
+fn fresh_root() -> HtmlElement {
+    let doc = document();
+    let root = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    root.unchecked_into()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector)
+        .expect("selector")
+        .length()
+}
+
+fn one(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .expect("selector")
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn totals(a: &Analysis) -> (u32, u32, u32) {
+    a.articles.iter().fold((0, 0, 0), |(e, q, c), x| {
+        (
+            e + x.entities.len() as u32,
+            q + x.quotes.len() as u32,
+            c + x.casualties.len() as u32,
+        )
+    })
+}
+
+fn highlight_counts(root: &Element) -> (u32, u32, u32) {
+    let articles = one(root, "[data-testid=articles]");
+    (
+        count(&articles, "[data-kind=entity]"),
+        count(&articles, "[data-kind=quote]"),
+        count(&articles, "[data-kind=casualty]"),
+    )
+}
+
+/// Type into the input area and press Analyse, as a user would.
+async fn paste_and_analyse(root: &Element, text: &str) {
+    let area: HtmlTextAreaElement = one(root, "[data-testid=input] textarea").unchecked_into();
+    area.set_value(text);
+    area.dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    one(root, "[data-testid=analyse]").click();
+    tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn sample_is_analysed_at_first_paint() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+
+    let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
+    let (e, q, c) = highlight_counts(&root);
+    assert_eq!((e, q, c), totals(&expected));
+    assert!(
+        e >= 15 && q >= 4 && c == 5,
+        "entities {e}, quotes {q}, casualties {c}"
+    );
+    assert_eq!(count(&root, "[data-testid=article]"), 1);
+    for id in [
+        "input",
+        "articles",
+        "article",
+        "legend",
+        "side-panel",
+        "boilerplate",
+    ] {
+        assert_eq!(count(&root, &format!("[data-testid={id}]")), 1, "{id}");
+    }
+    // Every highlight names its kind and label.
+    for m in all(&root, "[data-kind]") {
+        assert!(m
+            .get_attribute("data-label")
+            .map(|l| !l.is_empty())
+            .unwrap_or(false));
+    }
+
+    // The speaker shown beside a quote, resolved from a pronoun.
+    let quote = all(&root, "[data-kind=quote]")
+        .into_iter()
+        .find(|q| {
+            q.text_content()
+                .unwrap_or_default()
+                .contains("We were told")
+        })
+        .expect("quote");
+    let badge = quote.next_element_sibling().expect("speaker badge");
+    assert_eq!(badge.text_content().as_deref(), Some("she (Ines Calloway)"));
+
+    // The side panel counts mentions by canonical name.
+    let mentions = expected.articles[0]
+        .entities
+        .iter()
+        .filter(|e| e.canonical == "Ines Calloway")
+        .count();
+    let row = all(&root, "[data-testid=entity-row]")
+        .into_iter()
+        .find(|r| {
+            r.text_content()
+                .unwrap_or_default()
+                .starts_with("Ines Calloway")
+        })
+        .expect("entity row");
+    assert!(mentions >= 2);
+    assert_eq!(
+        one(&row, "[data-testid=entity-count]").text_content(),
+        Some(mentions.to_string())
+    );
+    // Quotes grouped by speaker, casualty table rows.
+    let speakers: Vec<String> = all(&root, "[data-testid=speaker-name]")
+        .iter()
+        .filter_map(|s| s.text_content())
+        .collect();
+    assert!(
+        speakers.contains(&"Ines Calloway".to_string())
+            && speakers.contains(&"Tomas Reyes".to_string()),
+        "{speakers:?}"
+    );
+    assert_eq!(count(&root, "[data-testid=casualty-row]"), c);
+}
+
+#[wasm_bindgen_test]
+async fn pasted_text_replaces_the_sample() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let text = "Dock Strike Ends After Nine Days\nAt least 5 workers were injured in clashes at the port on Monday, said Captain Rosa Imbert of the Harbour Police. \"We will not go back without a contract,\" she said.\n";
+    paste_and_analyse(&root, text).await;
+
+    let expected = analyze(text, &Options::default()).expect("text");
+    assert_eq!(highlight_counts(&root), totals(&expected));
+    assert_eq!(count(&root, "[data-kind=casualty][data-label=wounded]"), 1);
+    let fig = one(&root, "[data-kind=casualty]");
+    assert_eq!(
+        fig.text_content().as_deref(),
+        Some("At least 5 workers were injured")
+    );
+    let quote = one(&root, "[data-kind=quote]");
+    assert_eq!(quote.get_attribute("data-label").as_deref(), Some("direct"));
+    assert_eq!(
+        quote
+            .next_element_sibling()
+            .and_then(|b| b.text_content())
+            .as_deref(),
+        Some("she (Rosa Imbert)")
+    );
+    assert_eq!(
+        one(&root, "[data-testid=article] h2")
+            .text_content()
+            .as_deref(),
+        Some("Dock Strike Ends After Nine Days")
+    );
+    assert!(one(&root, "[data-testid=status]")
+        .text_content()
+        .unwrap_or_default()
+        .contains("1 article"));
+}
+
+#[wasm_bindgen_test]
+async fn legend_toggles_hide_a_kind() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let articles = one(&root, "[data-testid=articles]");
+    assert!(!articles.class_list().contains("hide-entity"));
+    let toggle: HtmlInputElement = one(&root, "[data-legend=entity] input").unchecked_into();
+    toggle.click();
+    tick().await;
+    assert!(articles.class_list().contains("hide-entity"));
+    assert!(!articles.class_list().contains("hide-quote"));
+    toggle.click();
+    tick().await;
+    assert!(!articles.class_list().contains("hide-entity"));
+}
+
+#[wasm_bindgen_test]
+async fn unusable_input_shows_a_clear_message() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    paste_and_analyse(&root, "   \n  ").await;
+    let err = one(&root, "[data-testid=error]");
+    assert!(err.text_content().unwrap_or_default().contains("empty"));
+    assert_eq!(count(&root, "[data-kind]"), 0);
+    // Loading the sample again recovers.
+    one(&root, "[data-testid=load-sample]").click();
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=error]"), 0);
+    assert_eq!(count(&root, "[data-testid=article]"), 1);
+}
