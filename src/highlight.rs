@@ -27,18 +27,13 @@ pub enum Piece {
 
 /// Every highlight of an article, outer ones first where they share a start.
 pub fn items(a: &Article) -> Vec<Item> {
-    let mut v: Vec<Item> =
-        Vec::with_capacity(a.entities.len() + a.quotes.len() + a.casualties.len());
+    let mut v: Vec<Item> = Vec::with_capacity(a.entities.len() + a.quotes.len() + a.casualties.len());
     for q in &a.quotes {
         let speaker = q.speaker.as_ref().map(|s| match &s.canonical {
             Some(c) if *c != s.text => format!("{} ({c})", s.text),
             _ => s.text.clone(),
         });
-        let cue = q
-            .cue
-            .as_ref()
-            .map(|c| format!(", cue: {}", c.text))
-            .unwrap_or_default();
+        let cue = q.cue.as_ref().map(|c| format!(", cue: {}", c.text)).unwrap_or_default();
         v.push(Item {
             start: q.start,
             end: q.end,
@@ -119,15 +114,7 @@ pub fn layout(text: &str, base: usize, items: &[Item]) -> Vec<Piece> {
     build(text, &bytes, base, &inside, base, base + n, &mut i)
 }
 
-fn build(
-    text: &str,
-    bytes: &[usize],
-    base: usize,
-    items: &[&Item],
-    a: usize,
-    b: usize,
-    i: &mut usize,
-) -> Vec<Piece> {
+fn build(text: &str, bytes: &[usize], base: usize, items: &[&Item], a: usize, b: usize, i: &mut usize) -> Vec<Piece> {
     let slice = |s: usize, e: usize| text[bytes[s - base]..bytes[e - base]].to_string();
     let mut out = Vec::new();
     let mut cur = a;
@@ -194,10 +181,7 @@ mod tests {
             ),
             (vec![item(11, 13, "casualty")], "“Ana said” [c:ok]"),
             // Crossing spans: the later one is left out.
-            (
-                vec![item(0, 5, "entity"), item(3, 8, "casualty")],
-                "[e:“Ana ]said” ok",
-            ),
+            (vec![item(0, 5, "entity"), item(3, 8, "casualty")], "[e:“Ana ]said” ok"),
             // Outside the block: ignored.
             (vec![item(20, 25, "entity")], "“Ana said” ok"),
         ];

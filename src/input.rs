@@ -11,9 +11,7 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
     let value = JsFuture::from(file.text())
         .await
         .map_err(|_| format!("could not read {name}"))?;
-    value
-        .as_string()
-        .ok_or_else(|| format!("{name} is not text"))
+    value.as_string().ok_or_else(|| format!("{name} is not text"))
 }
 
 /// The input area: paste, drop a file, open a file, load the sample.
@@ -49,18 +47,12 @@ pub fn InputPanel(
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
             take_file(file);
         }
     };
     let on_pick = move |ev: web_sys::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
             take_file(file);
         }

@@ -6,11 +6,7 @@ use crate::app::{AppState, Shown};
 fn counts(state: &AppState) -> (usize, usize, usize) {
     state.doc.with(|d| match d {
         Ok(d) => d.analysis.articles.iter().fold((0, 0, 0), |(e, q, c), a| {
-            (
-                e + a.entities.len(),
-                q + a.quotes.len(),
-                c + a.casualties.len(),
-            )
+            (e + a.entities.len(), q + a.quotes.len(), c + a.casualties.len())
         }),
         Err(_) => (0, 0, 0),
     })
@@ -20,8 +16,7 @@ fn counts(state: &AppState) -> (usize, usize, usize) {
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let toggle =
-        move |f: fn(&mut Shown) -> &mut bool| move |_| state.shown.update(|s| *f(s) = !*f(s));
+    let toggle = move |f: fn(&mut Shown) -> &mut bool| move |_| state.shown.update(|s| *f(s) = !*f(s));
     let item = move |kind: &'static str,
                      label: &'static str,
                      get: fn(&Shown) -> bool,

@@ -9,8 +9,7 @@ use crate::app::AppState;
 fn entity_groups(a: &Analysis) -> Vec<(String, &'static str, usize)> {
     let mut m: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     for e in a.articles.iter().flat_map(|a| &a.entities) {
-        *m.entry((e.canonical.clone(), e.label.as_str()))
-            .or_default() += 1;
+        *m.entry((e.canonical.clone(), e.label.as_str())).or_default() += 1;
     }
     let mut v: Vec<_> = m.into_iter().map(|((n, l), c)| (n, l, c)).collect();
     v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));

@@ -17,17 +17,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn fresh_root() -> HtmlElement {
     let doc = document();
     let root = doc.create_element("div").expect("div");
-    doc.body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    doc.body().expect("body").append_child(&root).expect("append");
     root.unchecked_into()
 }
 
 fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector)
-        .expect("selector")
-        .length()
+    root.query_selector_all(selector).expect("selector").length()
 }
 
 fn one(root: &Element, selector: &str) -> HtmlElement {
@@ -83,37 +78,20 @@ async fn sample_is_analysed_at_first_paint() {
     let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
     let (e, q, c) = highlight_counts(&root);
     assert_eq!((e, q, c), totals(&expected));
-    assert!(
-        e >= 15 && q >= 4 && c == 5,
-        "entities {e}, quotes {q}, casualties {c}"
-    );
+    assert!(e >= 15 && q >= 4 && c == 5, "entities {e}, quotes {q}, casualties {c}");
     assert_eq!(count(&root, "[data-testid=article]"), 1);
-    for id in [
-        "input",
-        "articles",
-        "article",
-        "legend",
-        "side-panel",
-        "boilerplate",
-    ] {
+    for id in ["input", "articles", "article", "legend", "side-panel", "boilerplate"] {
         assert_eq!(count(&root, &format!("[data-testid={id}]")), 1, "{id}");
     }
     // Every highlight names its kind and label.
     for m in all(&root, "[data-kind]") {
-        assert!(m
-            .get_attribute("data-label")
-            .map(|l| !l.is_empty())
-            .unwrap_or(false));
+        assert!(m.get_attribute("data-label").map(|l| !l.is_empty()).unwrap_or(false));
     }
 
     // The speaker shown beside a quote, resolved from a pronoun.
     let quote = all(&root, "[data-kind=quote]")
         .into_iter()
-        .find(|q| {
-            q.text_content()
-                .unwrap_or_default()
-                .contains("We were told")
-        })
+        .find(|q| q.text_content().unwrap_or_default().contains("We were told"))
         .expect("quote");
     let badge = quote.next_element_sibling().expect("speaker badge");
     assert_eq!(badge.text_content().as_deref(), Some("she (Ines Calloway)"));
@@ -126,11 +104,7 @@ async fn sample_is_analysed_at_first_paint() {
         .count();
     let row = all(&root, "[data-testid=entity-row]")
         .into_iter()
-        .find(|r| {
-            r.text_content()
-                .unwrap_or_default()
-                .starts_with("Ines Calloway")
-        })
+        .find(|r| r.text_content().unwrap_or_default().starts_with("Ines Calloway"))
         .expect("entity row");
     assert!(mentions >= 2);
     assert_eq!(
@@ -143,8 +117,7 @@ async fn sample_is_analysed_at_first_paint() {
         .filter_map(|s| s.text_content())
         .collect();
     assert!(
-        speakers.contains(&"Ines Calloway".to_string())
-            && speakers.contains(&"Tomas Reyes".to_string()),
+        speakers.contains(&"Ines Calloway".to_string()) && speakers.contains(&"Tomas Reyes".to_string()),
         "{speakers:?}"
     );
     assert_eq!(count(&root, "[data-testid=casualty-row]"), c);
@@ -162,23 +135,15 @@ async fn pasted_text_replaces_the_sample() {
     assert_eq!(highlight_counts(&root), totals(&expected));
     assert_eq!(count(&root, "[data-kind=casualty][data-label=wounded]"), 1);
     let fig = one(&root, "[data-kind=casualty]");
-    assert_eq!(
-        fig.text_content().as_deref(),
-        Some("At least 5 workers were injured")
-    );
+    assert_eq!(fig.text_content().as_deref(), Some("At least 5 workers were injured"));
     let quote = one(&root, "[data-kind=quote]");
     assert_eq!(quote.get_attribute("data-label").as_deref(), Some("direct"));
     assert_eq!(
-        quote
-            .next_element_sibling()
-            .and_then(|b| b.text_content())
-            .as_deref(),
+        quote.next_element_sibling().and_then(|b| b.text_content()).as_deref(),
         Some("she (Rosa Imbert)")
     );
     assert_eq!(
-        one(&root, "[data-testid=article] h2")
-            .text_content()
-            .as_deref(),
+        one(&root, "[data-testid=article] h2").text_content().as_deref(),
         Some("Dock Strike Ends After Nine Days")
     );
     assert!(one(&root, "[data-testid=status]")

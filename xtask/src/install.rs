@@ -18,11 +18,7 @@ pub struct Tools {
 
 impl Tools {
     pub fn path_env(&self) -> String {
-        let mut parts: Vec<String> = self
-            .bin_dirs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
+        let mut parts: Vec<String> = self.bin_dirs.iter().map(|p| p.display().to_string()).collect();
         parts.push(cargo_bin().display().to_string());
         if let Ok(p) = std::env::var("PATH") {
             parts.push(p);
@@ -47,8 +43,7 @@ fn version_of(program: &str, path_env: Option<&str>) -> Option<String> {
         c.env("PATH", p);
     }
     let out = c.output().ok()?;
-    let s =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let s = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     out.status
         .success()
         .then(|| s.lines().next().unwrap_or("").trim().to_string())
@@ -56,15 +51,12 @@ fn version_of(program: &str, path_env: Option<&str>) -> Option<String> {
 
 /// The version of `package` recorded in Cargo.lock.
 pub fn locked_version(package: &str) -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(l) = lines.next() {
         if l.trim() == format!("name = \"{package}\"") {
-            if let Some(v) = lines
-                .next()
-                .and_then(|v| v.trim().strip_prefix("version = \""))
-            {
+            if let Some(v) = lines.next().and_then(|v| v.trim().strip_prefix("version = \"")) {
                 return Ok(v.trim_end_matches('"').to_string());
             }
         }
@@ -73,9 +65,7 @@ pub fn locked_version(package: &str) -> Result<String> {
 }
 
 fn ensure_target() -> Result {
-    let out = Command::new("rustup")
-        .args(["target", "list", "--installed"])
-        .output();
+    let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
     let installed = out
         .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
         .unwrap_or(false);
@@ -121,8 +111,7 @@ fn ensure_wasm_opt() -> Result<PathBuf> {
         .map(|s| s.contains(&format!("version {BINARYEN_VERSION}")))
         .unwrap_or(false);
     if !ok {
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         eprintln!("xtask: installing wasm-opt (npm binaryen@{BINARYEN_VERSION})");
         run(Command::new("npm").args([
             "install",
@@ -153,7 +142,9 @@ fn ensure_chromium() -> Result<PathBuf> {
     }
     let cmd = "apt-get update && apt-get install -y chromium chromium-driver";
     if !is_root() {
-        return Err(format!("the browser tests need Chromium and ChromeDriver; install them with: sudo sh -c '{cmd}'"));
+        return Err(format!(
+            "the browser tests need Chromium and ChromeDriver; install them with: sudo sh -c '{cmd}'"
+        ));
     }
     eprintln!("xtask: installing Chromium and ChromeDriver from Debian packages");
     run(Command::new("sh")
@@ -182,8 +173,5 @@ pub fn ensure(browser: bool) -> Result<Tools> {
     } else {
         tools.chromedriver.clone()
     };
-    Ok(Tools {
-        chromedriver,
-        ..tools
-    })
+    Ok(Tools { chromedriver, ..tools })
 }

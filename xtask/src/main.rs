@@ -6,6 +6,7 @@
 //! two commands work on a fresh machine with only Rust, Node/npm and the
 //! package registries. Trunk runs offline, so it never downloads a tool.
 
+mod eval;
 mod install;
 mod sizes;
 
@@ -20,7 +21,9 @@ usage: cargo xtask <command>
   serve   install what is missing, then serve the reader on http://127.0.0.1:8080
   test    install what is missing (Chromium too), then fmt, clippy, native tests,
           browser tests in headless Chromium, and a release build with its bundle sizes
-  build   install what is missing, then build the optimised static site into dist/";
+  build   install what is missing, then build the optimised static site into dist/
+  train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
+  eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer";
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -57,10 +60,7 @@ fn run_counting(cmd: &mut Command, counts: &mut (u64, u64)) -> Result {
         .spawn()
         .map_err(|e| format!("cannot start {shown}: {e}"))?;
     if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out)
-            .lines()
-            .map_while(std::result::Result::ok)
-        {
+        for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
             println!("{line}");
             if let Some(rest) = line.strip_prefix("test result: ") {
                 counts.0 += number_before(rest, " passed");
@@ -158,12 +158,7 @@ fn test() -> Result {
         ),
         (
             "native tests",
-            Box::new(|c| {
-                run_counting(
-                    Command::new("cargo").args(["test", "--workspace", "--locked"]),
-                    c,
-                )
-            }),
+            Box::new(|c| run_counting(Command::new("cargo").args(["test", "--workspace", "--locked"]), c)),
         ),
         (
             "browser tests",
@@ -232,6 +227,8 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("build") => build(),
+        Some("train-ner") => eval::train_ner(),
+        Some("eval-ner") => eval::eval_ner(),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -253,8 +250,7 @@ mod tests {
 
     #[test]
     fn reads_cargo_test_result_lines() {
-        let line =
-            "ok. 27 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.42s";
+        let line = "ok. 27 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.42s";
         assert_eq!(number_before(line, " passed"), 27);
         assert_eq!(number_before(line, " failed"), 3);
         assert_eq!(number_before("nothing here", " passed"), 0);

@@ -18,13 +18,11 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 /// Print a table of the files in `dist` with raw and gzip sizes.
 pub fn print(dist: &Path) -> Result {
     let mut rows = Vec::new();
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     for entry in entries.filter_map(std::result::Result::ok) {
         let path = entry.path();
         if path.is_file() {
-            let bytes =
-                std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             rows.push((
                 entry.file_name().to_string_lossy().into_owned(),
                 bytes.len(),

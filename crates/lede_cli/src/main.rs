@@ -41,9 +41,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--pretty" => pretty = true,
             "--single" => options.single = true,
             "--input" => {
-                let v = it
-                    .next()
-                    .ok_or("--input needs a value: text, html or auto")?;
+                let v = it.next().ok_or("--input needs a value: text, html or auto")?;
                 options.input = v.parse::<InputMode>().map_err(|e| e.to_string())?;
             }
             "--max-bytes" => {
@@ -62,11 +60,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let path = path.ok_or("missing FILE (or - for standard input)")?;
-    Ok(Args {
-        path,
-        pretty,
-        options,
-    })
+    Ok(Args { path, pretty, options })
 }
 
 fn read_input(path: &str, limit: usize) -> Result<Vec<u8>, String> {
@@ -143,23 +137,14 @@ mod tests {
     #[test]
     fn argument_table() {
         let a = args("analyze --pretty --single --input html page.html").expect("ok");
-        assert!(
-            a.pretty
-                && a.options.single
-                && a.options.input == InputMode::Html
-                && a.path == "page.html"
-        );
+        assert!(a.pretty && a.options.single && a.options.input == InputMode::Html && a.path == "page.html");
         assert_eq!(args("analyze -").expect("ok").path, "-");
         assert!(args("analyze").unwrap_err().contains("missing FILE"));
         assert!(args("analyze --input xml f")
             .unwrap_err()
             .contains("text, html or auto"));
-        assert!(args("analyze --bogus f")
-            .unwrap_err()
-            .contains("unknown option"));
-        assert!(args("frobnicate f")
-            .unwrap_err()
-            .contains("unknown command"));
+        assert!(args("analyze --bogus f").unwrap_err().contains("unknown option"));
+        assert!(args("frobnicate f").unwrap_err().contains("unknown command"));
         assert_eq!(args("--help").err(), Some(String::new()));
     }
 }

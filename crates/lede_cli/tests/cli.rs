@@ -12,12 +12,7 @@ fn lede(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn lede");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin)
-        .expect("write");
+    child.stdin.take().expect("stdin").write_all(stdin).expect("write");
     let out = child.wait_with_output().expect("wait");
     (
         out.status.code().unwrap_or(-1),
@@ -42,21 +37,12 @@ fn analyses_stdin_to_contract_json() {
 
 #[test]
 fn single_and_html_flags() {
-    let (code, out, _) = lede(
-        &["analyze", "--single", "-"],
-        b"Short Title Line\nBody line one.\n",
-    );
+    let (code, out, _) = lede(&["analyze", "--single", "-"], b"Short Title Line\nBody line one.\n");
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert!(v["articles"][0]["headline"].is_null());
-    assert_eq!(
-        v["articles"][0]["paragraphs"].as_array().map(Vec::len),
-        Some(2)
-    );
-    let (code, out, _) = lede(
-        &["analyze", "--input", "html", "-"],
-        b"<p>Hello <b>there</b></p>",
-    );
+    assert_eq!(v["articles"][0]["paragraphs"].as_array().map(Vec::len), Some(2));
+    let (code, out, _) = lede(&["analyze", "--input", "html", "-"], b"<p>Hello <b>there</b></p>");
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["text"], "Hello there\n");

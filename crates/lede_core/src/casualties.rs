@@ -66,15 +66,7 @@ fn equipment_word(w: &str) -> bool {
 fn destroy_word(w: &str) -> bool {
     matches!(
         w,
-        "destroyed"
-            | "disabled"
-            | "downed"
-            | "lost"
-            | "damaged"
-            | "shot"
-            | "intercepted"
-            | "sunk"
-            | "sank"
+        "destroyed" | "disabled" | "downed" | "lost" | "damaged" | "shot" | "intercepted" | "sunk" | "sank"
     )
 }
 fn people_word(w: &str) -> bool {
@@ -201,8 +193,8 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
     }
     if first > floor {
         let q = match w(first - 1).as_str() {
-            "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly"
-            | "estimated" | "approx" => Some(Qualifier::Approx),
+            "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "estimated"
+            | "approx" => Some(Qualifier::Approx),
             "over" => Some(Qualifier::MoreThan),
             _ => None,
         };
@@ -214,13 +206,7 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
 }
 
 /// Look after the number for the category of what it counts.
-fn cue_after(
-    text: &str,
-    toks: &[Token],
-    n: &Number,
-    s: Sentence,
-    sentence_destroy: bool,
-) -> Option<Cue> {
+fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destroy: bool) -> Option<Cue> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let mut k = n.end;
     // "100 or so"
@@ -261,14 +247,7 @@ fn cue_after(
                 // "wounded or killed", "killed and wounded"
                 let pair = matches!(prev, CasualtyCategory::Killed | CasualtyCategory::Wounded)
                     && matches!(c, CasualtyCategory::Killed | CasualtyCategory::Wounded);
-                found = Some((
-                    if pair {
-                        CasualtyCategory::Casualties
-                    } else {
-                        prev
-                    },
-                    k,
-                ));
+                found = Some((if pair { CasualtyCategory::Casualties } else { prev }, k));
             }
             (None, Some(_)) if !matches!(w.as_str(), "or" | "and") => break,
             _ => {}
@@ -330,13 +309,7 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
 }
 
 /// Find figures in one sentence.
-pub fn find_in_sentence(
-    text: &str,
-    toks: &[Token],
-    s: Sentence,
-    mentions: &[Mention],
-    out: &mut Vec<Figure>,
-) {
+pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
     let mut i = s.first;
@@ -352,9 +325,7 @@ pub fn find_in_sentence(
                 next += 1;
             }
             if next < s.end && toks[next].start < f.end {
-                next = (next..s.end)
-                    .find(|&k| toks[k].start >= f.end)
-                    .unwrap_or(s.end);
+                next = (next..s.end).find(|&k| toks[k].start >= f.end).unwrap_or(s.end);
             }
             out.push(f);
         }
@@ -373,8 +344,7 @@ fn figure_at(
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let raw = toks[n.first].text(text);
     // Measures, money, dates and years are not counts.
-    if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#")
-    {
+    if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#") {
         return None;
     }
     if n.end < s.end && unit_word(&lw(n.end)) {
@@ -391,14 +361,10 @@ fn figure_at(
         return None;
     }
     let (mut qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
-    let mut value_max = None;
+    let mut value_max = n.max;
     let mut n = *n;
     // Ranges: "between 10 and 15", "10 to 15", "10-15".
-    let joiner = if n.end + 1 < s.end {
-        lw(n.end)
-    } else {
-        String::new()
-    };
+    let joiner = if n.end + 1 < s.end { lw(n.end) } else { String::new() };
     let between = q_start > s.first && lw(q_start - 1) == "between";
     if matches!(joiner.as_str(), "to" | "-" | "–") || joiner == "and" && between {
         if let Some(m) = numbers::parse_at(text, toks, n.end + 1).filter(|m| m.value > n.value) {
@@ -409,15 +375,10 @@ fn figure_at(
     if n.vague {
         qualifier = Qualifier::AtLeast;
     }
-    if n.end + 1 < s.end
-        && lw(n.end) == "or"
-        && lw(n.end + 1) == "so"
-        && qualifier == Qualifier::Exact
-    {
+    if n.end + 1 < s.end && lw(n.end) == "or" && lw(n.end + 1) == "so" && qualifier == Qualifier::Exact {
         qualifier = Qualifier::Approx;
     }
-    let cue = cue_after(text, toks, &n, s, sentence_destroy)
-        .or_else(|| cue_before(text, toks, q_start, &n, s))?;
+    let cue = cue_after(text, toks, &n, s, sentence_destroy).or_else(|| cue_before(text, toks, q_start, &n, s))?;
     // "one wounded fighter": "one" as a determiner before an adjective.
     if lw(n.first) == "one" && cue.last == n.end {
         return None;
@@ -427,10 +388,7 @@ fn figure_at(
     } else {
         q_start
     };
-    let end_tok = cue
-        .last
-        .max(cue.subject_end.saturating_sub(1))
-        .max(n.end - 1);
+    let end_tok = cue.last.max(cue.subject_end.saturating_sub(1)).max(n.end - 1);
     let mut subj_first = n.end;
     if subj_first + 1 < s.end && lw(subj_first) == "or" && lw(subj_first + 1) == "so" {
         subj_first += 2;
@@ -441,8 +399,7 @@ fn figure_at(
             subj_first += 1;
         }
     }
-    let subject = (subj_first < cue.subject_end)
-        .then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end));
+    let subject = (subj_first < cue.subject_end).then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end));
     let span = (toks[start_tok].start, toks[end_tok].end);
     Some(Figure {
         start: span.0,
@@ -470,30 +427,25 @@ fn actor(
 ) -> Option<(usize, usize)> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     let lo = q_start.saturating_sub(4).max(s.first);
-    if let Some(v) = (lo..q_start).find(|&k| matches!(lw(k).as_str(), "lost" | "suffered" | "lose"))
-    {
+    if let Some(v) = (lo..q_start).find(|&k| matches!(lw(k).as_str(), "lost" | "suffered" | "lose")) {
         // The nearest non-person name before the verb: "Russia had lost".
         let before = toks[v].start;
-        if let Some(m) = mentions.iter().rev().find(|m| {
-            m.end <= before && m.start >= toks[s.first].start && m.label != EntityLabel::Per
-        }) {
+        if let Some(m) = mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= before && m.start >= toks[s.first].start && m.label != EntityLabel::Per)
+        {
             return Some((m.start, m.end));
         }
     }
     let (a, b) = subject?;
     let last = text[a..b].split_whitespace().last()?;
-    let is_group = last == "civilians"
-        || (last.ends_with('s') && last.starts_with(|c: char| c.is_uppercase()));
+    let is_group = last == "civilians" || (last.ends_with('s') && last.starts_with(|c: char| c.is_uppercase()));
     is_group.then(|| (b - last.len(), b))
 }
 
 /// "according to X", or "X reported/said/estimates".
-fn reported_by(
-    text: &str,
-    toks: &[Token],
-    s: Sentence,
-    mentions: &[Mention],
-) -> Option<(usize, usize)> {
+fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) -> Option<(usize, usize)> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     for k in s.first..s.end.saturating_sub(2) {
         if lw(k) == "according" && lw(k + 1) == "to" {
@@ -561,11 +513,7 @@ fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize
             }
             return (e > k + 1).then(|| (toks[k].start, toks[e - 1].end));
         }
-        if w == "in"
-            && k + 3 < s.end
-            && lw(k + 1) == "the"
-            && matches!(lw(k + 2).as_str(), "past" | "last")
-        {
+        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(lw(k + 2).as_str(), "past" | "last") {
             let mut e = k + 3;
             if toks[e].kind == TokenKind::Number && e + 1 < s.end {
                 e += 1;
@@ -592,14 +540,7 @@ mod tests {
             find_in_sentence(text, &toks, s, &[], &mut out);
         }
         out.into_iter()
-            .map(|f| {
-                (
-                    text[f.start..f.end].to_string(),
-                    f.value,
-                    f.qualifier,
-                    f.category,
-                )
-            })
+            .map(|f| (text[f.start..f.end].to_string(), f.value, f.qualifier, f.category))
             .collect()
     }
 
@@ -638,10 +579,7 @@ mod tests {
                 "Three dead bodies lay in the road.",
                 &[("Three dead", 3, Exact, Killed)],
             ),
-            (
-                "Dozens were hurt.",
-                &[("Dozens were hurt", 24, AtLeast, Wounded)],
-            ),
+            ("Dozens were hurt.", &[("Dozens were hurt", 24, AtLeast, Wounded)]),
             (
                 "Rebels destroyed 14 tanks and fled.",
                 &[("14 tanks", 14, Exact, Equipment)],
@@ -659,10 +597,7 @@ mod tests {
             ),
         ];
         for (input, want) in table {
-            let want: Vec<_> = want
-                .iter()
-                .map(|(s, v, q, c)| (s.to_string(), *v, *q, *c))
-                .collect();
+            let want: Vec<_> = want.iter().map(|(s, v, q, c)| (s.to_string(), *v, *q, *c)).collect();
             assert_eq!(run(input), want, "input {input:?}");
         }
     }

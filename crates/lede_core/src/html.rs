@@ -15,11 +15,9 @@ pub fn looks_like_html(input: &str) -> bool {
         return true;
     }
     head.starts_with('<')
-        && [
-            "<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section",
-        ]
-        .iter()
-        .any(|t| head.contains(t))
+        && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"]
+            .iter()
+            .any(|t| head.contains(t))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -82,10 +80,7 @@ pub fn to_text(html: &str) -> String {
         if b[i] == b'<' {
             // Comments and doctype.
             if html[i..].starts_with("<!--") {
-                i = html[i + 4..]
-                    .find("-->")
-                    .map(|p| i + 4 + p + 3)
-                    .unwrap_or(b.len());
+                i = html[i + 4..].find("-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
                 continue;
             }
             let Some(close) = html[i..].find('>') else {

@@ -9,6 +9,7 @@ mod casualties;
 mod entities;
 mod html;
 mod lexicon;
+pub mod ner;
 mod numbers;
 mod offsets;
 mod quotes;
@@ -89,6 +90,8 @@ pub enum Error {
     TooLarge { size: usize, limit: usize },
     #[error("bad option: {0}")]
     BadOption(String),
+    #[error(transparent)]
+    Model(#[from] ner::ModelError),
 }
 
 /// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
@@ -162,7 +165,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         .articles
         .iter()
         .map(|a| analyse_article(text, &idx, a))
-        .collect();
+        .collect::<Result<_, _>>()?;
     let boilerplate = seg
         .boilerplate
         .iter()
@@ -175,11 +178,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         .collect();
     Ok(Analysis {
         lede_version: VERSION.to_string(),
-        input_kind: if is_html {
-            InputKind::Html
-        } else {
-            InputKind::Text
-        },
+        input_kind: if is_html { InputKind::Html } else { InputKind::Text },
         text: is_html.then(|| text.to_string()),
         articles,
         boilerplate,
@@ -193,7 +192,7 @@ struct ParaTokens {
     sentences: Vec<Sentence>,
 }
 
-fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Article {
+fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Result<Article, Error> {
     let ranges = a
         .headline
         .iter()
@@ -222,9 +221,9 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
     // The headline (first, when there is one) is title case: its capitals are
     // evidence of nothing, so its mentions must be attested in the body.
     let n_head = usize::from(a.headline.is_some());
-    let body = entities::find(text, &views[n_head..]);
+    let body = entities::find(text, &views[n_head..])?;
     let mut mentions = if n_head == 1 {
-        entities::attested_in(text, entities::find(text, &views[..1]), &body)
+        entities::attested_in(text, entities::find(text, &views[..1])?, &body)
     } else {
         Vec::new()
     };
@@ -251,7 +250,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         text: text[s..e].to_string(),
     };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
-    Article {
+    Ok(Article {
         role: a.role,
         headline: a.headline.map(ts),
         source: string(a.source),
@@ -313,16 +312,13 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
                 period: string(f.period),
             })
             .collect(),
-    }
+    })
 }
 
 /// The index of the mention exactly at `[s, e)`, if any (mentions are sorted).
 fn mention_at(mentions: &[Mention], s: usize, e: usize) -> Option<usize> {
     let i = mentions.partition_point(|m| m.start < s);
-    mentions
-        .get(i)
-        .filter(|m| m.start == s && m.end == e)
-        .map(|_| i)
+    mentions.get(i).filter(|m| m.start == s && m.end == e).map(|_| i)
 }
 
 #[cfg(test)]

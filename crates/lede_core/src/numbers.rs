@@ -16,6 +16,8 @@ pub struct Number {
     pub vague: bool,
     /// Written as digits (not a word like "two").
     pub digits: bool,
+    /// The upper end of a range written as one token ("10-15").
+    pub max: Option<u64>,
 }
 
 fn small_word(w: &str) -> Option<u64> {
@@ -109,10 +111,20 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     let next_lower = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
 
     if tok.kind == TokenKind::Number {
-        if !w
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-        {
+        if let Some((a, b)) = w.split_once('-') {
+            // "10-15": a range when it rises; a score or a date otherwise.
+            let lo = parse_digits(a)?.0 / 10;
+            let hi = parse_digits(b)?.0 / 10;
+            return (hi > lo && !b.contains('-')).then_some(Number {
+                first: i,
+                end: i + 1,
+                value: lo,
+                vague: false,
+                digits: true,
+                max: Some(hi),
+            });
+        }
+        if !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
             return None; // 27-year-old, 1990s, 2nd
         }
         let (tenths, _) = parse_digits(w)?;
@@ -130,6 +142,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             value: value_tenths / 10,
             vague: false,
             digits: true,
+            max: None,
         });
     }
     if tok.kind != TokenKind::Word {
@@ -144,6 +157,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             value: m,
             vague: false,
             digits: false,
+            max: None,
         });
     }
     // "tens of thousands", "hundreds of thousands"
@@ -158,6 +172,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
                     value: base * unit * 2,
                     vague: true,
                     digits: false,
+                    max: None,
                 });
             }
         }
@@ -170,6 +185,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             value: v,
             vague: true,
             digits: false,
+            max: None,
         });
     }
     if let Some(v) = hyphenated_word(&lower) {
@@ -179,17 +195,14 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             value: v,
             vague: false,
             digits: false,
+            max: None,
         });
     }
     let mut value = small_word(&lower)?;
     let mut end = i + 1;
     // "twenty-five" is one token; "twenty five" two.
     if value >= 20 {
-        if let Some(u) = next_lower(end)
-            .as_deref()
-            .and_then(small_word)
-            .filter(|&u| u < 10)
-        {
+        if let Some(u) = next_lower(end).as_deref().and_then(small_word).filter(|&u| u < 10) {
             value += u;
             end += 1;
         }
@@ -204,6 +217,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         value,
         vague: false,
         digits: false,
+        max: None,
     })
 }
 
@@ -236,14 +250,8 @@ mod tests {
         type Row<'a> = (&'a str, Option<(u64, bool, &'a str)>);
         let table: &[Row] = &[
             ("1,152,160 troops", Some((1_152_160, false, "1,152,160"))),
-            (
-                "1.3 million rubles",
-                Some((1_300_000, false, "1.3 million")),
-            ),
-            (
-                "1 million casualties",
-                Some((1_000_000, false, "1 million")),
-            ),
+            ("1.3 million rubles", Some((1_300_000, false, "1.3 million"))),
+            ("1 million casualties", Some((1_000_000, false, "1 million"))),
             ("250,000 soldiers", Some((250_000, false, "250,000"))),
             ("two killed", Some((2, false, "two"))),
             ("Three dead", Some((3, false, "Three"))),
@@ -251,11 +259,10 @@ mod tests {
             ("two dozen comrades", Some((24, false, "two dozen"))),
             ("dozens of people", Some((24, true, "dozens"))),
             ("hundreds of drones", Some((200, true, "hundreds"))),
-            (
-                "tens of thousands of assets",
-                Some((20_000, true, "tens of thousands")),
-            ),
+            ("tens of thousands of assets", Some((20_000, true, "tens of thousands"))),
             ("27-year-old", None),
+            ("10-15 people", Some((10, false, "10-15"))),
+            ("1996-08-30", None),
             ("a man", None),
             ("99999999999999999999999999999 x", None),
         ];

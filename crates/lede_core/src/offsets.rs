@@ -58,11 +58,7 @@ mod tests {
         let text = "Zelenskyy’s “war” — ĺàŧéš 😀 done. ".repeat(20);
         let idx = CharIndex::new(&text);
         for (byte, _) in text.char_indices() {
-            assert_eq!(
-                idx.char_of(byte),
-                text[..byte].chars().count(),
-                "at byte {byte}"
-            );
+            assert_eq!(idx.char_of(byte), text[..byte].chars().count(), "at byte {byte}");
         }
         assert_eq!(idx.char_of(text.len()), text.chars().count());
     }

@@ -69,11 +69,7 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
                 let inside_word = is_word_char(prev) && is_word_char(next);
                 let decade = before_space
                     && next.map(|n| n.is_ascii_digit()).unwrap_or(false)
-                    && para[i + 1..]
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit())
-                        .count()
-                        == 2;
+                    && para[i + 1..].chars().take_while(|c| c.is_ascii_digit()).count() == 2;
                 if inside_word || decade {
                     None
                 } else if prev == Some('s') && after_space && c == '’' {
@@ -108,9 +104,10 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
         // A closer for something open: prefer the same mark; a straight single
         // opener may be closed by a double mark (a common scraping fault).
         if m.can_close {
-            if let Some(idx) = stack.iter().rposition(|o| {
-                o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double)
-            }) {
+            if let Some(idx) = stack
+                .iter()
+                .rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double))
+            {
                 let o = stack[idx];
                 // Nested quotes close the inner one first.
                 let is_inner_single_close = m.mark == Mark::Single && idx + 1 < stack.len();
@@ -136,13 +133,7 @@ fn token_at_or_after(toks: &[Token], pos: usize) -> usize {
 }
 
 /// Find quotations in one paragraph and attribute them.
-pub fn find_in_paragraph(
-    text: &str,
-    para: (usize, usize),
-    toks: &[Token],
-    mentions: &[Mention],
-    out: &mut Vec<Found>,
-) {
+pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], mentions: &[Mention], out: &mut Vec<Found>) {
     let ms = marks(&text[para.0..para.1], para.0);
     let first_new = out.len();
     for (s, e) in pair(&ms) {
@@ -176,10 +167,7 @@ pub fn find_in_paragraph(
         if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
             let prev = out[i - 1].clone();
             let between = &text[prev.end..out[i].start];
-            if prev.speaker.is_some()
-                && between.split_whitespace().count() <= 12
-                && !between.contains('\n')
-            {
+            if prev.speaker.is_some() && between.split_whitespace().count() <= 12 && !between.contains('\n') {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
             }
@@ -222,9 +210,9 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
         b -= 1;
     }
     // The cue may have an object before the colon: "told reporters:".
-    let cue_at = (b.saturating_sub(3)..b).rev().find(|&k| {
-        lexicon::is_cue_verb(&lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word)
-    });
+    let cue_at = (b.saturating_sub(3)..b)
+        .rev()
+        .find(|&k| lexicon::is_cue_verb(&lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word));
     if let (true, Some(c)) = (b > 0 && b < q, cue_at) {
         let cue = toks[c];
         // The speaker ends right before the cue, possibly with an adverb between.
@@ -241,12 +229,7 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
 
 /// A speaker phrase starting at token `k`: a pronoun, a named mention, or a
 /// short description ("a Russian journalist", "the president").
-fn speaker_phrase(
-    text: &str,
-    toks: &[Token],
-    k: usize,
-    mentions: &[Mention],
-) -> Option<(usize, usize)> {
+fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
     let lower = t.text(text).to_lowercase();
     if lexicon::is_speaker_pronoun(&lower) {
@@ -278,12 +261,7 @@ fn speaker_phrase(
 }
 
 /// A speaker phrase ending right before token `end`.
-fn speaker_before(
-    text: &str,
-    toks: &[Token],
-    end: usize,
-    mentions: &[Mention],
-) -> Option<(usize, usize)> {
+fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
@@ -303,10 +281,8 @@ fn speaker_before(
     }
     let lo = end.saturating_sub(4);
     for k in (lo..end).rev() {
-        if matches!(
-            toks[k].text(text).to_lowercase().as_str(),
-            "the" | "a" | "an"
-        ) && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
+        if matches!(toks[k].text(text).to_lowercase().as_str(), "the" | "a" | "an")
+            && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
         {
             return Some((toks[k].start, last.end));
         }
@@ -318,10 +294,7 @@ fn speaker_before(
 /// pronoun or description the most recent person mentioned before it.
 fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize> {
     let at = mentions.partition_point(|m| m.start < sp.0);
-    if let Some(m) = mentions
-        .get(at)
-        .filter(|m| m.start == sp.0 && m.end == sp.1)
-    {
+    if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
         return (m.label == EntityLabel::Per).then_some(at);
     }
     let lower = text[sp.0..sp.1].to_lowercase();
@@ -357,7 +330,8 @@ mod tests {
                 tokens: &toks,
                 sentences: &sents,
             }],
-        );
+        )
+        .expect("model loads");
         let mut out = Vec::new();
         find_in_paragraph(text, (0, text.len()), &toks, &ms, &mut out);
         out.into_iter()
@@ -366,8 +340,7 @@ mod tests {
                     text[f.start..f.end].to_string(),
                     f.kind,
                     f.speaker.map(|(a, b)| text[a..b].to_string()),
-                    f.speaker_entity
-                        .map(|i| text[ms[i].start..ms[i].end].to_string()),
+                    f.speaker_entity.map(|i| text[ms[i].start..ms[i].end].to_string()),
                 )
             })
             .collect()
@@ -376,27 +349,45 @@ mod tests {
     #[test]
     fn quote_table() {
         use QuoteKind::*;
-        type Row<'a> = (
-            &'a str,
-            &'a [(&'a str, QuoteKind, Option<&'a str>, Option<&'a str>)],
-        );
+        type Row<'a> = (&'a str, &'a [(&'a str, QuoteKind, Option<&'a str>, Option<&'a str>)]);
         let table: &[Row] = &[
             (
                 "Mayor Ada Quill spoke. \"We will rebuild the bridge by spring,\" she said.",
-                &[("\"We will rebuild the bridge by spring,\"", Direct, Some("she"), Some("Ada Quill"))],
+                &[(
+                    "\"We will rebuild the bridge by spring,\"",
+                    Direct,
+                    Some("she"),
+                    Some("Ada Quill"),
+                )],
             ),
             (
                 "Mayor Ada Quill came late. Quill said: “The work starts now and it will not stop.”",
-                &[("“The work starts now and it will not stop.”", Direct, Some("Quill"), Some("Quill"))],
+                &[(
+                    "“The work starts now and it will not stop.”",
+                    Direct,
+                    Some("Quill"),
+                    Some("Quill"),
+                )],
             ),
             (
                 "'Nobody listened to the ferry crews,' said Tomas Reyes, a boatman.",
-                &[("'Nobody listened to the ferry crews,'", Direct, Some("Tomas Reyes"), Some("Tomas Reyes"))],
+                &[(
+                    "'Nobody listened to the ferry crews,'",
+                    Direct,
+                    Some("Tomas Reyes"),
+                    Some("Tomas Reyes"),
+                )],
             ),
-            ("The plan was called “reckless” by critics.", &[("“reckless”", Partial, None, None)]),
+            (
+                "The plan was called “reckless” by critics.",
+                &[("“reckless”", Partial, None, None)],
+            ),
             ("We're sure the '90s were Moscow's best years.", &[]),
             ("An opening ' with no close and a lone \" mark.", &[]),
-            ("Reyes came. 'The water rose fast,\" Reyes said.", &[("'The water rose fast,\"", Direct, Some("Reyes"), Some("Reyes"))]),
+            (
+                "Reyes came. 'The water rose fast,\" Reyes said.",
+                &[("'The water rose fast,\"", Direct, Some("Reyes"), Some("Reyes"))],
+            ),
         ];
         for (input, want) in table {
             let want: Vec<_> = want

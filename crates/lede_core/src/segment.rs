@@ -88,11 +88,7 @@ fn shape(line: &str) -> Shape {
                 capital += 1;
             }
         }
-        if w.contains("http://")
-            || w.contains("https://")
-            || w.starts_with("pic.twitter.com")
-            || w.contains("t.co/")
-        {
+        if w.contains("http://") || w.contains("https://") || w.starts_with("pic.twitter.com") || w.contains("t.co/") {
             s.has_link = true;
         }
         if w.starts_with("(@") || w.starts_with('@') {
@@ -145,12 +141,7 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     }
     let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
     let has = |p: &str| l.contains(p);
-    if l == "comments"
-        || has("no comments")
-        || has("leave a comment")
-        || has("add a comment")
-        || has("comments (")
-    {
+    if l == "comments" || has("no comments") || has("leave a comment") || has("add a comment") || has("comments (") {
         return Some(BoilerplateKind::Comments);
     }
     if has("related articles")
@@ -241,10 +232,9 @@ pub fn classify(text: &str) -> Vec<Block> {
         let sh = shapes[i];
         let next = shapes.get(i + 1);
         // A post's text with its links, or its "— Name (@handle) date" line.
-        let social_post =
-            sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/"));
-        let social_byline = (sh.starts_dash && sh.has_handle)
-            || (sh.has_handle && sh.words <= 12 && line.contains("(@"));
+        let social_post = sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/"));
+        let social_byline =
+            (sh.starts_dash && sh.has_handle) || (sh.has_handle && sh.words <= 12 && line.contains("(@"));
         // "- Source" lines, or a short label right before a relative time.
         let label = sh.starts_dash && sh.words <= 6
             || sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false);
@@ -260,9 +250,7 @@ pub fn classify(text: &str) -> Vec<Block> {
             BlockKind::SourceLabel
         } else {
             let prev = blocks.last().map(|b: &Block| b.kind);
-            let context = i == 0
-                || gap > 0
-                || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let next_is_body = next.map(is_body_shape).unwrap_or(false);
             if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
@@ -334,8 +322,7 @@ pub fn segment(text: &str) -> Segmentation {
                 seg.articles.push(a);
             } else if let Some(h) = a.headline {
                 // A headline with no body after it: a link, not an article.
-                seg.boilerplate
-                    .push((h.0, h.1, BoilerplateKind::RelatedLinks));
+                seg.boilerplate.push((h.0, h.1, BoilerplateKind::RelatedLinks));
             }
         }
     };
@@ -357,11 +344,7 @@ pub fn segment(text: &str) -> Segmentation {
             }
             BlockKind::SourceLabel => {
                 let label = strip_dash(text, range);
-                if cur
-                    .as_ref()
-                    .map(|a| a.paragraphs.is_empty())
-                    .unwrap_or(false)
-                {
+                if cur.as_ref().map(|a| a.paragraphs.is_empty()).unwrap_or(false) {
                     // "- Source" after the timestamp, before the headline.
                     if let Some(a) = cur.as_mut() {
                         a.source.get_or_insert(label);
@@ -394,12 +377,7 @@ pub fn segment(text: &str) -> Segmentation {
                     ParagraphKind::Body
                 };
                 // A pending source/time with no headline belongs to a new article.
-                if pending_time.is_some()
-                    && cur
-                        .as_ref()
-                        .map(|a| !a.paragraphs.is_empty())
-                        .unwrap_or(false)
-                {
+                if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
                     finish(&mut cur, &mut seg);
                 }
                 let a = cur.get_or_insert_with(|| new_article(range));
@@ -454,10 +432,7 @@ fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, Boilerp
     let mut out: Vec<(usize, usize, BoilerplateKind)> = Vec::with_capacity(items.len());
     for &b in items.iter() {
         if let Some(last) = out.last_mut() {
-            if last.2 == b.2
-                && b.2 == BoilerplateKind::RelatedLinks
-                && text[last.1..b.0].trim().is_empty()
-            {
+            if last.2 == b.2 && b.2 == BoilerplateKind::RelatedLinks && text[last.1..b.0].trim().is_empty() {
                 last.1 = b.1;
                 continue;
             }
@@ -526,10 +501,7 @@ mod tests {
                 "A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(),
                 vec![Embed],
             ),
-            (
-                "— Ada Example (@ada_example) July 10, 2025".into(),
-                vec![Embed],
-            ),
+            ("— Ada Example (@ada_example) July 10, 2025".into(), vec![Embed]),
             (
                 "Write to Ada Example at\n".to_string(),
                 vec![Boilerplate(BoilerplateKind::Trailer)],

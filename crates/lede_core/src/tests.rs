@@ -22,9 +22,7 @@ fn assert_contract(input: &str, a: &Analysis) {
         }
         let mut last = 0;
         for p in &art.paragraphs {
-            assert!(
-                p.start >= last && p.start < p.end && art.span.contains(&Span::new(p.start, p.end))
-            );
+            assert!(p.start >= last && p.start < p.end && art.span.contains(&Span::new(p.start, p.end)));
             last = p.end;
         }
         for e in &art.entities {
@@ -68,9 +66,7 @@ fn sample_article_shows_every_kind_of_highlight() {
         .filter(|b| b.kind == BoilerplateKind::RelatedLinks)
         .collect();
     assert_eq!(related.len(), 1, "{:#?}", a.boilerplate);
-    assert!(
-        related[0].text.starts_with("Harbour Districts") && related[0].text.ends_with("Flooding")
-    );
+    assert!(related[0].text.starts_with("Harbour Districts") && related[0].text.ends_with("Flooding"));
 
     let ent = |name: &str| {
         art.entities
@@ -78,14 +74,8 @@ fn sample_article_shows_every_kind_of_highlight() {
             .find(|e| e.text == name)
             .map(|e| (e.label, e.canonical.clone()))
     };
-    assert_eq!(
-        ent("Ines Calloway"),
-        Some((EntityLabel::Per, "Ines Calloway".into()))
-    );
-    assert_eq!(
-        ent("Calloway"),
-        Some((EntityLabel::Per, "Ines Calloway".into()))
-    );
+    assert_eq!(ent("Ines Calloway"), Some((EntityLabel::Per, "Ines Calloway".into())));
+    assert_eq!(ent("Calloway"), Some((EntityLabel::Per, "Ines Calloway".into())));
     assert_eq!(ent("Tomas Reyes").map(|e| e.0), Some(EntityLabel::Per));
     assert_eq!(ent("Paolo Brandt").map(|e| e.0), Some(EntityLabel::Per));
     assert_eq!(
@@ -156,11 +146,7 @@ fn sample_article_shows_every_kind_of_highlight() {
         .collect();
     assert_eq!(in_headline, ["Valderra"]);
     // A capitalised word after an opening quote is not a name.
-    assert!(
-        !art.entities.iter().any(|e| e.text == "No"),
-        "{:?}",
-        art.entities
-    );
+    assert!(!art.entities.iter().any(|e| e.text == "No"), "{:?}", art.entities);
     let first = &art.casualties[0];
     assert_eq!(
         first.reported_by.as_deref(),
@@ -177,20 +163,14 @@ fn errors_are_typed_and_clear() {
         analyze_bytes(b"\x00\x01\x02binary", &o),
         Err(Error::Binary { .. })
     ));
-    assert_eq!(
-        analyze_bytes(b"caf\xe9 au lait", &o),
-        Err(Error::NotUtf8 { offset: 3 })
-    );
+    assert_eq!(analyze_bytes(b"caf\xe9 au lait", &o), Err(Error::NotUtf8 { offset: 3 }));
     let small = Options {
         max_bytes: 10,
         ..Options::default()
     };
     assert_eq!(
         analyze("0123456789AB", &small),
-        Err(Error::TooLarge {
-            size: 12,
-            limit: 10
-        })
+        Err(Error::TooLarge { size: 12, limit: 10 })
     );
     assert!(Error::Empty.to_string().contains("paste or open"));
     assert!("xml".parse::<InputMode>().is_err());
@@ -254,9 +234,7 @@ fn output_is_deterministic_and_serialises_to_the_contract() {
     }
     assert_eq!(art["role"], "main");
     assert_eq!(art["paragraphs"][0]["kind"], "body");
-    assert!(
-        ["PER", "ORG", "LOC", "MISC"].contains(&art["entities"][0]["label"].as_str().unwrap_or(""))
-    );
+    assert!(["PER", "ORG", "LOC", "MISC"].contains(&art["entities"][0]["label"].as_str().unwrap_or("")));
     assert_eq!(art["casualties"][0]["qualifier"], "at_least");
     let kinds: Vec<&str> = v["boilerplate"]
         .as_array()
@@ -296,11 +274,7 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
     assert!(art.headline.is_none());
     assert_eq!(art.paragraphs.len(), 13);
     assert!(art.paragraphs.iter().all(|p| p.kind == ParagraphKind::Body));
-    let names: Vec<(&str, EntityLabel)> = art
-        .entities
-        .iter()
-        .map(|e| (e.text.as_str(), e.label))
-        .collect();
+    let names: Vec<(&str, EntityLabel)> = art.entities.iter().map(|e| (e.text.as_str(), e.label)).collect();
     for (n, l) in [
         ("Sergey Lavrov", EntityLabel::Per),
         ("Marco Rubio", EntityLabel::Per),
@@ -319,11 +293,7 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
         Some("Volodymyr Zelenskyy")
     );
     // Casualty figures of the "N casualties" / "N tanks destroyed" forms.
-    let figs: Vec<(u64, CasualtyCategory)> = art
-        .casualties
-        .iter()
-        .map(|c| (c.value, c.category))
-        .collect();
+    let figs: Vec<(u64, CasualtyCategory)> = art.casualties.iter().map(|c| (c.value, c.category)).collect();
     for want in [
         (1_090, CasualtyCategory::Casualties),
         (11_342, CasualtyCategory::Equipment),
@@ -351,11 +321,7 @@ fn seed_001_is_one_article_and_a_related_links_block() {
         .collect();
     assert_eq!(rl.len(), 1);
     assert_eq!(rl[0].text.lines().count(), 16);
-    assert!(
-        a.articles[0].casualties.is_empty(),
-        "{:?}",
-        a.articles[0].casualties
-    );
+    assert!(a.articles[0].casualties.is_empty(), "{:?}", a.articles[0].casualties);
 }
 
 #[test]
@@ -371,13 +337,7 @@ fn seed_002_has_a_main_article_and_related_ones() {
         .as_ref()
         .map(|h| h.text.starts_with("Marco Rubio confronts"))
         .unwrap_or(false));
-    assert!(main
-        .paragraphs
-        .iter()
-        .any(|p| p.kind == ParagraphKind::Embed));
+    assert!(main.paragraphs.iter().any(|p| p.kind == ParagraphKind::Embed));
     assert!(a.articles[1..].iter().all(|r| r.role == Role::Related));
-    assert!(a
-        .boilerplate
-        .iter()
-        .any(|b| b.kind == BoilerplateKind::Comments));
+    assert!(a.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Comments));
 }

@@ -77,6 +77,15 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
                 abbrev: false,
             });
             skip_to(&mut it, end);
+        } else if let Some(end) = clitic(text, i, c) {
+            // A detached clitic ("Clinton 's", "I 'm") is one token.
+            out.push(Token {
+                start: base + i,
+                end: base + end,
+                kind: TokenKind::Word,
+                abbrev: false,
+            });
+            skip_to(&mut it, end);
         } else {
             out.push(Token {
                 start: base + i,
@@ -86,6 +95,23 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
             });
         }
     }
+}
+
+/// An apostrophe after a space starting a clitic ('s, 'm, 're, 've, 'll, 'd)
+/// followed by a non-letter: the clitic's end.
+fn clitic(text: &str, i: usize, c: char) -> Option<usize> {
+    if !is_apostrophe(c) || !text[..i].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = &text[i + c.len_utf8()..];
+    for cl in ["s", "m", "re", "ve", "ll", "d", "S", "M", "RE", "VE", "LL", "D"] {
+        if let Some(after) = rest.strip_prefix(cl) {
+            if !after.starts_with(|ch: char| ch.is_alphanumeric()) {
+                return Some(i + c.len_utf8() + cl.len());
+            }
+        }
+    }
+    None
 }
 
 fn skip_to(it: &mut std::iter::Peekable<std::str::CharIndices<'_>>, end: usize) {
@@ -145,8 +171,7 @@ fn finish_word(text: &str, start: usize, end: usize) -> (usize, bool, Option<usi
                 match (cs.next(), cs.next()) {
                     (Some(l), Some('.'))
                         if l.is_alphabetic()
-                            && !text[e + l.len_utf8() + 1..]
-                                .starts_with(|c: char| c.is_alphabetic()) =>
+                            && !text[e + l.len_utf8() + 1..].starts_with(|c: char| c.is_alphabetic()) =>
                     {
                         e += l.len_utf8() + 1;
                     }
@@ -182,6 +207,13 @@ fn scan_number(text: &str, start: usize) -> usize {
             e += 1;
         } else {
             break;
+        }
+    }
+    // Ranges, scores and dates are one token: 10-15, 4-38, 1996-08-30.
+    while e + 1 < b.len() && b[e] == b'-' && b[e + 1].is_ascii_digit() {
+        e += 1;
+        while e < b.len() && b[e].is_ascii_digit() {
+            e += 1;
         }
     }
     // Attached letters or hyphenated words: 1990s, 2nd, 27-year-old.
@@ -277,10 +309,7 @@ mod tests {
     fn tokenizer_table() {
         let table: &[(&str, &[&str])] = &[
             ("U.S. Secretary", &["U.S.", "Secretary"]),
-            (
-                "Gen. Smith met Sept. 22",
-                &["Gen.", "Smith", "met", "Sept.", "22"],
-            ),
+            ("Gen. Smith met Sept. 22", &["Gen.", "Smith", "met", "Sept.", "22"]),
             ("lost 1,152,160 troops", &["lost", "1,152,160", "troops"]),
             ("1.3 million", &["1.3", "million"]),
             ("Moscow's stance", &["Moscow", "'s", "stance"]),
@@ -293,6 +322,9 @@ mod tests {
             ("'frustrated' by", &["'", "frustrated", "'", "by"]),
             ("in 2025, 10 and", &["in", "2025", ",", "10", "and"]),
             ("$4 trillion", &["$", "4", "trillion"]),
+            ("Clinton 's plan", &["Clinton", "'s", "plan"]),
+            ("I 'm sure 'so' it", &["I", "'m", "sure", "'", "so", "'", "it"]),
+            ("won 6-3 on 1996-08-30", &["won", "6-3", "on", "1996-08-30"]),
             ("St. Petersburg", &["St.", "Petersburg"]),
             ("the 1990s", &["the", "1990s"]),
         ];

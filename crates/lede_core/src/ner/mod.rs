@@ -1,0 +1,317 @@
+//! The entity tagger: an averaged structured perceptron over hashed
+//! features, BIO tags, constrained Viterbi decoding.
+//!
+//! The model is a compact binary of our own (`models/ner.bin`, built by
+//! `cargo xtask train-ner`): sorted 32-bit feature keys with int8 weights
+//! per label, a transition matrix, and a word gazetteer. Training lives in
+//! `crates/lede_train`; this module only loads and decodes.
+
+pub mod features;
+
+pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
+
+const MAGIC: &[u8; 8] = b"LEDENER1";
+
+/// Gazetteer bits: the word occurs inside entities of these types.
+pub const GAZ_PER: u8 = 1;
+pub const GAZ_ORG: u8 = 2;
+pub const GAZ_LOC: u8 = 4;
+pub const GAZ_MISC: u8 = 8;
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("entity model is invalid: {0}")]
+pub struct ModelError(pub &'static str);
+
+/// The 32-bit key a 64-bit feature hash is stored under.
+pub fn key(h: u64) -> u32 {
+    (h >> 32) as u32 ^ h as u32
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// `(N_LABELS + 1) × N_LABELS`: row 0 is the start state.
+    pub transitions: Vec<f32>,
+    /// Sorted feature keys.
+    pub keys: Vec<u32>,
+    /// `keys.len() × N_LABELS` quantised weights.
+    pub weights: Vec<i8>,
+    pub scale: f32,
+    /// Sorted keys of lowercase words, with their gazetteer bits.
+    pub gaz_keys: Vec<u32>,
+    pub gaz_bits: Vec<u8>,
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or(ModelError("truncated"))?;
+        let s = &self.b[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+/// Is label `to` allowed after label `from` (`None`: sentence start)? BIO: I-X only after B-X or I-X.
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    let l = LABELS[to];
+    if let Some(ty) = l.strip_prefix("I-") {
+        match from {
+            Some(f) => LABELS[f].get(2..) == Some(ty),
+            None => false,
+        }
+    } else {
+        true
+    }
+}
+
+impl Model {
+    pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError("wrong magic"));
+        }
+        if r.u32()? as usize != N_LABELS {
+            return Err(ModelError("label count differs from this build"));
+        }
+        let scale = r.f32()?;
+        let transitions = (0..(N_LABELS + 1) * N_LABELS)
+            .map(|_| r.f32())
+            .collect::<Result<Vec<_>, _>>()?;
+        let n = r.u32()? as usize;
+        if n > b.len() / 4 {
+            return Err(ModelError("feature count larger than the file"));
+        }
+        let keys = r
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect::<Vec<_>>();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError("feature keys not sorted"));
+        }
+        let weights = r.take(n * N_LABELS)?.iter().map(|&x| x as i8).collect();
+        let g = r.u32()? as usize;
+        if g > b.len() / 4 {
+            return Err(ModelError("gazetteer larger than the file"));
+        }
+        let gaz_keys = r
+            .take(g * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect::<Vec<_>>();
+        let gaz_bits = r.take(g)?.to_vec();
+        if r.at != b.len() {
+            return Err(ModelError("trailing bytes"));
+        }
+        Ok(Self {
+            transitions,
+            keys,
+            weights,
+            scale,
+            gaz_keys,
+            gaz_bits,
+        })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.keys.len() * (4 + N_LABELS) + self.gaz_keys.len() * 5);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(N_LABELS as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_bits().to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        for k in &self.keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&(self.gaz_keys.len() as u32).to_le_bytes());
+        for k in &self.gaz_keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend_from_slice(&self.gaz_bits);
+        out
+    }
+
+    /// Gazetteer bits of a word.
+    pub fn gaz(&self, word: &str) -> u8 {
+        let k = key(features::hash_lower(word));
+        self.gaz_keys.binary_search(&k).map(|i| self.gaz_bits[i]).unwrap_or(0)
+    }
+
+    /// Add the weights of feature `h` to `scores`.
+    fn add(&self, h: u64, scores: &mut [f32; N_LABELS]) {
+        if let Ok(i) = self.keys.binary_search(&key(h)) {
+            let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
+            for (s, &w) in scores.iter_mut().zip(row) {
+                *s += f32::from(w) * self.scale;
+            }
+        }
+    }
+
+    /// Tag one sentence: label ids, one per word.
+    pub fn tag(&self, words: &[&str]) -> Vec<usize> {
+        self.tag_sentences(words, &[0])
+    }
+
+    /// Tag a run of sentences as one sequence (`starts`: each sentence's
+    /// first word, ascending from 0), so that a wrong sentence split does
+    /// not cut an entity in two.
+    pub fn tag_sentences(&self, words: &[&str], starts: &[usize]) -> Vec<usize> {
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w, self.gaz(w))).collect();
+        features::mark_sentences(&mut infos, starts);
+        let mut feats = Vec::with_capacity(64);
+        let emissions: Vec<[f32; N_LABELS]> = (0..words.len())
+            .map(|i| {
+                feats.clear();
+                token_features(&infos, i, &mut feats);
+                let mut s = [0f32; N_LABELS];
+                for &h in &feats {
+                    self.add(h, &mut s);
+                }
+                s
+            })
+            .collect();
+        viterbi(&emissions, &self.transitions)
+    }
+}
+
+/// Best label path under BIO constraints.
+pub fn viterbi(emissions: &[[f32; N_LABELS]], transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; N_LABELS]; n];
+    let mut back = vec![[0u8; N_LABELS]; n];
+    for (y, s) in score[0].iter_mut().enumerate() {
+        if allowed(None, y) {
+            *s = transitions[y] + emissions[0][y];
+        }
+    }
+    for i in 1..n {
+        for y in 0..N_LABELS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..N_LABELS {
+                if !allowed(Some(p), y) {
+                    continue;
+                }
+                let s = score[i - 1][p] + transitions[(p + 1) * N_LABELS + y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i][y] = best + emissions[i][y];
+            back[i][y] = arg as u8;
+        }
+    }
+    let mut y = (0..N_LABELS).fold(0, |b, k| if score[n - 1][k] > score[n - 1][b] { k } else { b });
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = y;
+        y = back[i][y] as usize;
+    }
+    path
+}
+
+/// Label ids to entity spans over word indices: (first, end, type index 0..4 = PER ORG LOC MISC).
+pub fn spans(path: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < path.len() {
+        let l = path[i];
+        if l == 0 {
+            i += 1;
+            continue;
+        }
+        let ty = (l - 1) / 2;
+        let mut j = i + 1;
+        while j < path.len() && path[j] == 2 + ty * 2 {
+            j += 1;
+        }
+        out.push((i, j, ty));
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Model {
+        // One feature: the lowercase word "ada" votes B-PER; "quill" votes I-PER.
+        let mut feats = Vec::new();
+        let infos: Vec<TokenInfo> = ["Ada", "Quill"].iter().map(|w| TokenInfo::new(w, 0)).collect();
+        let mut ks = Vec::new();
+        for i in 0..2 {
+            feats.clear();
+            token_features(&infos, i, &mut feats);
+            ks.push(key(feats[1])); // template 1: the lowercase word
+        }
+        let mut rows: Vec<(u32, [i8; N_LABELS])> = vec![
+            (ks[0], [0, 100, 0, 0, 0, 0, 0, 0, 0]),
+            (ks[1], [0, 0, 100, 0, 0, 0, 0, 0, 0]),
+        ];
+        rows.sort_by_key(|r| r.0);
+        Model {
+            transitions: vec![0.0; (N_LABELS + 1) * N_LABELS],
+            keys: rows.iter().map(|r| r.0).collect(),
+            weights: rows.iter().flat_map(|r| r.1).collect(),
+            scale: 0.01,
+            gaz_keys: vec![key(features::hash_lower("ada"))],
+            gaz_bits: vec![GAZ_PER],
+        }
+    }
+
+    #[test]
+    fn round_trips_and_tags() {
+        let m = toy();
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).expect("load");
+        assert_eq!(back, m);
+        assert_eq!(back.tag(&["Ada", "Quill", "spoke"]), vec![1, 2, 0]);
+        assert_eq!(spans(&[1, 2, 0, 5, 0, 3]), vec![(0, 2, 0), (3, 4, 2), (5, 6, 1)]);
+        assert_eq!(back.gaz("ADA"), GAZ_PER);
+    }
+
+    #[test]
+    fn rejects_bad_bytes() {
+        let bytes = toy().to_bytes();
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"not a model at all").is_err());
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Model::from_bytes(&extra).is_err());
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions prefer I-PER first, which is not allowed at the start.
+        let mut e = [[0f32; N_LABELS]; 2];
+        e[0][2] = 5.0;
+        e[0][1] = 1.0;
+        e[1][2] = 5.0;
+        let t = vec![0.0; (N_LABELS + 1) * N_LABELS];
+        assert_eq!(viterbi(&e, &t), vec![1, 2]);
+    }
+}

@@ -1,0 +1,92 @@
+//! `cargo xtask eval-ner`: CoNLL-2003 dev scored like the reference scorer
+//! (`../shared/eval/conll_eval.py`): whole documents analysed through the
+//! public API as `lede analyze --single` would, spans in char offsets.
+
+use std::process::Command;
+use std::time::Instant;
+
+use lede_core::{analyze, InputMode, Options};
+
+use crate::{root, run, Result};
+
+fn shared() -> Result<std::path::PathBuf> {
+    let p = root().join("..").join("shared");
+    if p.join("eval").is_dir() {
+        Ok(p)
+    } else {
+        Err("../shared not found beside the project: the evaluation data lives there".into())
+    }
+}
+
+pub fn eval_ner() -> Result {
+    let shared = shared()?;
+    let conll = shared.join("data/conll2003/eng.testa");
+    let scorer = shared.join("eval/conll_eval.py");
+    let out_dir = root().join("target/eval");
+    std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
+    let export = out_dir.join("conll-dev.json");
+    run(Command::new("python3")
+        .arg(&scorer)
+        .arg("export")
+        .arg(&conll)
+        .arg(&export))?;
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&export).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    let text: Vec<char> = data["text"].as_str().ok_or("export has no text")?.chars().collect();
+    let ranges = data["doc_ranges"].as_array().ok_or("export has no doc_ranges")?;
+    let options = Options {
+        single: true,
+        input: InputMode::Text,
+        ..Options::default()
+    };
+    let mut spans = Vec::new();
+    let started = Instant::now();
+    for r in ranges {
+        let (s, e) = (r[0].as_u64().unwrap_or(0) as usize, r[1].as_u64().unwrap_or(0) as usize);
+        let doc: String = text[s..e].iter().collect();
+        let a = analyze(&doc, &options).map_err(|e| format!("document at {s}: {e}"))?;
+        for art in &a.articles {
+            for ent in &art.entities {
+                spans.push(serde_json::json!([s + ent.start, s + ent.end, ent.label.as_str()]));
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let tokens = data["n_tokens"].as_u64().unwrap_or(0);
+    let pred = serde_json::json!({
+        "tool": format!("lede {}", lede_core::VERSION),
+        "split": "eng.testa",
+        "text_sha1": data["text_sha1"],
+        "spans": spans,
+        "timing": {"seconds": secs, "tokens_per_second": tokens as f64 / secs},
+    });
+    let pred_path = out_dir.join("conll-dev-pred.json");
+    std::fs::write(&pred_path, serde_json::to_vec(&pred).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    run(Command::new("python3")
+        .arg(&scorer)
+        .arg("score")
+        .arg(&conll)
+        .arg(&pred_path))?;
+    println!("whole pipeline (--single) over the dev set: {tokens} tokens in {secs:.2} s = {:.0} tokens/s (debug/release as built)", tokens as f64 / secs);
+    Ok(())
+}
+
+pub fn train_ner() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo")
+        .args([
+            "run",
+            "--release",
+            "--locked",
+            "-p",
+            "lede_train",
+            "--",
+            "ner",
+            "--train",
+        ])
+        .arg(shared.join("data/conll2003/eng.train"))
+        .arg("--dev")
+        .arg(shared.join("data/conll2003/eng.testa"))
+        .arg("--out")
+        .arg(root().join("crates/lede_core/models/ner.bin")))
+}
