@@ -28,13 +28,10 @@ pub struct Para<'a> {
 fn model() -> Result<&'static Model, ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     MODEL
-        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .get_or_init(|| Model::from_bytes(ner::MODEL_BYTES))
         .as_ref()
         .map_err(Clone::clone)
 }
-
-/// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it).
-pub const MODEL_BYTES: &[u8] = include_bytes!("../models/ner.bin");
 
 const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 
@@ -58,8 +55,129 @@ pub fn find(text: &str, paras: &[Para<'_>]) -> Result<Vec<Mention>, ModelError> 
             });
         }
     }
+    merge_org_heads(text, &mut out);
+    split_given_names(text, model, &mut out);
     harmonise(text, paras, &mut out);
     Ok(out)
+}
+
+/// Words that head an organisation's name and take a complement:
+/// "Institute for the Study of War", "Ministry of Defence".
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Academy"
+            | "Agency"
+            | "Association"
+            | "Bank"
+            | "Board"
+            | "Bureau"
+            | "Center"
+            | "Centre"
+            | "Coalition"
+            | "College"
+            | "Commission"
+            | "Committee"
+            | "Council"
+            | "Court"
+            | "Department"
+            | "Foundation"
+            | "Fund"
+            | "Institute"
+            | "League"
+            | "Ministry"
+            | "Office"
+            | "Organisation"
+            | "Organization"
+            | "Party"
+            | "School"
+            | "Society"
+            | "Union"
+            | "University"
+    )
+}
+
+/// "Institute" + "for the" + "Study of War" → one organisation.
+fn merge_org_heads(text: &str, out: &mut Vec<Mention>) {
+    let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let head = text[prev.start..prev.end].rsplit(' ').next().unwrap_or("");
+            let between = &text[prev.end..m.start];
+            if prev.label == EntityLabel::Org
+                && is_org_head(head)
+                && matches!(between, " for the " | " for " | " of the " | " of " | " on ")
+            {
+                prev.end = m.end;
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    *out = merged;
+}
+
+/// "Defense Pete Hegseth" typed as one organisation: a given name (known
+/// from the gazetteer only as part of person names) followed by a surname
+/// at the end of a non-person mention starts a person.
+fn split_given_names(text: &str, model: &Model, out: &mut Vec<Mention>) {
+    let mut extra = Vec::new();
+    for m in out.iter_mut() {
+        if m.label == EntityLabel::Per {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = text[m.start..m.end]
+            .split(' ')
+            .scan(m.start, |pos, w| {
+                let at = *pos;
+                *pos += w.len() + 1;
+                Some((at, w))
+            })
+            .collect();
+        if words.len() < 3 {
+            continue;
+        }
+        for k in [words.len() - 2, words.len().saturating_sub(3)] {
+            if k >= 1
+                && model.gaz(words[k].1) == ner::GAZ_PER
+                && words[k..].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+            {
+                let person = Mention {
+                    start: words[k].0,
+                    end: m.end,
+                    label: EntityLabel::Per,
+                };
+                m.end = words[k - 1].0 + words[k - 1].1.len();
+                extra.push(person);
+                break;
+            }
+        }
+    }
+    if !extra.is_empty() {
+        out.extend(extra);
+        out.sort_by_key(|m| m.start);
+    }
+}
+
+/// Company-name suffixes: "Nvidia Corp." makes a bare "Nvidia" the company.
+fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp."
+            | "Corp"
+            | "Inc."
+            | "Inc"
+            | "Ltd."
+            | "Ltd"
+            | "Co."
+            | "LLC"
+            | "plc"
+            | "PLC"
+            | "AG"
+            | "SA"
+            | "Group"
+            | "Holdings"
+    )
 }
 
 /// One sense per article: a surname of a person named in full is that
@@ -110,12 +228,15 @@ fn harmonise(text: &str, paras: &[Para<'_>], out: &mut Vec<Mention>) {
         out.extend(added);
         out.sort_by_key(|m| m.start);
     }
-    // Majority type per single-word name.
+    // Majority type per single-word name; a company name with its suffix
+    // counts for its bare form twice.
     let mut votes: HashMap<String, [u32; 4]> = HashMap::new();
     for m in out.iter() {
         let s = &text[m.start..m.end];
         if !s.contains(' ') {
             votes.entry(name_key(s)).or_default()[m.label as usize] += 1;
+        } else if let Some((first, _)) = s.split_once(' ').filter(|(_, l)| is_company_suffix(l)) {
+            votes.entry(name_key(first)).or_default()[EntityLabel::Org as usize] += 2;
         }
     }
     for m in out.iter_mut() {

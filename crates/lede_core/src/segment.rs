@@ -393,6 +393,7 @@ pub fn segment(text: &str) -> Segmentation {
         }
     }
     finish(&mut cur, &mut seg);
+    cut_inline_repeats(text, &mut seg);
     merge_adjacent_boilerplate(text, &mut seg.boilerplate);
     // The first article with real body is the main one.
     if let Some(a) = seg
@@ -405,6 +406,98 @@ pub fn segment(text: &str) -> Segmentation {
         a.role = Role::Main;
     }
     seg
+}
+
+/// Word spans (byte offsets) of `text[s..e]`.
+fn words_of(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[s..e].char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(a)) => {
+                out.push((s + a, s + i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((s + a, e));
+    }
+    out
+}
+
+/// The byte ranges inside `[s, e)` where a run of 4 to 12 words repeats
+/// back to back (an ad line glued into a paragraph twice or more).
+fn repeated_runs(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
+    let w = words_of(text, s, e);
+    let same =
+        |a: usize, b: usize, p: usize| (0..p).all(|k| text[w[a + k].0..w[a + k].1] == text[w[b + k].0..w[b + k].1]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let mut found = None;
+        for p in (4..=12).rev() {
+            if i + 2 * p <= w.len() && same(i, i + p, p) {
+                let mut j = i + 2 * p;
+                while j + p <= w.len() && same(i, j, p) {
+                    j += p;
+                }
+                found = Some(j);
+                break;
+            }
+        }
+        match found {
+            Some(j) => {
+                out.push((w[i].0, w[j - 1].1));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Cut repeated runs out of body paragraphs into boilerplate; the rest of
+/// the paragraph stays body, as one or more spans.
+fn cut_inline_repeats(text: &str, seg: &mut Segmentation) {
+    for a in &mut seg.articles {
+        let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
+        for &(s, e, kind) in &a.paragraphs {
+            let runs = if kind == ParagraphKind::Body {
+                repeated_runs(text, s, e)
+            } else {
+                Vec::new()
+            };
+            let mut at = s;
+            for (rs, re) in runs {
+                push_trimmed(text, at, rs, kind, &mut paragraphs);
+                let sh = shape(&text[rs..re]);
+                let bk = furniture_kind(
+                    &text[rs..re],
+                    &Shape {
+                        words: sh.words.min(10),
+                        ..sh
+                    },
+                )
+                .unwrap_or(BoilerplateKind::Other);
+                seg.boilerplate.push((rs, re, bk));
+                at = re;
+            }
+            push_trimmed(text, at, e, kind, &mut paragraphs);
+        }
+        a.paragraphs = paragraphs;
+    }
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, kind: ParagraphKind, out: &mut Vec<(usize, usize, ParagraphKind)>) {
+    let piece = &text[s..e];
+    let t = piece.trim();
+    if t.chars().any(char::is_alphanumeric) {
+        let lead = piece.len() - piece.trim_start().len();
+        out.push((s + lead, s + lead + t.len(), kind));
+    }
 }
 
 fn new_article(range: (usize, usize)) -> ArticleDraft {
@@ -544,6 +637,26 @@ mod tests {
         assert_eq!(&text[s..e], "5 minutes ago");
         let (s, e) = a.headline.expect("headline");
         assert_eq!(&text[s..e], "Bridge Closure Angers Ferry Riders");
+    }
+
+    #[test]
+    fn repeated_ad_lines_inside_a_paragraph_become_boilerplate() {
+        let body = "The council voted on Tuesday to close the old bridge. Sick of pop-ups? Go Premium Now Sick of pop-ups? Go Premium Now Residents were not consulted.";
+        let seg = segment(body);
+        let a = &seg.articles[0];
+        let parts: Vec<&str> = a.paragraphs.iter().map(|p| &body[p.0..p.1]).collect();
+        assert_eq!(
+            parts,
+            [
+                "The council voted on Tuesday to close the old bridge.",
+                "Residents were not consulted."
+            ]
+        );
+        let cut: Vec<&str> = seg.boilerplate.iter().map(|b| &body[b.0..b.1]).collect();
+        assert_eq!(cut, ["Sick of pop-ups? Go Premium Now Sick of pop-ups? Go Premium Now"]);
+        // Prose that repeats no run of four words is untouched.
+        let prose = "We will fight, we will win, and we will rebuild the bridge for everyone here.";
+        assert_eq!(segment(prose).articles[0].paragraphs.len(), 1);
     }
 
     #[test]

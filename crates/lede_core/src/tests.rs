@@ -279,6 +279,11 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
         ("Sergey Lavrov", EntityLabel::Per),
         ("Marco Rubio", EntityLabel::Per),
         ("Volodymyr Zelenskyy", EntityLabel::Per),
+        ("RIA Novosti", EntityLabel::Org),
+        ("Reuters", EntityLabel::Org),
+        ("Institute for the Study of War", EntityLabel::Org),
+        ("Kuala Lumpur", EntityLabel::Loc),
+        ("Pokrovsk", EntityLabel::Loc),
     ] {
         assert!(names.contains(&(n, l)), "{n} missing from {names:?}");
     }
@@ -340,4 +345,42 @@ fn seed_002_has_a_main_article_and_related_ones() {
     assert!(main.paragraphs.iter().any(|p| p.kind == ParagraphKind::Embed));
     assert!(a.articles[1..].iter().all(|r| r.role == Role::Related));
     assert!(a.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Comments));
+    // The ad line glued twice into a related article's body is cut out of it.
+    assert!(a
+        .boilerplate
+        .iter()
+        .any(|b| b.kind == BoilerplateKind::Ad && b.text.matches("Remove Ads").count() == 2));
+    for art in &a.articles {
+        assert!(
+            !art.entities.iter().any(|e| e.text.contains("Ads")),
+            "{:?}",
+            art.entities
+        );
+    }
+    // The people, organisations and places the seed names, with their types.
+    let all: Vec<(&str, EntityLabel)> = a
+        .articles
+        .iter()
+        .flat_map(|x| &x.entities)
+        .map(|e| (e.text.as_str(), e.label))
+        .collect();
+    for want in [
+        ("Pete Hegseth", EntityLabel::Per),
+        ("Jensen Huang", EntityLabel::Per),
+        ("Mikhail Simdyankin", EntityLabel::Per),
+        ("Nvidia", EntityLabel::Org),
+        ("Kuala Lumpur", EntityLabel::Loc),
+        ("Vovchansk", EntityLabel::Loc),
+    ] {
+        assert!(all.contains(&want), "{want:?} missing");
+    }
+    for art in &a.articles {
+        let nvidia: Vec<_> = art
+            .entities
+            .iter()
+            .filter(|e| e.text == "Nvidia")
+            .map(|e| e.label)
+            .collect();
+        assert!(nvidia.iter().all(|l| *l == EntityLabel::Org), "{nvidia:?}");
+    }
 }

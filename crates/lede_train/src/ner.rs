@@ -279,17 +279,18 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
     let scale = maxabs / 127.0;
     let mut gaz: Vec<(u32, u8)> = gaz_full.into_iter().collect();
     gaz.sort_unstable();
-    let model = Model {
-        transitions: tavg,
-        keys: merged.iter().map(|r| r.0).collect(),
-        weights: merged
+    let model = Model::new(
+        tavg,
+        merged.iter().map(|r| r.0).collect(),
+        merged
             .iter()
             .flat_map(|r| r.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
             .collect(),
         scale,
-        gaz_keys: gaz.iter().map(|g| g.0).collect(),
-        gaz_bits: gaz.iter().map(|g| g.1).collect(),
-    };
+        gaz.iter().map(|g| g.0).collect(),
+        gaz.iter().map(|g| g.1).collect(),
+    );
+
     // Check the shipped model through the runtime path.
     let pred: Vec<Vec<usize>> = dev
         .iter()

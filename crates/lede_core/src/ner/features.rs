@@ -36,6 +36,9 @@ pub fn hash_str(s: &str) -> u64 {
 
 /// Hash of the lowercase form, without allocating.
 pub fn hash_lower(s: &str) -> u64 {
+    if s.is_ascii() {
+        return fnv(FNV_OFFSET, s.bytes().map(|b| b.to_ascii_lowercase()));
+    }
     let mut h = FNV_OFFSET;
     let mut buf = [0u8; 4];
     for c in s.chars() {
@@ -48,6 +51,18 @@ pub fn hash_lower(s: &str) -> u64 {
 
 /// Normalise digits so that all numbers of one shape share a form.
 fn hash_digits_normalised(s: &str) -> u64 {
+    if s.is_ascii() {
+        return fnv(
+            FNV_OFFSET,
+            s.bytes().map(|b| {
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            }),
+        );
+    }
     let mut h = FNV_OFFSET;
     let mut buf = [0u8; 4];
     for c in s.chars() {
@@ -113,33 +128,63 @@ pub const F_CAPS_SENTENCE: u8 = 64;
 
 impl TokenInfo {
     pub fn new(w: &str, gaz: u8) -> Self {
-        let chars: Vec<char> = w.chars().take(64).collect();
+        // Prefix and suffix hashes of 1 to 4 chars, without allocating.
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
-        let n = chars.len();
-        for k in 1..=4 {
-            if n >= k {
-                let p: String = chars[..k].iter().collect();
-                let s: String = chars[n - k..].iter().collect();
-                prefix[k - 1] = hash_lower(&p);
-                suffix[k - 1] = hash_lower(&s);
+        let mut h = FNV_OFFSET;
+        let mut buf = [0u8; 4];
+        let mut first = None;
+        let (mut letters, mut upper_letters) = (0usize, 0usize);
+        let (mut digit, mut hyphen, mut period) = (false, false, false);
+        for (n, c) in w.chars().enumerate() {
+            if n < 4 {
+                for l in c.to_lowercase() {
+                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
+                }
+                prefix[n] = h;
             }
+            if first.is_none() {
+                first = Some(c);
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_uppercase() {
+                    upper_letters += 1;
+                }
+            }
+            digit |= c.is_ascii_digit();
+            hyphen |= c == '-';
+            period |= c == '.';
+        }
+        let mut tail = ['\0'; 4];
+        let mut m = 0;
+        for c in w.chars().rev().take(4) {
+            tail[3 - m] = c;
+            m += 1;
+        }
+        for k in 1..=m {
+            let mut h = FNV_OFFSET;
+            for &c in &tail[4 - k..] {
+                for l in c.to_lowercase() {
+                    h = fnv(h, l.encode_utf8(&mut buf).bytes());
+                }
+            }
+            suffix[k - 1] = h;
         }
         let mut flags = 0;
-        if chars.first().map(|c| c.is_uppercase()).unwrap_or(false) {
+        if first.map(|c| c.is_uppercase()).unwrap_or(false) {
             flags |= F_CAP;
         }
-        let letters = chars.iter().filter(|c| c.is_alphabetic()).count();
-        if letters >= 2 && chars.iter().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+        if letters >= 2 && upper_letters == letters {
             flags |= F_ALLCAP;
         }
-        if chars.iter().any(|c| c.is_ascii_digit()) {
+        if digit {
             flags |= F_DIGIT;
         }
-        if chars.contains(&'-') {
+        if hyphen {
             flags |= F_HYPHEN;
         }
-        if chars.contains(&'.') {
+        if period {
             flags |= F_PERIOD;
         }
         Self {

@@ -12,6 +12,9 @@ pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 
 const MAGIC: &[u8; 8] = b"LEDENER1";
 
+/// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it).
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+
 /// Gazetteer bits: the word occurs inside entities of these types.
 pub const GAZ_PER: u8 = 1;
 pub const GAZ_ORG: u8 = 2;
@@ -40,6 +43,37 @@ pub struct Model {
     /// Sorted keys of lowercase words, with their gazetteer bits.
     pub gaz_keys: Vec<u32>,
     pub gaz_bits: Vec<u8>,
+    /// Open-addressing index over `keys`: (key, row + 1) per slot, row 0 empty. Built at load.
+    slots: Vec<(u32, u32)>,
+    /// The same over `gaz_keys`.
+    gaz_slots: Vec<(u32, u32)>,
+}
+
+/// An open-addressing table over sorted, distinct keys (which are hashes already).
+fn index(keys: &[u32]) -> Vec<(u32, u32)> {
+    let cap = (keys.len() * 2).next_power_of_two().max(16);
+    let mask = cap - 1;
+    let mut slots = vec![(0u32, 0u32); cap];
+    for (i, &k) in keys.iter().enumerate() {
+        let mut s = k as usize & mask;
+        while slots[s].1 != 0 {
+            s = (s + 1) & mask;
+        }
+        slots[s] = (k, i as u32 + 1);
+    }
+    slots
+}
+
+fn lookup(slots: &[(u32, u32)], k: u32) -> Option<usize> {
+    let mask = slots.len() - 1;
+    let mut s = k as usize & mask;
+    loop {
+        match slots[s] {
+            (_, 0) => return None,
+            (key, i) if key == k => return Some(i as usize - 1),
+            _ => s = (s + 1) & mask,
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -81,6 +115,29 @@ pub fn allowed(from: Option<usize>, to: usize) -> bool {
 }
 
 impl Model {
+    /// A model from its parts (keys sorted and distinct, as `from_bytes` checks).
+    pub fn new(
+        transitions: Vec<f32>,
+        keys: Vec<u32>,
+        weights: Vec<i8>,
+        scale: f32,
+        gaz_keys: Vec<u32>,
+        gaz_bits: Vec<u8>,
+    ) -> Self {
+        let slots = index(&keys);
+        let gaz_slots = index(&gaz_keys);
+        Self {
+            transitions,
+            keys,
+            weights,
+            scale,
+            gaz_keys,
+            gaz_bits,
+            slots,
+            gaz_slots,
+        }
+    }
+
     pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { b, at: 0 };
         if r.take(8)? != MAGIC {
@@ -119,14 +176,13 @@ impl Model {
         if r.at != b.len() {
             return Err(ModelError("trailing bytes"));
         }
-        Ok(Self {
-            transitions,
-            keys,
-            weights,
-            scale,
-            gaz_keys,
-            gaz_bits,
-        })
+        if gaz_keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError("gazetteer keys not sorted"));
+        }
+        if !scale.is_finite() || transitions.iter().any(|t| !t.is_finite()) {
+            return Err(ModelError("weights not finite"));
+        }
+        Ok(Self::new(transitions, keys, weights, scale, gaz_keys, gaz_bits))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -153,12 +209,12 @@ impl Model {
     /// Gazetteer bits of a word.
     pub fn gaz(&self, word: &str) -> u8 {
         let k = key(features::hash_lower(word));
-        self.gaz_keys.binary_search(&k).map(|i| self.gaz_bits[i]).unwrap_or(0)
+        lookup(&self.gaz_slots, k).map(|i| self.gaz_bits[i]).unwrap_or(0)
     }
 
     /// Add the weights of feature `h` to `scores`.
     fn add(&self, h: u64, scores: &mut [f32; N_LABELS]) {
-        if let Ok(i) = self.keys.binary_search(&key(h)) {
+        if let Some(i) = lookup(&self.slots, key(h)) {
             let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
             for (s, &w) in scores.iter_mut().zip(row) {
                 *s += f32::from(w) * self.scale;
@@ -273,14 +329,14 @@ mod tests {
             (ks[1], [0, 0, 100, 0, 0, 0, 0, 0, 0]),
         ];
         rows.sort_by_key(|r| r.0);
-        Model {
-            transitions: vec![0.0; (N_LABELS + 1) * N_LABELS],
-            keys: rows.iter().map(|r| r.0).collect(),
-            weights: rows.iter().flat_map(|r| r.1).collect(),
-            scale: 0.01,
-            gaz_keys: vec![key(features::hash_lower("ada"))],
-            gaz_bits: vec![GAZ_PER],
-        }
+        Model::new(
+            vec![0.0; (N_LABELS + 1) * N_LABELS],
+            rows.iter().map(|r| r.0).collect(),
+            rows.iter().flat_map(|r| r.1).collect(),
+            0.01,
+            vec![key(features::hash_lower("ada"))],
+            vec![GAZ_PER],
+        )
     }
 
     #[test]
