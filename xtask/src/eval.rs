@@ -88,5 +88,7 @@ pub fn train_ner() -> Result {
         .arg("--dev")
         .arg(shared.join("data/conll2003/eng.testa"))
         .arg("--out")
-        .arg(root().join("crates/lede_core/models/ner.bin")))
+        .arg(root().join("crates/lede_core/models/ner.bin"))
+        .arg("--unlabelled")
+        .arg(shared.join("data")))
 }

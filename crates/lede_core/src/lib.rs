@@ -94,6 +94,14 @@ pub enum Error {
     Model(#[from] ner::ModelError),
 }
 
+/// The words of a text as the analysis tokenizes it (for training models
+/// on the same tokens the runtime sees).
+pub fn words(text: &str) -> Vec<&str> {
+    let mut toks = Vec::new();
+    tokens::tokenize(text, 0, &mut toks);
+    toks.iter().map(|t| t.text(text)).collect()
+}
+
 /// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
 pub fn analyze_bytes(input: &[u8], options: &Options) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {

@@ -4,9 +4,11 @@
 //! picks the epoch by dev F1, prunes and quantises, and writes the model.
 //! The same data and seed give the same model bytes.
 
+mod clusters;
 mod conll;
 mod ner;
 mod ner_eval;
+mod unlabelled;
 
 use std::process::ExitCode;
 
@@ -26,7 +28,9 @@ fn main() -> ExitCode {
                 out: get("--out").unwrap_or_else(|| "crates/lede_core/models/ner.bin".into()),
                 epochs: get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(12),
                 seed: get("--seed").and_then(|e| e.parse().ok()).unwrap_or(7),
-                min_weight: get("--min-weight").and_then(|e| e.parse().ok()).unwrap_or(0.0),
+                min_weight: get("--min-weight").and_then(|e| e.parse().ok()).unwrap_or(1.0),
+                unlabelled: get("--unlabelled").map(std::path::PathBuf::from),
+                classes: get("--classes").and_then(|e| e.parse().ok()).unwrap_or(128),
             };
             ner::train(&cfg)
         }

@@ -14,6 +14,45 @@ pub struct Config {
     pub seed: u64,
     /// Features whose largest absolute averaged weight is at most this are pruned.
     pub min_weight: f32,
+    /// The data folder whose unlabelled text gives word classes (none: no classes).
+    pub unlabelled: Option<std::path::PathBuf>,
+    pub classes: usize,
+}
+
+/// Word classes from unlabelled text: digit-normalised lowercase word key → class.
+fn word_classes(cfg: &Config) -> Result<HashMap<u32, u8>, String> {
+    let Some(data) = &cfg.unlabelled else {
+        return Ok(HashMap::new());
+    };
+    let lines = crate::unlabelled::lines(data)?;
+    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let keyed: Vec<Vec<u32>> = lines
+        .iter()
+        .map(|l| {
+            lede_core::words(l)
+                .iter()
+                .map(|w| ner::key(features::hash_digits_normalised(w)))
+                .collect()
+        })
+        .collect();
+    for k in keyed.iter().flatten() {
+        *counts.entry(*k).or_default() += 1;
+    }
+    let mut vocab: Vec<(u32, u32)> = counts.into_iter().filter(|&(_, n)| n >= 5).collect();
+    vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let id: HashMap<u32, u32> = vocab.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
+    let n = vocab.len();
+    let sents: Vec<Vec<u32>> = keyed
+        .iter()
+        .map(|s| s.iter().map(|k| id.get(k).copied().unwrap_or(n as u32)).collect())
+        .collect();
+    eprintln!(
+        "clusters: {} lines, {} words, {n} word types of count >= 5",
+        lines.len(),
+        keyed.iter().map(Vec::len).sum::<usize>()
+    );
+    let class = crate::clusters::exchange(&sents, n, cfg.classes.min(255), 8);
+    Ok(vocab.iter().zip(class).map(|(&(k, _), c)| (k, c as u8)).collect())
 }
 
 /// Deterministic xorshift for shuffling.
@@ -68,10 +107,17 @@ fn build_gaz<'a>(sents: impl Iterator<Item = &'a Sentence>) -> HashMap<u32, u8> 
     out
 }
 
-fn sentence_features(words: &[String], gaz: &HashMap<u32, u8>) -> Vec<Vec<u64>> {
+fn sentence_features(words: &[String], gaz: &HashMap<u32, u8>, classes: &HashMap<u32, u8>) -> Vec<Vec<u64>> {
     let mut infos: Vec<TokenInfo> = words
         .iter()
-        .map(|w| TokenInfo::new(w, gaz.get(&ner::key(features::hash_lower(w))).copied().unwrap_or(0)))
+        .map(|w| {
+            let g = gaz.get(&ner::key(features::hash_lower(w))).copied().unwrap_or(0);
+            let c = classes
+                .get(&ner::key(features::hash_digits_normalised(w)))
+                .map(|&c| u16::from(c) + 1)
+                .unwrap_or(0);
+            TokenInfo::new(w, g, c)
+        })
         .collect();
     features::mark_sentences(&mut infos, &[0]);
     (0..words.len())
@@ -132,6 +178,7 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
     // Gazetteers: the model's from all training data; the training features'
     // from the other half of the documents, so the model learns how far to
     // trust a gazetteer that, as on new text, knows only some names.
+    let classes = word_classes(cfg)?;
     let gaz_full = build_gaz(train.iter());
     let gaz_half = [
         build_gaz(train.iter().filter(|s| s.doc % 2 == 1)),
@@ -140,7 +187,7 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
 
     let train_raw: Vec<Vec<Vec<u64>>> = train
         .iter()
-        .map(|s| sentence_features(&s.words, &gaz_half[s.doc % 2]))
+        .map(|s| sentence_features(&s.words, &gaz_half[s.doc % 2], &classes))
         .collect();
     // Keep features seen at least twice (first-seen order: deterministic).
     let mut counts: HashMap<u64, u32> = HashMap::new();
@@ -171,7 +218,7 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
     let dev_feats: Vec<Vec<Vec<u32>>> = dev
         .iter()
         .map(|s| {
-            sentence_features(&s.words, &gaz_full)
+            sentence_features(&s.words, &gaz_full, &classes)
                 .iter()
                 .map(|fs| fs.iter().filter_map(|f| index.get(f).copied()).collect())
                 .collect()
@@ -287,8 +334,12 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
             .flat_map(|r| r.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
             .collect(),
         scale,
-        gaz.iter().map(|g| g.0).collect(),
-        gaz.iter().map(|g| g.1).collect(),
+        (gaz.iter().map(|g| g.0).collect(), gaz.iter().map(|g| g.1).collect()),
+        {
+            let mut cl: Vec<(u32, u8)> = classes.into_iter().collect();
+            cl.sort_unstable();
+            (cl.iter().map(|c| c.0).collect(), cl.iter().map(|c| c.1).collect())
+        },
     );
 
     // Check the shipped model through the runtime path.
@@ -330,6 +381,8 @@ mod tests {
             epochs: 2,
             seed: 7,
             min_weight: 0.0,
+            unlabelled: None,
+            classes: 0,
         };
         let a = train_model(train, dev, &cfg).expect("train").to_bytes();
         let b = train_model(train, dev, &cfg).expect("train").to_bytes();

@@ -50,7 +50,7 @@ pub fn hash_lower(s: &str) -> u64 {
 }
 
 /// Normalise digits so that all numbers of one shape share a form.
-fn hash_digits_normalised(s: &str) -> u64 {
+pub fn hash_digits_normalised(s: &str) -> u64 {
     if s.is_ascii() {
         return fnv(
             FNV_OFFSET,
@@ -114,6 +114,8 @@ pub struct TokenInfo {
     pub flags: u8,
     /// Gazetteer bits of this word (from the model), see `GAZ_*`.
     pub gaz: u8,
+    /// Word class learned from unlabelled text, plus one (0: none).
+    pub cluster: u16,
 }
 
 const F_CAP: u8 = 1;
@@ -127,7 +129,7 @@ pub const F_START: u8 = 32;
 pub const F_CAPS_SENTENCE: u8 = 64;
 
 impl TokenInfo {
-    pub fn new(w: &str, gaz: u8) -> Self {
+    pub fn new(w: &str, gaz: u8, cluster: u16) -> Self {
         // Prefix and suffix hashes of 1 to 4 chars, without allocating.
         let mut prefix = [0u64; 4];
         let mut suffix = [0u64; 4];
@@ -195,6 +197,7 @@ impl TokenInfo {
             suffix,
             flags,
             gaz,
+            cluster,
         }
     }
 }
@@ -292,4 +295,12 @@ pub fn token_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     if let Some(n) = get(1).filter(|n| n.gaz != 0) {
         f(63, u64::from(n.gaz));
     }
+    // Word classes of this word and its neighbours.
+    let cluster = |k: isize| get(k).map(|t| u64::from(t.cluster)).unwrap_or(0xffff);
+    f(70, cluster(0));
+    f(71, cluster(-1));
+    f(72, cluster(1));
+    f(73, mix(cluster(0), t.shape));
+    f(74, mix(cluster(-1), cluster(0)));
+    f(75, mix(cluster(0), cluster(1)));
 }

@@ -10,7 +10,7 @@ pub mod features;
 
 pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 
-const MAGIC: &[u8; 8] = b"LEDENER1";
+const MAGIC: &[u8; 8] = b"LEDENER2";
 
 /// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it).
 pub const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
@@ -43,10 +43,14 @@ pub struct Model {
     /// Sorted keys of lowercase words, with their gazetteer bits.
     pub gaz_keys: Vec<u32>,
     pub gaz_bits: Vec<u8>,
+    /// Sorted keys of digit-normalised lowercase words, with their word class.
+    pub cluster_keys: Vec<u32>,
+    pub cluster_ids: Vec<u8>,
     /// Open-addressing index over `keys`: (key, row + 1) per slot, row 0 empty. Built at load.
     slots: Vec<(u32, u32)>,
-    /// The same over `gaz_keys`.
+    /// The same over `gaz_keys` and `cluster_keys`.
     gaz_slots: Vec<(u32, u32)>,
+    cluster_slots: Vec<(u32, u32)>,
 }
 
 /// An open-addressing table over sorted, distinct keys (which are hashes already).
@@ -121,11 +125,12 @@ impl Model {
         keys: Vec<u32>,
         weights: Vec<i8>,
         scale: f32,
-        gaz_keys: Vec<u32>,
-        gaz_bits: Vec<u8>,
+        (gaz_keys, gaz_bits): (Vec<u32>, Vec<u8>),
+        (cluster_keys, cluster_ids): (Vec<u32>, Vec<u8>),
     ) -> Self {
         let slots = index(&keys);
         let gaz_slots = index(&gaz_keys);
+        let cluster_slots = index(&cluster_keys);
         Self {
             transitions,
             keys,
@@ -133,8 +138,11 @@ impl Model {
             scale,
             gaz_keys,
             gaz_bits,
+            cluster_keys,
+            cluster_ids,
             slots,
             gaz_slots,
+            cluster_slots,
         }
     }
 
@@ -173,16 +181,33 @@ impl Model {
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect::<Vec<_>>();
         let gaz_bits = r.take(g)?.to_vec();
+        let n_cl = r.u32()? as usize;
+        if n_cl > b.len() / 4 {
+            return Err(ModelError("cluster table larger than the file"));
+        }
+        let cluster_keys = r
+            .take(n_cl * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect::<Vec<_>>();
+        let cluster_ids = r.take(n_cl)?.to_vec();
         if r.at != b.len() {
             return Err(ModelError("trailing bytes"));
         }
-        if gaz_keys.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(ModelError("gazetteer keys not sorted"));
+        if gaz_keys.windows(2).any(|w| w[0] >= w[1]) || cluster_keys.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(ModelError("gazetteer or cluster keys not sorted"));
         }
         if !scale.is_finite() || transitions.iter().any(|t| !t.is_finite()) {
             return Err(ModelError("weights not finite"));
         }
-        Ok(Self::new(transitions, keys, weights, scale, gaz_keys, gaz_bits))
+        Ok(Self::new(
+            transitions,
+            keys,
+            weights,
+            scale,
+            (gaz_keys, gaz_bits),
+            (cluster_keys, cluster_ids),
+        ))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -203,7 +228,20 @@ impl Model {
             out.extend_from_slice(&k.to_le_bytes());
         }
         out.extend_from_slice(&self.gaz_bits);
+        out.extend_from_slice(&(self.cluster_keys.len() as u32).to_le_bytes());
+        for k in &self.cluster_keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        out.extend_from_slice(&self.cluster_ids);
         out
+    }
+
+    /// Word class of a word, plus one (0: unknown).
+    pub fn cluster(&self, word: &str) -> u16 {
+        let k = key(features::hash_digits_normalised(word));
+        lookup(&self.cluster_slots, k)
+            .map(|i| u16::from(self.cluster_ids[i]) + 1)
+            .unwrap_or(0)
     }
 
     /// Gazetteer bits of a word.
@@ -231,7 +269,10 @@ impl Model {
     /// first word, ascending from 0), so that a wrong sentence split does
     /// not cut an entity in two.
     pub fn tag_sentences(&self, words: &[&str], starts: &[usize]) -> Vec<usize> {
-        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w, self.gaz(w))).collect();
+        let mut infos: Vec<TokenInfo> = words
+            .iter()
+            .map(|w| TokenInfo::new(w, self.gaz(w), self.cluster(w)))
+            .collect();
         features::mark_sentences(&mut infos, starts);
         let mut feats = Vec::with_capacity(64);
         let emissions: Vec<[f32; N_LABELS]> = (0..words.len())
@@ -317,7 +358,7 @@ mod tests {
     fn toy() -> Model {
         // One feature: the lowercase word "ada" votes B-PER; "quill" votes I-PER.
         let mut feats = Vec::new();
-        let infos: Vec<TokenInfo> = ["Ada", "Quill"].iter().map(|w| TokenInfo::new(w, 0)).collect();
+        let infos: Vec<TokenInfo> = ["Ada", "Quill"].iter().map(|w| TokenInfo::new(w, 0, 0)).collect();
         let mut ks = Vec::new();
         for i in 0..2 {
             feats.clear();
@@ -334,8 +375,8 @@ mod tests {
             rows.iter().map(|r| r.0).collect(),
             rows.iter().flat_map(|r| r.1).collect(),
             0.01,
-            vec![key(features::hash_lower("ada"))],
-            vec![GAZ_PER],
+            (vec![key(features::hash_lower("ada"))], vec![GAZ_PER]),
+            (vec![], vec![]),
         )
     }
 
