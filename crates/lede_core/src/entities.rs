@@ -255,21 +255,59 @@ fn harmonise(text: &str, paras: &[Para<'_>], out: &mut Vec<Mention>) {
     }
 }
 
-/// Mentions in a title-case block (a headline), kept only where the body
-/// names the same thing: capitals there say nothing about names.
-pub fn attested_in(text: &str, candidates: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
+/// The mentions of a headline `[hs, he)`: headlines are in title case or
+/// capitals, so their capitals say nothing about names. The names the body
+/// gives are found in the headline, case-insensitively at word boundaries,
+/// longest first; a tagger mention is kept where the body attests it.
+pub fn in_headline(text: &str, (hs, he): (usize, usize), candidates: Vec<Mention>, body: &[Mention]) -> Vec<Mention> {
+    let mut names: Vec<(String, EntityLabel)> = Vec::new();
+    let mut seen: HashMap<String, ()> = HashMap::new();
+    for m in body {
+        let s = text[m.start..m.end].to_ascii_lowercase();
+        if seen.insert(s.clone(), ()).is_none() {
+            names.push((s, m.label));
+        }
+    }
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    // ASCII lowercasing keeps byte offsets.
+    let head = text[hs..he].to_ascii_lowercase();
+    let starts_word = |i: usize| {
+        head[..i]
+            .chars()
+            .next_back()
+            .map(|c| !c.is_alphanumeric())
+            .unwrap_or(true)
+    };
+    let ends_word = |i: usize| head[i..].chars().next().map(|c| !c.is_alphanumeric()).unwrap_or(true);
+    let mut out: Vec<Mention> = Vec::new();
+    for (name, label) in &names {
+        let mut from = 0;
+        while let Some(p) = head[from..].find(name.as_str()).map(|p| p + from) {
+            let e = p + name.len();
+            if starts_word(p) && ends_word(e) && !out.iter().any(|m| m.start < hs + e && hs + p < m.end) {
+                out.push(Mention {
+                    start: hs + p,
+                    end: hs + e,
+                    label: *label,
+                });
+            }
+            from = p + name.len().max(1);
+        }
+    }
     let known: HashMap<String, EntityLabel> = body
         .iter()
         .map(|m| (name_key(&text[m.start..m.end]), m.label))
         .collect();
-    candidates
-        .into_iter()
-        .filter_map(|mut m| {
-            let label = known.get(&name_key(&text[m.start..m.end]))?;
-            m.label = *label;
-            Some(m)
-        })
-        .collect()
+    for mut m in candidates {
+        if let Some(label) = known.get(&name_key(&text[m.start..m.end])) {
+            if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
+                m.label = *label;
+                out.push(m);
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
 }
 
 /// Known aliases of frequent names.
@@ -405,6 +443,60 @@ mod tests {
         for (_, _, c) in per {
             assert_eq!(c, "Ivan Zelenskyy");
         }
+    }
+
+    #[test]
+    fn names_beside_quotes_dashes_and_sentence_starts() {
+        use EntityLabel::*;
+        let table: &[(&str, &[(&str, EntityLabel)])] = &[
+            (
+                "\"We will rebuild,\" said Ada Quill — the mayor of Lisbon — on Monday.",
+                &[("Ada Quill", Per), ("Lisbon", Loc)],
+            ),
+            (
+                "Quill, who leads the Harbour Party, spoke in Lisbon.",
+                &[("Quill", Per), ("Harbour Party", Org), ("Lisbon", Loc)],
+            ),
+            (
+                "‘Nobody listened,’ Reyes told Reuters.",
+                &[("Reyes", Per), ("Reuters", Org)],
+            ),
+            (
+                "Talks in Kyiv—and later in Geneva—ended.",
+                &[("Kyiv", Loc), ("Geneva", Loc)],
+            ),
+        ];
+        for (input, want) in table {
+            let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
+            let want: Vec<(String, EntityLabel)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+            assert_eq!(got, want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn headlines_take_their_names_from_the_body() {
+        let text = "HARBOUR TOWN MAYOR ADA QUILL RESIGNS AFTER BRIDGE COLLAPSE\nMayor Ada Quill of Harbour Town resigned on Monday, a week after the bridge fell.";
+        let head_end = text.find('\n').expect("newline");
+        let mut toks = Vec::new();
+        tokenize(&text[head_end + 1..], head_end + 1, &mut toks);
+        let mut sents = Vec::new();
+        sentences(text, &toks, &mut sents);
+        let body = find(
+            text,
+            &[Para {
+                tokens: &toks,
+                sentences: &sents,
+            }],
+        )
+        .expect("model");
+        let got: Vec<(&str, EntityLabel)> = in_headline(text, (0, head_end), Vec::new(), &body)
+            .iter()
+            .map(|m| (&text[m.start..m.end], m.label))
+            .collect();
+        assert_eq!(
+            got,
+            [("HARBOUR TOWN", EntityLabel::Loc), ("ADA QUILL", EntityLabel::Per)]
+        );
     }
 
     #[test]

@@ -231,7 +231,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
     let n_head = usize::from(a.headline.is_some());
     let body = entities::find(text, &views[n_head..])?;
     let mut mentions = if n_head == 1 {
-        entities::attested_in(text, entities::find(text, &views[..1])?, &body)
+        entities::in_headline(text, paras[0].range, entities::find(text, &views[..1])?, &body)
     } else {
         Vec::new()
     };
