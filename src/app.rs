@@ -16,11 +16,7 @@ pub struct Shown {
 
 impl Default for Shown {
     fn default() -> Self {
-        Self {
-            entities: true,
-            quotes: true,
-            casualties: true,
-        }
+        Self { entities: true, quotes: true, casualties: true }
     }
 }
 
@@ -57,10 +53,7 @@ fn run(input: &str) -> Result<Doc, String> {
 /// built-in sample, analysed before first paint.
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState {
-        doc: RwSignal::new(run(SAMPLE_ARTICLE)),
-        shown: RwSignal::new(Shown::default()),
-    };
+    let state = AppState { doc: RwSignal::new(run(SAMPLE_ARTICLE)), shown: RwSignal::new(Shown::default()) };
     provide_context(state);
     view! {
         <div class="lede">

@@ -29,10 +29,7 @@ impl ByteMap {
         Self(out)
     }
     fn byte(&self, c: usize) -> usize {
-        self.0
-            .binary_search_by_key(&c, |p| p.0)
-            .map(|i| self.0[i].1)
-            .unwrap_or(0)
+        self.0.binary_search_by_key(&c, |p| p.0).map(|i| self.0[i].1).unwrap_or(0)
     }
     fn slice<'t>(&self, text: &'t str, s: usize, e: usize) -> &'t str {
         text.get(self.byte(s)..self.byte(e)).unwrap_or("")
@@ -71,10 +68,7 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize) -> impl IntoVie
         Role::Main => "main",
         Role::Related => "related",
     };
-    let meta: Vec<String> = [a.source.clone(), a.published.clone(), a.byline.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let meta: Vec<String> = [a.source.clone(), a.published.clone(), a.byline.clone()].into_iter().flatten().collect();
     let paragraphs = a
         .paragraphs
         .iter()

@@ -39,11 +39,7 @@ pub fn items(a: &Article) -> Vec<Item> {
             end: q.end,
             kind: "quote",
             label: q.kind.as_str().to_string(),
-            title: format!(
-                "{} quote; speaker: {}{cue}",
-                q.kind.as_str(),
-                speaker.as_deref().unwrap_or("unknown")
-            ),
+            title: format!("{} quote; speaker: {}{cue}", q.kind.as_str(), speaker.as_deref().unwrap_or("unknown")),
             badge: speaker,
         });
     }
@@ -53,12 +49,9 @@ pub fn items(a: &Article) -> Vec<Item> {
             None => c.value.to_string(),
         };
         let mut title = format!("{value} {} ({})", c.category.as_str(), c.qualifier.as_str());
-        for (k, f) in [
-            ("subject", &c.subject),
-            ("actor", &c.actor),
-            ("reported by", &c.reported_by),
-            ("period", &c.period),
-        ] {
+        for (k, f) in
+            [("subject", &c.subject), ("actor", &c.actor), ("reported by", &c.reported_by), ("period", &c.period)]
+        {
             if let Some(f) = f {
                 title.push_str(&format!("; {k}: {f}"));
             }
@@ -87,12 +80,7 @@ pub fn items(a: &Article) -> Vec<Item> {
         "casualty" => 1,
         _ => 2,
     };
-    v.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(rank(a.kind).cmp(&rank(b.kind)))
-    });
+    v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(rank(a.kind).cmp(&rank(b.kind))));
     v
 }
 
@@ -100,16 +88,9 @@ pub fn items(a: &Article) -> Vec<Item> {
 /// document) with the highlights inside it. Highlights that cross another's
 /// boundary are left out rather than drawn broken.
 pub fn layout(text: &str, base: usize, items: &[Item]) -> Vec<Piece> {
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let n = bytes.len() - 1;
-    let inside: Vec<&Item> = items
-        .iter()
-        .filter(|i| i.start >= base && i.end <= base + n && i.start < i.end)
-        .collect();
+    let inside: Vec<&Item> = items.iter().filter(|i| i.start >= base && i.end <= base + n && i.start < i.end).collect();
     let mut i = 0;
     build(text, &bytes, base, &inside, base, base + n, &mut i)
 }
@@ -131,10 +112,7 @@ fn build(text: &str, bytes: &[usize], base: usize, items: &[&Item], a: usize, b:
             out.push(Piece::Text(slice(cur, it.start)));
         }
         let children = build(text, bytes, base, items, it.start, it.end, i);
-        out.push(Piece::Mark {
-            item: it.clone(),
-            children,
-        });
+        out.push(Piece::Mark { item: it.clone(), children });
         cur = it.end;
     }
     if cur < b {
@@ -148,14 +126,7 @@ mod tests {
     use super::*;
 
     fn item(start: usize, end: usize, kind: &'static str) -> Item {
-        Item {
-            start,
-            end,
-            kind,
-            label: String::new(),
-            title: String::new(),
-            badge: None,
-        }
+        Item { start, end, kind, label: String::new(), title: String::new(), badge: None }
     }
 
     fn flat(p: &[Piece]) -> String {
@@ -175,10 +146,7 @@ mod tests {
         let text = "“Ana said” ok";
         let table: Vec<(Vec<Item>, &str)> = vec![
             (vec![], "“Ana said” ok"),
-            (
-                vec![item(0, 10, "quote"), item(1, 4, "entity")],
-                "[q:“[e:Ana] said”] ok",
-            ),
+            (vec![item(0, 10, "quote"), item(1, 4, "entity")], "[q:“[e:Ana] said”] ok"),
             (vec![item(11, 13, "casualty")], "“Ana said” [c:ok]"),
             // Crossing spans: the later one is left out.
             (vec![item(0, 5, "entity"), item(3, 8, "casualty")], "[e:“Ana ]said” ok"),
@@ -189,9 +157,6 @@ mod tests {
             assert_eq!(flat(&layout(text, 0, &items)), want);
         }
         // With a base offset (the block starts at char 100 of the document).
-        assert_eq!(
-            flat(&layout(text, 100, &[item(101, 104, "entity")])),
-            "“[e:Ana] said” ok"
-        );
+        assert_eq!(flat(&layout(text, 100, &[item(101, 104, "entity")])), "“[e:Ana] said” ok");
     }
 }

@@ -8,9 +8,7 @@ use crate::app::AppState;
 /// Read a dropped or picked file as text.
 async fn read_file(file: web_sys::File) -> Result<String, String> {
     let name = file.name();
-    let value = JsFuture::from(file.text())
-        .await
-        .map_err(|_| format!("could not read {name}"))?;
+    let value = JsFuture::from(file.text()).await.map_err(|_| format!("could not read {name}"))?;
     value.as_string().ok_or_else(|| format!("{name} is not text"))
 }
 

@@ -5,9 +5,11 @@ use crate::app::{AppState, Shown};
 /// Counts of each kind of highlight in the current document.
 fn counts(state: &AppState) -> (usize, usize, usize) {
     state.doc.with(|d| match d {
-        Ok(d) => d.analysis.articles.iter().fold((0, 0, 0), |(e, q, c), a| {
-            (e + a.entities.len(), q + a.quotes.len(), c + a.casualties.len())
-        }),
+        Ok(d) => d
+            .analysis
+            .articles
+            .iter()
+            .fold((0, 0, 0), |(e, q, c), a| (e + a.entities.len(), q + a.quotes.len(), c + a.casualties.len())),
         Err(_) => (0, 0, 0),
     })
 }

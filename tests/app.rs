@@ -26,27 +26,17 @@ fn count(root: &Element, selector: &str) -> u32 {
 }
 
 fn one(root: &Element, selector: &str) -> HtmlElement {
-    root.query_selector(selector)
-        .expect("selector")
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
+    root.query_selector(selector).expect("selector").unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
 }
 
 fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.unchecked_into())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
 }
 
 fn totals(a: &Analysis) -> (u32, u32, u32) {
     a.articles.iter().fold((0, 0, 0), |(e, q, c), x| {
-        (
-            e + x.entities.len() as u32,
-            q + x.quotes.len() as u32,
-            c + x.casualties.len() as u32,
-        )
+        (e + x.entities.len() as u32, q + x.quotes.len() as u32, c + x.casualties.len() as u32)
     })
 }
 
@@ -63,8 +53,7 @@ fn highlight_counts(root: &Element) -> (u32, u32, u32) {
 async fn paste_and_analyse(root: &Element, text: &str) {
     let area: HtmlTextAreaElement = one(root, "[data-testid=input] textarea").unchecked_into();
     area.set_value(text);
-    area.dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
+    area.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
     one(root, "[data-testid=analyse]").click();
     tick().await;
 }
@@ -97,25 +86,16 @@ async fn sample_is_analysed_at_first_paint() {
     assert_eq!(badge.text_content().as_deref(), Some("she (Ines Calloway)"));
 
     // The side panel counts mentions by canonical name.
-    let mentions = expected.articles[0]
-        .entities
-        .iter()
-        .filter(|e| e.canonical == "Ines Calloway")
-        .count();
+    let mentions = expected.articles[0].entities.iter().filter(|e| e.canonical == "Ines Calloway").count();
     let row = all(&root, "[data-testid=entity-row]")
         .into_iter()
         .find(|r| r.text_content().unwrap_or_default().starts_with("Ines Calloway"))
         .expect("entity row");
     assert!(mentions >= 2);
-    assert_eq!(
-        one(&row, "[data-testid=entity-count]").text_content(),
-        Some(mentions.to_string())
-    );
+    assert_eq!(one(&row, "[data-testid=entity-count]").text_content(), Some(mentions.to_string()));
     // Quotes grouped by speaker, casualty table rows.
-    let speakers: Vec<String> = all(&root, "[data-testid=speaker-name]")
-        .iter()
-        .filter_map(|s| s.text_content())
-        .collect();
+    let speakers: Vec<String> =
+        all(&root, "[data-testid=speaker-name]").iter().filter_map(|s| s.text_content()).collect();
     assert!(
         speakers.contains(&"Ines Calloway".to_string()) && speakers.contains(&"Tomas Reyes".to_string()),
         "{speakers:?}"
@@ -138,18 +118,12 @@ async fn pasted_text_replaces_the_sample() {
     assert_eq!(fig.text_content().as_deref(), Some("At least 5 workers were injured"));
     let quote = one(&root, "[data-kind=quote]");
     assert_eq!(quote.get_attribute("data-label").as_deref(), Some("direct"));
-    assert_eq!(
-        quote.next_element_sibling().and_then(|b| b.text_content()).as_deref(),
-        Some("she (Rosa Imbert)")
-    );
+    assert_eq!(quote.next_element_sibling().and_then(|b| b.text_content()).as_deref(), Some("she (Rosa Imbert)"));
     assert_eq!(
         one(&root, "[data-testid=article] h2").text_content().as_deref(),
         Some("Dock Strike Ends After Nine Days")
     );
-    assert!(one(&root, "[data-testid=status]")
-        .text_content()
-        .unwrap_or_default()
-        .contains("1 article"));
+    assert!(one(&root, "[data-testid=status]").text_content().unwrap_or_default().contains("1 article"));
 }
 
 #[wasm_bindgen_test]

@@ -25,20 +25,12 @@ pub fn eval_ner() -> Result {
     let out_dir = root().join("target/eval");
     std::fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
     let export = out_dir.join("conll-dev.json");
-    run(Command::new("python3")
-        .arg(&scorer)
-        .arg("export")
-        .arg(&conll)
-        .arg(&export))?;
+    run(Command::new("python3").arg(&scorer).arg("export").arg(&conll).arg(&export))?;
     let data: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&export).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
     let text: Vec<char> = data["text"].as_str().ok_or("export has no text")?.chars().collect();
     let ranges = data["doc_ranges"].as_array().ok_or("export has no doc_ranges")?;
-    let options = Options {
-        single: true,
-        input: InputMode::Text,
-        ..Options::default()
-    };
+    let options = Options { single: true, input: InputMode::Text, ..Options::default() };
     let mut spans = Vec::new();
     let started = Instant::now();
     for r in ranges {
@@ -62,11 +54,7 @@ pub fn eval_ner() -> Result {
     });
     let pred_path = out_dir.join("conll-dev-pred.json");
     std::fs::write(&pred_path, serde_json::to_vec(&pred).map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-    run(Command::new("python3")
-        .arg(&scorer)
-        .arg("score")
-        .arg(&conll)
-        .arg(&pred_path))?;
+    run(Command::new("python3").arg(&scorer).arg("score").arg(&conll).arg(&pred_path))?;
     println!("whole pipeline (--single) over the dev set: {tokens} tokens in {secs:.2} s = {:.0} tokens/s (debug/release as built)", tokens as f64 / secs);
     Ok(())
 }
@@ -74,16 +62,7 @@ pub fn eval_ner() -> Result {
 pub fn train_ner() -> Result {
     let shared = shared()?;
     run(Command::new("cargo")
-        .args([
-            "run",
-            "--release",
-            "--locked",
-            "-p",
-            "lede_train",
-            "--",
-            "ner",
-            "--train",
-        ])
+        .args(["run", "--release", "--locked", "-p", "lede_train", "--", "ner", "--train"])
         .arg(shared.join("data/conll2003/eng.train"))
         .arg("--dev")
         .arg(shared.join("data/conll2003/eng.testa"))

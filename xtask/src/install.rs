@@ -44,9 +44,7 @@ fn version_of(program: &str, path_env: Option<&str>) -> Option<String> {
     }
     let out = c.output().ok()?;
     let s = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    out.status
-        .success()
-        .then(|| s.lines().next().unwrap_or("").trim().to_string())
+    out.status.success().then(|| s.lines().next().unwrap_or("").trim().to_string())
 }
 
 /// The version of `package` recorded in Cargo.lock.
@@ -66,9 +64,7 @@ pub fn locked_version(package: &str) -> Result<String> {
 
 fn ensure_target() -> Result {
     let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
-    let installed = out
-        .map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"))
-        .unwrap_or(false);
+    let installed = out.map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown")).unwrap_or(false);
     if !installed {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
@@ -90,9 +86,7 @@ fn ensure_trunk(path: &str) -> Result {
 fn ensure_wasm_bindgen(path: &str) -> Result {
     let v = locked_version("wasm-bindgen")?;
     let want = format!("wasm-bindgen {v}");
-    let runner_ok = version_of("wasm-bindgen-test-runner", Some(path))
-        .map(|s| s.contains(&v))
-        .unwrap_or(false);
+    let runner_ok = version_of("wasm-bindgen-test-runner", Some(path)).map(|s| s.contains(&v)).unwrap_or(false);
     if version_of("wasm-bindgen", Some(path)).as_deref() == Some(want.as_str()) && runner_ok {
         return Ok(());
     }
@@ -127,11 +121,7 @@ fn ensure_wasm_opt() -> Result<PathBuf> {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
 fn ensure_chromium() -> Result<PathBuf> {
@@ -142,14 +132,10 @@ fn ensure_chromium() -> Result<PathBuf> {
     }
     let cmd = "apt-get update && apt-get install -y chromium chromium-driver";
     if !is_root() {
-        return Err(format!(
-            "the browser tests need Chromium and ChromeDriver; install them with: sudo sh -c '{cmd}'"
-        ));
+        return Err(format!("the browser tests need Chromium and ChromeDriver; install them with: sudo sh -c '{cmd}'"));
     }
     eprintln!("xtask: installing Chromium and ChromeDriver from Debian packages");
-    run(Command::new("sh")
-        .args(["-c", cmd])
-        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    run(Command::new("sh").args(["-c", cmd]).env("DEBIAN_FRONTEND", "noninteractive"))?;
     if driver.exists() {
         Ok(driver)
     } else {
@@ -161,17 +147,10 @@ fn ensure_chromium() -> Result<PathBuf> {
 pub fn ensure(browser: bool) -> Result<Tools> {
     ensure_target()?;
     let wasm_opt_bin = ensure_wasm_opt()?;
-    let tools = Tools {
-        bin_dirs: vec![wasm_opt_bin],
-        chromedriver: PathBuf::from("/usr/bin/chromedriver"),
-    };
+    let tools = Tools { bin_dirs: vec![wasm_opt_bin], chromedriver: PathBuf::from("/usr/bin/chromedriver") };
     let path = tools.path_env();
     ensure_trunk(&path)?;
     ensure_wasm_bindgen(&path)?;
-    let chromedriver = if browser {
-        ensure_chromium()?
-    } else {
-        tools.chromedriver.clone()
-    };
+    let chromedriver = if browser { ensure_chromium()? } else { tools.chromedriver.clone() };
     Ok(Tools { chromedriver, ..tools })
 }

@@ -27,10 +27,7 @@ usage: cargo xtask <command>
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."))
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
 pub type Result<T = ()> = std::result::Result<T, String>;
@@ -39,10 +36,7 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 pub fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
     eprintln!("xtask: $ {shown}");
-    let status = cmd
-        .current_dir(root())
-        .status()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = cmd.current_dir(root()).status().map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -54,11 +48,8 @@ pub fn run(cmd: &mut Command) -> Result {
 fn run_counting(cmd: &mut Command, counts: &mut (u64, u64)) -> Result {
     let shown = format!("{cmd:?}");
     eprintln!("xtask: $ {shown}");
-    let mut child = cmd
-        .current_dir(root())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let mut child =
+        cmd.current_dir(root()).stdout(Stdio::piped()).spawn().map_err(|e| format!("cannot start {shown}: {e}"))?;
     if let Some(out) = child.stdout.take() {
         for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
             println!("{line}");
@@ -121,10 +112,7 @@ fn test() -> Result {
     let tools = install::ensure(true)?;
     let mut counts = (0u64, 0u64);
     let steps: Vec<(&str, Step)> = vec![
-        (
-            "format",
-            Box::new(|_| run(Command::new("cargo").args(["fmt", "--all", "--check"]))),
-        ),
+        ("format", Box::new(|_| run(Command::new("cargo").args(["fmt", "--all", "--check"])))),
         (
             "clippy (native)",
             Box::new(|_| {
@@ -165,15 +153,7 @@ fn test() -> Result {
             Box::new(|c| {
                 run_counting(
                     Command::new("cargo")
-                        .args([
-                            "test",
-                            "-p",
-                            "lede",
-                            "--target",
-                            "wasm32-unknown-unknown",
-                            "--tests",
-                            "--locked",
-                        ])
+                        .args(["test", "-p", "lede", "--target", "wasm32-unknown-unknown", "--tests", "--locked"])
                         .env("PATH", tools.path_env())
                         .env("CHROMEDRIVER", &tools.chromedriver)
                         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
@@ -207,11 +187,7 @@ fn test() -> Result {
     if failed.is_empty() {
         println!("xtask test: all {total} steps ok in {secs:.0} s");
     } else {
-        println!(
-            "xtask test: {} of {total} steps failed ({}) in {secs:.0} s",
-            failed.len(),
-            failed.join(", ")
-        );
+        println!("xtask test: {} of {total} steps failed ({}) in {secs:.0} s", failed.len(), failed.join(", "));
     }
     println!("tests: {} passed, {} failed", counts.0, counts.1);
     if failed.is_empty() {

@@ -23,11 +23,7 @@ pub fn print(dist: &Path) -> Result {
         let path = entry.path();
         if path.is_file() {
             let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            rows.push((
-                entry.file_name().to_string_lossy().into_owned(),
-                bytes.len(),
-                gzip_len(&bytes),
-            ));
+            rows.push((entry.file_name().to_string_lossy().into_owned(), bytes.len(), gzip_len(&bytes)));
         }
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.1));
@@ -38,10 +34,6 @@ pub fn print(dist: &Path) -> Result {
     }
     let (raw, gz) = rows.iter().fold((0, 0), |(r, g), x| (r + x.1, g + x.2));
     println!("  {:<44} {:>12} {:>12}", "total", raw, gz);
-    println!(
-        "bundle: {:.1} KB raw, {:.1} KB gzip",
-        raw as f64 / 1024.0,
-        gz as f64 / 1024.0
-    );
+    println!("bundle: {:.1} KB raw, {:.1} KB gzip", raw as f64 / 1024.0, gz as f64 / 1024.0);
     Ok(())
 }

@@ -46,9 +46,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--max-bytes" => {
                 let v = it.next().ok_or("--max-bytes needs a number")?;
-                options.max_bytes = v
-                    .parse()
-                    .map_err(|_| format!("--max-bytes needs a number, not {v:?}"))?;
+                options.max_bytes = v.parse().map_err(|_| format!("--max-bytes needs a number, not {v:?}"))?;
             }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
@@ -113,11 +111,7 @@ fn main() -> ExitCode {
     } else {
         serde_json::to_writer(&mut out, &analysis)
     };
-    if let Err(e) = written
-        .map_err(std::io::Error::from)
-        .and_then(|_| writeln!(out))
-        .and_then(|_| out.flush())
-    {
+    if let Err(e) = written.map_err(std::io::Error::from).and_then(|_| writeln!(out)).and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("lede: cannot write output: {e}");
             return ExitCode::from(1);
@@ -140,9 +134,7 @@ mod tests {
         assert!(a.pretty && a.options.single && a.options.input == InputMode::Html && a.path == "page.html");
         assert_eq!(args("analyze -").expect("ok").path, "-");
         assert!(args("analyze").unwrap_err().contains("missing FILE"));
-        assert!(args("analyze --input xml f")
-            .unwrap_err()
-            .contains("text, html or auto"));
+        assert!(args("analyze --input xml f").unwrap_err().contains("text, html or auto"));
         assert!(args("analyze --bogus f").unwrap_err().contains("unknown option"));
         assert!(args("frobnicate f").unwrap_err().contains("unknown command"));
         assert_eq!(args("--help").err(), Some(String::new()));

@@ -28,10 +28,7 @@ fn analyses_stdin_to_contract_json() {
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["input_kind"], "text");
-    assert_eq!(
-        v["articles"][0]["headline"]["text"],
-        "Harbour Town Closes Its Oldest Bridge"
-    );
+    assert_eq!(v["articles"][0]["headline"]["text"], "Harbour Town Closes Its Oldest Bridge");
     assert_eq!(v["articles"][0]["casualties"][0]["value"], 3);
 }
 
@@ -50,11 +47,7 @@ fn single_and_html_flags() {
 
 #[test]
 fn unusable_input_exits_2_with_one_line() {
-    for (input, needle) in [
-        (&b""[..], "empty"),
-        (&b"\x00\x01\x02\x03"[..], "binary"),
-        (&b"caf\xe9"[..], "UTF-8"),
-    ] {
+    for (input, needle) in [(&b""[..], "empty"), (&b"\x00\x01\x02\x03"[..], "binary"), (&b"caf\xe9"[..], "UTF-8")] {
         let (code, out, err) = lede(&["analyze", "-"], input);
         assert_eq!(code, 2, "{input:?}");
         assert!(out.is_empty());

@@ -39,7 +39,7 @@ fn killed_word(w: &str) -> bool {
     )
 }
 fn wounded_word(w: &str) -> bool {
-    matches!(w, "wounded" | "injured" | "hurt" | "injuries")
+    matches!(w, "wounded" | "injured" | "hurt" | "injuries" | "hospitalized" | "hospitalised")
 }
 fn casualty_word(w: &str) -> bool {
     matches!(w, "casualties" | "losses")
@@ -64,10 +64,7 @@ fn equipment_word(w: &str) -> bool {
     )
 }
 fn destroy_word(w: &str) -> bool {
-    matches!(
-        w,
-        "destroyed" | "disabled" | "downed" | "lost" | "damaged" | "shot" | "intercepted" | "sunk" | "sank"
-    )
+    matches!(w, "destroyed" | "disabled" | "downed" | "lost" | "damaged" | "shot" | "intercepted" | "sunk" | "sank")
 }
 fn people_word(w: &str) -> bool {
     matches!(
@@ -219,13 +216,29 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
     let mut subject_closed = false;
     while k < limit {
         let w = lw(k);
-        if clause_break(&w) || toks[k].kind == TokenKind::Number {
+        // Another number starts another figure; an age ("21-year-old") does not.
+        if clause_break(&w) || toks[k].kind == TokenKind::Number && numbers::parse_at(text, toks, k).is_some() {
             break;
         }
-        if w == "," && found.is_none() {
+        // A comma or a conjunction before any category starts another clause:
+        // "killed one and wounded four" gives "one" nothing from "wounded".
+        // ("shot and wounded" goes on: no new count follows the "and").
+        let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
+        let conj = matches!(w.as_str(), "and" | "or");
+        if found.is_none()
+            && (matches!(w.as_str(), "," | "but" | "while" | "after" | "before")
+                || conj && (new_count(k + 1) || new_count(k + 2)))
+        {
             break;
         }
-        let cat = if killed_word(&w) {
+        // "fatal injuries" are deaths.
+        let fatal_injury = matches!(w.as_str(), "fatal" | "fatally" | "mortal" | "mortally")
+            && k + 1 < s.end
+            && wounded_word(&lw(k + 1));
+        let cat = if fatal_injury {
+            found = Some((CasualtyCategory::Killed, k + 1));
+            break;
+        } else if killed_word(&w) {
             Some(CasualtyCategory::Killed)
         } else if wounded_word(&w) {
             Some(CasualtyCategory::Wounded)
@@ -263,24 +276,28 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
         k += 1;
     }
     let (category, last) = found?;
-    Some(Cue {
-        category,
-        last,
-        subject_end,
-    })
+    Some(Cue { category, last, subject_end })
 }
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
 fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentence) -> Option<Cue> {
     let lw = |k: usize| toks[k].text(text).to_lowercase();
-    let lo = q_start.saturating_sub(2).max(s.first);
-    let verb = (lo..q_start).rev().map(&lw).find(|w| {
-        matches!(
-            w.as_str(),
-            "lost" | "killed" | "wounded" | "injured" | "captured" | "lose"
-        )
-    })?;
-    // The counted noun must be people: "lost 500,000 rubles" is not a loss of life.
+    // The verb stands right before the number or its qualifier, or before
+    // "the" and the number ("injured the five people").
+    let mut vk = q_start.checked_sub(1).filter(|&k| k >= s.first)?;
+    if matches!(lw(vk).as_str(), "the" | "all") && vk > s.first {
+        vk -= 1;
+    }
+    let verb = lw(vk);
+    verb_category(&verb)?;
+    // "fatally shot three", "shot and killed two".
+    let fatally = vk > s.first && matches!(lw(vk - 1).as_str(), "fatally" | "mortally");
+    if matches!(verb.as_str(), "shot" | "shooting") && !fatally {
+        return None; // the shot may be wounded or dead
+    }
+    let category = if fatally { CasualtyCategory::Killed } else { verb_category(&verb)? };
+    // The counted noun: required to be people after "lost" ("lost 500,000
+    // rubles" is no loss of life), optional after "killed" ("killed two").
     let mut k = n.end;
     let mut subject_end = None;
     while k < s.end && k < n.end + 3 {
@@ -289,22 +306,32 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
             subject_end = Some(k + 1);
             break;
         }
-        if toks[k].kind != TokenKind::Word {
+        if toks[k].kind != TokenKind::Word || crate::lexicon::is_function_word(&w) {
             break;
         }
         k += 1;
     }
-    let subject_end = subject_end?;
-    let category = match verb.as_str() {
-        "killed" => CasualtyCategory::Killed,
-        "wounded" | "injured" => CasualtyCategory::Wounded,
-        "captured" => CasualtyCategory::Captured,
-        _ => CasualtyCategory::Casualties,
+    let needs_people = matches!(verb.as_str(), "lost" | "lose");
+    let subject_end = match subject_end {
+        Some(e) => e,
+        None if !needs_people => n.end,
+        None => return None,
     };
-    Some(Cue {
-        category,
-        last: subject_end - 1,
-        subject_end,
+    Some(Cue { category, last: subject_end - 1, subject_end })
+}
+
+/// The category a verb before a number gives: "killed two", "wounding four".
+fn verb_category(w: &str) -> Option<CasualtyCategory> {
+    Some(match w {
+        "killed" | "killing" | "kills" | "kill" | "murdered" | "murdering" => CasualtyCategory::Killed,
+        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" | "hurt" | "hurting" => {
+            CasualtyCategory::Wounded
+        }
+        "captured" | "capturing" => CasualtyCategory::Captured,
+        "lost" | "lose" => CasualtyCategory::Casualties,
+        // Only with "fatally" before them: see `cue_before`.
+        "shot" | "shooting" => CasualtyCategory::Killed,
+        _ => return None,
     })
 }
 
@@ -378,16 +405,29 @@ fn figure_at(
     if n.end + 1 < s.end && lw(n.end) == "or" && lw(n.end + 1) == "so" && qualifier == Qualifier::Exact {
         qualifier = Qualifier::Approx;
     }
-    let cue = cue_after(text, toks, &n, s, sentence_destroy).or_else(|| cue_before(text, toks, q_start, &n, s))?;
-    // "one wounded fighter": "one" as a determiner before an adjective.
-    if lw(n.first) == "one" && cue.last == n.end {
+    // A verb right before the number ("killed one") says what it counts;
+    // otherwise the words after it do ("one person killed").
+    let before = cue_before(text, toks, q_start, &n, s);
+    let cue = match before {
+        Some(c) => c,
+        None => cue_after(text, toks, &n, s, sentence_destroy)?,
+    };
+    // "one wounded fighter": "one" as a determiner before an adjective and its noun.
+    let noun_follows = toks
+        .get(cue.last + 1)
+        .filter(|_| cue.last + 1 < s.end)
+        .map(|t| {
+            let w = t.text(text).to_lowercase();
+            t.kind == TokenKind::Word
+                && !crate::lexicon::is_function_word(&w)
+                && !is_verb_like(&w)
+                && !matches!(w.as_str(), "on" | "in")
+        })
+        .unwrap_or(false);
+    if lw(n.first) == "one" && cue.last == n.end && noun_follows {
         return None;
     }
-    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" {
-        q_start - 1
-    } else {
-        q_start
-    };
+    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" { q_start - 1 } else { q_start };
     let end_tok = cue.last.max(cue.subject_end.saturating_sub(1)).max(n.end - 1);
     let mut subj_first = n.end;
     if subj_first + 1 < s.end && lw(subj_first) == "or" && lw(subj_first + 1) == "so" {
@@ -456,26 +496,19 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
             }
             let end = toks[e - 1].end;
             // Prefer a named source inside the phrase.
-            if let Some(m) = mentions
-                .iter()
-                .find(|m| m.start >= from && m.end <= end && m.label != EntityLabel::Misc)
-            {
+            if let Some(m) = mentions.iter().find(|m| m.start >= from && m.end <= end && m.label != EntityLabel::Misc) {
                 return Some((from.min(m.start), end));
             }
             return Some((from, end));
         }
     }
     for k in s.first + 1..s.end {
-        if matches!(
-            lw(k).as_str(),
-            "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced"
-        ) {
+        if matches!(lw(k).as_str(), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced")
+        {
             let cue_start = toks[k].start;
             let sent_start = toks[s.first].start;
-            if let Some(m) = mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= cue_start && m.start >= sent_start && cue_start - m.end <= 2)
+            if let Some(m) =
+                mentions.iter().rev().find(|m| m.end <= cue_start && m.start >= sent_start && cue_start - m.end <= 2)
             {
                 return Some((m.start, m.end));
             }
@@ -539,9 +572,7 @@ mod tests {
         for s in sents {
             find_in_sentence(text, &toks, s, &[], &mut out);
         }
-        out.into_iter()
-            .map(|f| (text[f.start..f.end].to_string(), f.value, f.qualifier, f.category))
-            .collect()
+        out.into_iter().map(|f| (text[f.start..f.end].to_string(), f.value, f.qualifier, f.category)).collect()
     }
 
     #[test]
@@ -554,36 +585,19 @@ mod tests {
                 "At least 12 people were killed in the blast.",
                 &[("At least 12 people were killed", 12, AtLeast, Killed)],
             ),
-            (
-                "Officials said 30 were injured.",
-                &[("30 were injured", 30, Exact, Wounded)],
-            ),
+            ("Officials said 30 were injured.", &[("30 were injured", 30, Exact, Wounded)]),
             (
                 "Some 4,000 residents have been wounded or killed.",
-                &[(
-                    "Some 4,000 residents have been wounded or killed",
-                    4000,
-                    Approx,
-                    Casualties,
-                )],
+                &[("Some 4,000 residents have been wounded or killed", 4000, Approx, Casualties)],
             ),
             (
                 "The army had lost about 9,100 soldiers since March.",
                 &[("about 9,100 soldiers", 9100, Approx, Casualties)],
             ),
-            (
-                "Two of the sailors were killed by the storm.",
-                &[("Two of the sailors were killed", 2, Exact, Killed)],
-            ),
-            (
-                "Three dead bodies lay in the road.",
-                &[("Three dead", 3, Exact, Killed)],
-            ),
+            ("Two of the sailors were killed by the storm.", &[("Two of the sailors were killed", 2, Exact, Killed)]),
+            ("Three dead bodies lay in the road.", &[("Three dead", 3, Exact, Killed)]),
             ("Dozens were hurt.", &[("Dozens were hurt", 24, AtLeast, Wounded)]),
-            (
-                "Rebels destroyed 14 tanks and fled.",
-                &[("14 tanks", 14, Exact, Equipment)],
-            ),
+            ("Rebels destroyed 14 tanks and fled.", &[("14 tanks", 14, Exact, Equipment)]),
             ("The ministry ordered 14 tanks.", &[]),
             ("A 27-year-old man was injured.", &[]),
             ("He paid $5 million for the 12 buildings.", &[]),
@@ -591,9 +605,36 @@ mod tests {
             ("Most of the 100 soldiers were injured or killed.", &[]),
             ("At least one wounded fighter shot himself.", &[]),
             ("The town sent 170,000 troops to the front.", &[]),
+            ("Between 10 and 15 people died.", &[("Between 10 and 15 people died", 10, Exact, Killed)]),
+            ("Officials said 10-15 people died.", &[("10-15 people died", 10, Exact, Killed)]),
             (
-                "Between 10 and 15 people died.",
-                &[("Between 10 and 15 people died", 10, Exact, Killed)],
+                "Police say four people were shot and wounded.",
+                &[("four people were shot and wounded", 4, Exact, Wounded)],
+            ),
+            ("Four men were hospitalized after the attack.", &[("Four men were hospitalized", 4, Exact, Wounded)]),
+            ("He opened fire and injured the five people inside.", &[("five people", 5, Exact, Wounded)]),
+            (
+                "Police said 4 people including a 21-year-old were injured.",
+                &[("4 people including a 21-year-old were injured", 4, Exact, Wounded)],
+            ),
+            (
+                "The attack killed one and wounded four others.",
+                &[("one", 1, Exact, Killed), ("four others", 4, Exact, Wounded)],
+            ),
+            ("Gunmen shot six people, one fatally, on Sunday.", &[("one fatally", 1, Exact, Killed)]),
+            (
+                "The blast left two dead and three injured.",
+                &[("two dead", 2, Exact, Killed), ("three injured", 3, Exact, Wounded)],
+            ),
+            ("Four people were shot and one person killed.", &[("one person killed", 1, Exact, Killed)]),
+            (
+                "Police said 13 were injured and one killed.",
+                &[("13 were injured", 13, Exact, Wounded), ("one killed", 1, Exact, Killed)],
+            ),
+            ("The man fatally shot three neighbours.", &[("three", 3, Exact, Killed)]),
+            (
+                "A victim, one suffering fatal injuries, was found.",
+                &[("one suffering fatal injuries", 1, Exact, Killed)],
             ),
         ];
         for (input, want) in table {

@@ -27,10 +27,7 @@ pub struct Para<'a> {
 /// The tagger, loaded once from the model built into the binary.
 fn model() -> Result<&'static Model, ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
-    MODEL
-        .get_or_init(|| Model::from_bytes(ner::MODEL_BYTES))
-        .as_ref()
-        .map_err(Clone::clone)
+    MODEL.get_or_init(|| Model::from_bytes(ner::MODEL_BYTES)).as_ref().map_err(Clone::clone)
 }
 
 const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
@@ -48,11 +45,7 @@ pub fn find(text: &str, paras: &[Para<'_>]) -> Result<Vec<Mention>, ModelError> 
         starts.clear();
         starts.extend(p.sentences.iter().map(|s| s.first));
         for (a, b, ty) in ner::spans(&model.tag_sentences(&words, &starts)) {
-            out.push(Mention {
-                start: p.tokens[a].start,
-                end: p.tokens[b - 1].end,
-                label: TYPES[ty],
-            });
+            out.push(Mention { start: p.tokens[a].start, end: p.tokens[b - 1].end, label: TYPES[ty] });
         }
     }
     merge_org_heads(text, &mut out);
@@ -142,11 +135,7 @@ fn split_given_names(text: &str, model: &Model, out: &mut Vec<Mention>) {
                 && model.gaz(words[k].1) == ner::GAZ_PER
                 && words[k..].iter().all(|(_, w)| w.starts_with(char::is_uppercase))
             {
-                let person = Mention {
-                    start: words[k].0,
-                    end: m.end,
-                    label: EntityLabel::Per,
-                };
+                let person = Mention { start: words[k].0, end: m.end, label: EntityLabel::Per };
                 m.end = words[k - 1].0 + words[k - 1].1.len();
                 extra.push(person);
                 break;
@@ -216,11 +205,7 @@ fn harmonise(text: &str, paras: &[Para<'_>], out: &mut Vec<Mention>) {
                 && !crate::lexicon::is_function_word(&w.to_lowercase())
                 && surnames.contains_key(&name_key(w))
             {
-                added.push(Mention {
-                    start: t.start,
-                    end: t.end,
-                    label: EntityLabel::Per,
-                });
+                added.push(Mention { start: t.start, end: t.end, label: EntityLabel::Per });
             }
         }
     }
@@ -245,9 +230,7 @@ fn harmonise(text: &str, paras: &[Para<'_>], out: &mut Vec<Mention>) {
             continue;
         }
         if let Some(v) = votes.get(&name_key(s)) {
-            let best = (0..4)
-                .max_by_key(|&i| (v[i], i == m.label as usize))
-                .unwrap_or(m.label as usize);
+            let best = (0..4).max_by_key(|&i| (v[i], i == m.label as usize)).unwrap_or(m.label as usize);
             if v[best] > v[m.label as usize] {
                 m.label = TYPES[best];
             }
@@ -271,13 +254,7 @@ pub fn in_headline(text: &str, (hs, he): (usize, usize), candidates: Vec<Mention
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     // ASCII lowercasing keeps byte offsets.
     let head = text[hs..he].to_ascii_lowercase();
-    let starts_word = |i: usize| {
-        head[..i]
-            .chars()
-            .next_back()
-            .map(|c| !c.is_alphanumeric())
-            .unwrap_or(true)
-    };
+    let starts_word = |i: usize| head[..i].chars().next_back().map(|c| !c.is_alphanumeric()).unwrap_or(true);
     let ends_word = |i: usize| head[i..].chars().next().map(|c| !c.is_alphanumeric()).unwrap_or(true);
     let mut out: Vec<Mention> = Vec::new();
     for (name, label) in &names {
@@ -285,19 +262,12 @@ pub fn in_headline(text: &str, (hs, he): (usize, usize), candidates: Vec<Mention
         while let Some(p) = head[from..].find(name.as_str()).map(|p| p + from) {
             let e = p + name.len();
             if starts_word(p) && ends_word(e) && !out.iter().any(|m| m.start < hs + e && hs + p < m.end) {
-                out.push(Mention {
-                    start: hs + p,
-                    end: hs + e,
-                    label: *label,
-                });
+                out.push(Mention { start: hs + p, end: hs + e, label: *label });
             }
             from = p + name.len().max(1);
         }
     }
-    let known: HashMap<String, EntityLabel> = body
-        .iter()
-        .map(|m| (name_key(&text[m.start..m.end]), m.label))
-        .collect();
+    let known: HashMap<String, EntityLabel> = body.iter().map(|m| (name_key(&text[m.start..m.end]), m.label)).collect();
     for mut m in candidates {
         if let Some(label) = known.get(&name_key(&text[m.start..m.end])) {
             if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
@@ -332,14 +302,7 @@ pub fn name_key(name: &str) -> String {
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .flat_map(|c| c.to_lowercase())
         .collect();
-    for (from, to) in [
-        ("yy", "y"),
-        ("iy", "y"),
-        ("ij", "y"),
-        ("ii", "y"),
-        ("ei", "ey"),
-        ("yi", "y"),
-    ] {
+    for (from, to) in [("yy", "y"), ("iy", "y"), ("ij", "y"), ("ii", "y"), ("ei", "ey"), ("yi", "y")] {
         if k.ends_with(from) {
             k.truncate(k.len() - from.len());
             k.push_str(to);
@@ -397,35 +360,20 @@ mod tests {
         tokenize(text, 0, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let paras = [Para {
-            tokens: &toks,
-            sentences: &sents,
-        }];
+        let paras = [Para { tokens: &toks, sentences: &sents }];
         let ms = find(text, &paras).expect("model loads");
         let canon = canonicalise(text, &ms);
-        ms.iter()
-            .zip(canon)
-            .map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c))
-            .collect()
+        ms.iter().zip(canon).map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c)).collect()
     }
 
     #[test]
     fn entity_table() {
         use EntityLabel::*;
         let table: &[(&str, &[(&str, EntityLabel)])] = &[
-            (
-                "Foreign Minister Ada Quill met reporters in Lisbon on Monday.",
-                &[("Ada Quill", Per), ("Lisbon", Loc)],
-            ),
-            (
-                "The Harbour Ministry said the bridge would close.",
-                &[("Harbour Ministry", Org)],
-            ),
+            ("Foreign Minister Ada Quill met reporters in Lisbon on Monday.", &[("Ada Quill", Per), ("Lisbon", Loc)]),
+            ("The Harbour Ministry said the bridge would close.", &[("Harbour Ministry", Org)]),
             ("He flew to Kuala Lumpur on Monday.", &[("Kuala Lumpur", Loc)]),
-            (
-                "A Russian journalist told the United Nations.",
-                &[("Russian", Misc), ("United Nations", Org)],
-            ),
+            ("A Russian journalist told the United Nations.", &[("Russian", Misc), ("United Nations", Org)]),
         ];
         for (input, want) in table {
             let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
@@ -457,14 +405,8 @@ mod tests {
                 "Quill, who leads the Harbour Party, spoke in Lisbon.",
                 &[("Quill", Per), ("Harbour Party", Org), ("Lisbon", Loc)],
             ),
-            (
-                "‘Nobody listened,’ Reyes told Reuters.",
-                &[("Reyes", Per), ("Reuters", Org)],
-            ),
-            (
-                "Talks in Kyiv—and later in Geneva—ended.",
-                &[("Kyiv", Loc), ("Geneva", Loc)],
-            ),
+            ("‘Nobody listened,’ Reyes told Reuters.", &[("Reyes", Per), ("Reuters", Org)]),
+            ("Talks in Kyiv—and later in Geneva—ended.", &[("Kyiv", Loc), ("Geneva", Loc)]),
         ];
         for (input, want) in table {
             let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
@@ -481,22 +423,12 @@ mod tests {
         tokenize(&text[head_end + 1..], head_end + 1, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let body = find(
-            text,
-            &[Para {
-                tokens: &toks,
-                sentences: &sents,
-            }],
-        )
-        .expect("model");
+        let body = find(text, &[Para { tokens: &toks, sentences: &sents }]).expect("model");
         let got: Vec<(&str, EntityLabel)> = in_headline(text, (0, head_end), Vec::new(), &body)
             .iter()
             .map(|m| (&text[m.start..m.end], m.label))
             .collect();
-        assert_eq!(
-            got,
-            [("HARBOUR TOWN", EntityLabel::Loc), ("ADA QUILL", EntityLabel::Per)]
-        );
+        assert_eq!(got, [("HARBOUR TOWN", EntityLabel::Loc), ("ADA QUILL", EntityLabel::Per)]);
     }
 
     #[test]

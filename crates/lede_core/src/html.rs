@@ -5,19 +5,12 @@
 
 /// Does this input look like HTML markup?
 pub fn looks_like_html(input: &str) -> bool {
-    let head: String = input
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = input.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return true;
     }
     head.starts_with('<')
-        && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"]
-            .iter()
-            .any(|t| head.contains(t))
+        && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"].iter().any(|t| head.contains(t))
 }
 
 const BLOCK_TAGS: &[&str] = &[
@@ -56,9 +49,7 @@ const BLOCK_TAGS: &[&str] = &[
     "tr",
     "ul",
 ];
-const SKIP_TAGS: &[&str] = &[
-    "head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea",
-];
+const SKIP_TAGS: &[&str] = &["head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea"];
 
 /// Extract the document text of an HTML page: one line per block.
 pub fn to_text(html: &str) -> String {

@@ -47,9 +47,7 @@ impl std::str::FromStr for InputMode {
             "text" => Ok(Self::Text),
             "html" => Ok(Self::Html),
             "auto" => Ok(Self::Auto),
-            other => Err(Error::BadOption(format!(
-                "input kind must be text, html or auto, not {other:?}"
-            ))),
+            other => Err(Error::BadOption(format!("input kind must be text, html or auto, not {other:?}"))),
         }
     }
 }
@@ -69,11 +67,7 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 impl Default for Options {
     fn default() -> Self {
-        Self {
-            input: InputMode::Auto,
-            single: false,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
+        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES }
     }
 }
 
@@ -105,15 +99,10 @@ pub fn words(text: &str) -> Vec<&str> {
 /// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
 pub fn analyze_bytes(input: &[u8], options: &Options) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {
-        return Err(Error::TooLarge {
-            size: input.len(),
-            limit: options.max_bytes,
-        });
+        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
     }
     check_binary(input)?;
-    let text = std::str::from_utf8(input).map_err(|e| Error::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(input).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
     analyze(text, options)
 }
 
@@ -125,15 +114,9 @@ fn check_binary(input: &[u8]) -> Result<(), Error> {
             sampled: sample.len(),
         });
     }
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     if control * 10 > sample.len() {
-        return Err(Error::Binary {
-            control,
-            sampled: sample.len(),
-        });
+        return Err(Error::Binary { control, sampled: sample.len() });
     }
     Ok(())
 }
@@ -142,10 +125,7 @@ fn check_binary(input: &[u8]) -> Result<(), Error> {
 /// entities, quotes and casualty figures in each article.
 pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {
-        return Err(Error::TooLarge {
-            size: input.len(),
-            limit: options.max_bytes,
-        });
+        return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
     }
     check_binary(input.as_bytes())?;
     let is_html = match options.input {
@@ -163,17 +143,9 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let seg = if options.single {
-        segment::single(text)
-    } else {
-        segment::segment(text)
-    };
+    let seg = if options.single { segment::single(text) } else { segment::segment(text) };
     let idx = CharIndex::new(text);
-    let articles = seg
-        .articles
-        .iter()
-        .map(|a| analyse_article(text, &idx, a))
-        .collect::<Result<_, _>>()?;
+    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a)).collect::<Result<_, _>>()?;
     let boilerplate = seg
         .boilerplate
         .iter()
@@ -201,31 +173,17 @@ struct ParaTokens {
 }
 
 fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Result<Article, Error> {
-    let ranges = a
-        .headline
-        .iter()
-        .copied()
-        .chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
+    let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
     let paras: Vec<ParaTokens> = ranges
         .map(|(s, e)| {
             let mut tokens = Vec::new();
             tokens::tokenize(&text[s..e], s, &mut tokens);
             let mut sentences = Vec::new();
             tokens::sentences(text, &tokens, &mut sentences);
-            ParaTokens {
-                range: (s, e),
-                tokens,
-                sentences,
-            }
+            ParaTokens { range: (s, e), tokens, sentences }
         })
         .collect();
-    let views: Vec<Para<'_>> = paras
-        .iter()
-        .map(|p| Para {
-            tokens: &p.tokens,
-            sentences: &p.sentences,
-        })
-        .collect();
+    let views: Vec<Para<'_>> = paras.iter().map(|p| Para { tokens: &p.tokens, sentences: &p.sentences }).collect();
     // The headline (first, when there is one) is title case: its capitals are
     // evidence of nothing, so its mentions must be attested in the body.
     let n_head = usize::from(a.headline.is_some());
@@ -252,11 +210,8 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         }
     }
 
-    let ts = |(s, e): (usize, usize)| TextSpan {
-        start: idx.char_of(s),
-        end: idx.char_of(e),
-        text: text[s..e].to_string(),
-    };
+    let ts =
+        |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
     Ok(Article {
         role: a.role,
@@ -268,11 +223,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         paragraphs: a
             .paragraphs
             .iter()
-            .map(|&(s, e, kind)| Paragraph {
-                start: idx.char_of(s),
-                end: idx.char_of(e),
-                kind,
-            })
+            .map(|&(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
             .collect(),
         entities: mentions
             .iter()

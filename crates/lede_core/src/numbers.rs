@@ -136,14 +136,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
                 end += 1;
             }
         }
-        return Some(Number {
-            first: i,
-            end,
-            value: value_tenths / 10,
-            vague: false,
-            digits: true,
-            max: None,
-        });
+        return Some(Number { first: i, end, value: value_tenths / 10, vague: false, digits: true, max: None });
     }
     if tok.kind != TokenKind::Word {
         return None;
@@ -151,14 +144,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     // "a dozen", "a hundred", "a million"
     if lower == "a" || lower == "an" {
         let m = next_lower(i + 1).as_deref().and_then(multiplier)?;
-        return Some(Number {
-            first: i,
-            end: i + 2,
-            value: m,
-            vague: false,
-            digits: false,
-            max: None,
-        });
+        return Some(Number { first: i, end: i + 2, value: m, vague: false, digits: false, max: None });
     }
     // "tens of thousands", "hundreds of thousands"
     if let Some(v) = vague_plural(&lower).or(if lower == "tens" { Some(10) } else { None }) {
@@ -179,24 +165,10 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         if lower == "tens" {
             return None;
         }
-        return Some(Number {
-            first: i,
-            end: i + 1,
-            value: v,
-            vague: true,
-            digits: false,
-            max: None,
-        });
+        return Some(Number { first: i, end: i + 1, value: v, vague: true, digits: false, max: None });
     }
     if let Some(v) = hyphenated_word(&lower) {
-        return Some(Number {
-            first: i,
-            end: i + 1,
-            value: v,
-            vague: false,
-            digits: false,
-            max: None,
-        });
+        return Some(Number { first: i, end: i + 1, value: v, vague: false, digits: false, max: None });
     }
     let mut value = small_word(&lower)?;
     let mut end = i + 1;
@@ -211,14 +183,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         value = value.checked_mul(m)?;
         end += 1;
     }
-    Some(Number {
-        first: i,
-        end,
-        value,
-        vague: false,
-        digits: false,
-        max: None,
-    })
+    Some(Number { first: i, end, value, vague: false, digits: false, max: None })
 }
 
 /// Hyphenated number words: "twenty-five".
@@ -238,11 +203,7 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(s, 0, &mut toks);
         let n = parse_at(s, &toks, 0)?;
-        Some((
-            n.value,
-            n.vague,
-            s[toks[n.first].start..toks[n.end - 1].end].to_string(),
-        ))
+        Some((n.value, n.vague, s[toks[n.first].start..toks[n.end - 1].end].to_string()))
     }
 
     #[test]

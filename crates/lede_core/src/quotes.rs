@@ -48,12 +48,8 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
     let mut it = para.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
-        let before_space = prev
-            .map(|p| p.is_whitespace() || "([{—–-/:".contains(p))
-            .unwrap_or(true);
-        let after_space = next
-            .map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n))
-            .unwrap_or(true);
+        let before_space = prev.map(|p| p.is_whitespace() || "([{—–-/:".contains(p)).unwrap_or(true);
+        let after_space = next.map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n)).unwrap_or(true);
         let m = match c {
             '“' | '«' => Some((Mark::Double, true, false)),
             '”' | '»' => Some((Mark::Double, false, true)),
@@ -82,13 +78,7 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
             _ => None,
         };
         if let Some((mark, can_open, can_close)) = m {
-            out.push(MarkAt {
-                pos: base + i,
-                len: c.len_utf8(),
-                mark,
-                can_open,
-                can_close,
-            });
+            out.push(MarkAt { pos: base + i, len: c.len_utf8(), mark, can_open, can_close });
         }
         prev = Some(c);
     }
@@ -104,9 +94,8 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
         // A closer for something open: prefer the same mark; a straight single
         // opener may be closed by a double mark (a common scraping fault).
         if m.can_close {
-            if let Some(idx) = stack
-                .iter()
-                .rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double))
+            if let Some(idx) =
+                stack.iter().rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double))
             {
                 let o = stack[idx];
                 // Nested quotes close the inner one first.
@@ -143,23 +132,14 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
             continue;
         }
         let (speaker, cue) = attribute(text, toks, s, e, mentions);
-        let ends_punct = inner
-            .trim_end_matches(['"', '\'', '”', '’', '»'])
-            .ends_with(['.', ',', '!', '?', '…']);
+        let ends_punct = inner.trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', ',', '!', '?', '…']);
         let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) {
             QuoteKind::Direct
         } else {
             QuoteKind::Partial
         };
         let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-        out.push(Found {
-            start: s,
-            end: e,
-            kind,
-            speaker,
-            speaker_entity,
-            cue,
-        });
+        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, cue });
     }
     // A direct quote with no cue of its own right after an attributed one in
     // the same paragraph continues that speaker ("… ," he said. "…").
@@ -308,9 +288,7 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
         return None;
     }
     // The most recent person before the speaker (mentions are sorted by start).
-    mentions[..at]
-        .iter()
-        .rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
+    mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
 }
 
 #[cfg(test)]
@@ -324,14 +302,7 @@ mod tests {
         tokenize(text, 0, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let ms = find(
-            text,
-            &[Para {
-                tokens: &toks,
-                sentences: &sents,
-            }],
-        )
-        .expect("model loads");
+        let ms = find(text, &[Para { tokens: &toks, sentences: &sents }]).expect("model loads");
         let mut out = Vec::new();
         find_in_paragraph(text, (0, text.len()), &toks, &ms, &mut out);
         out.into_iter()
@@ -353,35 +324,17 @@ mod tests {
         let table: &[Row] = &[
             (
                 "Mayor Ada Quill spoke. \"We will rebuild the bridge by spring,\" she said.",
-                &[(
-                    "\"We will rebuild the bridge by spring,\"",
-                    Direct,
-                    Some("she"),
-                    Some("Ada Quill"),
-                )],
+                &[("\"We will rebuild the bridge by spring,\"", Direct, Some("she"), Some("Ada Quill"))],
             ),
             (
                 "Mayor Ada Quill came late. Quill said: “The work starts now and it will not stop.”",
-                &[(
-                    "“The work starts now and it will not stop.”",
-                    Direct,
-                    Some("Quill"),
-                    Some("Quill"),
-                )],
+                &[("“The work starts now and it will not stop.”", Direct, Some("Quill"), Some("Quill"))],
             ),
             (
                 "'Nobody listened to the ferry crews,' said Tomas Reyes, a boatman.",
-                &[(
-                    "'Nobody listened to the ferry crews,'",
-                    Direct,
-                    Some("Tomas Reyes"),
-                    Some("Tomas Reyes"),
-                )],
+                &[("'Nobody listened to the ferry crews,'", Direct, Some("Tomas Reyes"), Some("Tomas Reyes"))],
             ),
-            (
-                "The plan was called “reckless” by critics.",
-                &[("“reckless”", Partial, None, None)],
-            ),
+            ("The plan was called “reckless” by critics.", &[("“reckless”", Partial, None, None)]),
             ("We're sure the '90s were Moscow's best years.", &[]),
             ("An opening ' with no close and a lone \" mark.", &[]),
             (
@@ -390,10 +343,8 @@ mod tests {
             ),
         ];
         for (input, want) in table {
-            let want: Vec<_> = want
-                .iter()
-                .map(|(q, k, s, c)| (q.to_string(), *k, s.map(String::from), c.map(String::from)))
-                .collect();
+            let want: Vec<_> =
+                want.iter().map(|(q, k, s, c)| (q.to_string(), *k, s.map(String::from), c.map(String::from))).collect();
             assert_eq!(run(input), want, "input {input:?}");
         }
     }

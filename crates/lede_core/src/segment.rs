@@ -95,16 +95,8 @@ fn shape(line: &str) -> Shape {
             s.has_handle = true;
         }
     }
-    s.title_ratio = if content == 0 {
-        0.0
-    } else {
-        capital as f32 / content as f32
-    };
-    s.stop_ratio = if s.words == 0 {
-        0.0
-    } else {
-        stops as f32 / s.words as f32
-    };
+    s.title_ratio = if content == 0 { 0.0 } else { capital as f32 / content as f32 };
+    s.stop_ratio = if s.words == 0 { 0.0 } else { stops as f32 / s.words as f32 };
     let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
     s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
     s.ends_colon = trimmed.ends_with(':');
@@ -270,19 +262,12 @@ pub fn classify(text: &str) -> Vec<Block> {
                 BlockKind::Body
             }
         };
-        blocks.push(Block {
-            start: s,
-            end: e,
-            kind,
-            gap_before: gap,
-        });
+        blocks.push(Block { start: s, end: e, kind, gap_before: gap });
     }
     // A single headline-shaped line outside a run of them is a kicker or a
     // label, not a list of links.
-    let link_line = |b: Option<&Block>| {
-        b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks))
-            .unwrap_or(false)
-    };
+    let link_line =
+        |b: Option<&Block>| b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)).unwrap_or(false);
     for i in 0..blocks.len() {
         if link_line(blocks.get(i))
             && !link_line(i.checked_sub(1).and_then(|k| blocks.get(k)))
@@ -371,11 +356,7 @@ pub fn segment(text: &str) -> Segmentation {
                 }
             }
             BlockKind::Body | BlockKind::Embed => {
-                let pk = if b.kind == BlockKind::Embed {
-                    ParagraphKind::Embed
-                } else {
-                    ParagraphKind::Body
-                };
+                let pk = if b.kind == BlockKind::Embed { ParagraphKind::Embed } else { ParagraphKind::Body };
                 // A pending source/time with no headline belongs to a new article.
                 if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
                     finish(&mut cur, &mut seg);
@@ -396,11 +377,7 @@ pub fn segment(text: &str) -> Segmentation {
     cut_inline_repeats(text, &mut seg);
     merge_adjacent_boilerplate(text, &mut seg.boilerplate);
     // The first article with real body is the main one.
-    if let Some(a) = seg
-        .articles
-        .iter_mut()
-        .find(|a| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body))
-    {
+    if let Some(a) = seg.articles.iter_mut().find(|a| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body)) {
         a.role = Role::Main;
     } else if let Some(a) = seg.articles.first_mut() {
         a.role = Role::Main;
@@ -465,23 +442,13 @@ fn cut_inline_repeats(text: &str, seg: &mut Segmentation) {
     for a in &mut seg.articles {
         let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
         for &(s, e, kind) in &a.paragraphs {
-            let runs = if kind == ParagraphKind::Body {
-                repeated_runs(text, s, e)
-            } else {
-                Vec::new()
-            };
+            let runs = if kind == ParagraphKind::Body { repeated_runs(text, s, e) } else { Vec::new() };
             let mut at = s;
             for (rs, re) in runs {
                 push_trimmed(text, at, rs, kind, &mut paragraphs);
                 let sh = shape(&text[rs..re]);
-                let bk = furniture_kind(
-                    &text[rs..re],
-                    &Shape {
-                        words: sh.words.min(10),
-                        ..sh
-                    },
-                )
-                .unwrap_or(BoilerplateKind::Other);
+                let bk = furniture_kind(&text[rs..re], &Shape { words: sh.words.min(10), ..sh })
+                    .unwrap_or(BoilerplateKind::Other);
                 seg.boilerplate.push((rs, re, bk));
                 at = re;
             }
@@ -537,10 +504,8 @@ fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, Boilerp
 
 /// `--single`: the whole input as one article body, one paragraph per line.
 pub fn single(text: &str) -> Segmentation {
-    let paragraphs: Vec<(usize, usize, ParagraphKind)> = lines(text)
-        .into_iter()
-        .map(|(s, e, _)| (s, e, ParagraphKind::Body))
-        .collect();
+    let paragraphs: Vec<(usize, usize, ParagraphKind)> =
+        lines(text).into_iter().map(|(s, e, _)| (s, e, ParagraphKind::Body)).collect();
     if paragraphs.is_empty() {
         return Segmentation::default();
     }
@@ -573,32 +538,17 @@ mod tests {
         let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it.";
         let table: Vec<(String, Vec<BlockKind>)> = vec![
             (body.to_string(), vec![Body]),
-            (
-                format!("Harbour Town Closes Its Oldest Bridge\n{body}"),
-                vec![Headline, Body],
-            ),
+            (format!("Harbour Town Closes Its Oldest Bridge\n{body}"), vec![Headline, Body]),
             ("14 minutes ago".into(), vec![Timestamp]),
             ("By Ada Example".into(), vec![Byline]),
             (
                 "Comments\nNo comments yet...".into(),
-                vec![
-                    Boilerplate(BoilerplateKind::Comments),
-                    Boilerplate(BoilerplateKind::Comments),
-                ],
+                vec![Boilerplate(BoilerplateKind::Comments), Boilerplate(BoilerplateKind::Comments)],
             ),
-            (
-                "Related Articles".into(),
-                vec![Boilerplate(BoilerplateKind::RelatedLinks)],
-            ),
-            (
-                "A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(),
-                vec![Embed],
-            ),
+            ("Related Articles".into(), vec![Boilerplate(BoilerplateKind::RelatedLinks)]),
+            ("A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(), vec![Embed]),
             ("— Ada Example (@ada_example) July 10, 2025".into(), vec![Embed]),
-            (
-                "Write to Ada Example at\n".to_string(),
-                vec![Boilerplate(BoilerplateKind::Trailer)],
-            ),
+            ("Write to Ada Example at\n".to_string(), vec![Boilerplate(BoilerplateKind::Trailer)]),
         ];
         for (input, want) in table {
             assert_eq!(kinds(&input), want, "input {input:?}");
@@ -645,13 +595,7 @@ mod tests {
         let seg = segment(body);
         let a = &seg.articles[0];
         let parts: Vec<&str> = a.paragraphs.iter().map(|p| &body[p.0..p.1]).collect();
-        assert_eq!(
-            parts,
-            [
-                "The council voted on Tuesday to close the old bridge.",
-                "Residents were not consulted."
-            ]
-        );
+        assert_eq!(parts, ["The council voted on Tuesday to close the old bridge.", "Residents were not consulted."]);
         let cut: Vec<&str> = seg.boilerplate.iter().map(|b| &body[b.0..b.1]).collect();
         assert_eq!(cut, ["Sick of pop-ups? Go Premium Now Sick of pop-ups? Go Premium Now"]);
         // Prose that repeats no run of four words is untouched.

@@ -60,32 +60,17 @@ fn sample_article_shows_every_kind_of_highlight() {
     );
     assert_eq!(art.paragraphs.len(), 7);
     // The headline list after the article is one related-links block.
-    let related: Vec<_> = a
-        .boilerplate
-        .iter()
-        .filter(|b| b.kind == BoilerplateKind::RelatedLinks)
-        .collect();
+    let related: Vec<_> = a.boilerplate.iter().filter(|b| b.kind == BoilerplateKind::RelatedLinks).collect();
     assert_eq!(related.len(), 1, "{:#?}", a.boilerplate);
     assert!(related[0].text.starts_with("Harbour Districts") && related[0].text.ends_with("Flooding"));
 
-    let ent = |name: &str| {
-        art.entities
-            .iter()
-            .find(|e| e.text == name)
-            .map(|e| (e.label, e.canonical.clone()))
-    };
+    let ent = |name: &str| art.entities.iter().find(|e| e.text == name).map(|e| (e.label, e.canonical.clone()));
     assert_eq!(ent("Ines Calloway"), Some((EntityLabel::Per, "Ines Calloway".into())));
     assert_eq!(ent("Calloway"), Some((EntityLabel::Per, "Ines Calloway".into())));
     assert_eq!(ent("Tomas Reyes").map(|e| e.0), Some(EntityLabel::Per));
     assert_eq!(ent("Paolo Brandt").map(|e| e.0), Some(EntityLabel::Per));
-    assert_eq!(
-        ent("Valderra Civil Protection Agency").map(|e| e.0),
-        Some(EntityLabel::Org)
-    );
-    assert_eq!(
-        ent("Northport Institute of Technology").map(|e| e.0),
-        Some(EntityLabel::Org)
-    );
+    assert_eq!(ent("Valderra Civil Protection Agency").map(|e| e.0), Some(EntityLabel::Org));
+    assert_eq!(ent("Northport Institute of Technology").map(|e| e.0), Some(EntityLabel::Org));
 
     let speaker_of = |start: &str| {
         art.quotes
@@ -94,34 +79,15 @@ fn sample_article_shows_every_kind_of_highlight() {
             .and_then(|q| q.speaker.as_ref())
             .map(|s| (s.text.clone(), s.canonical.clone()))
     };
-    assert_eq!(
-        speaker_of("We were told"),
-        Some(("she".into(), Some("Ines Calloway".into())))
-    );
-    assert_eq!(
-        speaker_of("Every family"),
-        Some(("she".into(), Some("Ines Calloway".into())))
-    );
-    assert_eq!(
-        speaker_of("The gates were"),
-        Some(("Tomas Reyes".into(), Some("Tomas Reyes".into())))
-    );
-    assert_eq!(
-        speaker_of("No one in"),
-        Some(("Brandt".into(), Some("Paolo Brandt".into())))
-    );
-    let partial = art
-        .quotes
-        .iter()
-        .find(|q| q.text.contains("unacceptable"))
-        .expect("partial quote");
+    assert_eq!(speaker_of("We were told"), Some(("she".into(), Some("Ines Calloway".into()))));
+    assert_eq!(speaker_of("Every family"), Some(("she".into(), Some("Ines Calloway".into()))));
+    assert_eq!(speaker_of("The gates were"), Some(("Tomas Reyes".into(), Some("Tomas Reyes".into()))));
+    assert_eq!(speaker_of("No one in"), Some(("Brandt".into(), Some("Paolo Brandt".into()))));
+    let partial = art.quotes.iter().find(|q| q.text.contains("unacceptable")).expect("partial quote");
     assert_eq!(partial.kind, QuoteKind::Partial);
 
-    let fig: Vec<(u64, Qualifier, CasualtyCategory)> = art
-        .casualties
-        .iter()
-        .map(|c| (c.value, c.qualifier, c.category))
-        .collect();
+    let fig: Vec<(u64, Qualifier, CasualtyCategory)> =
+        art.casualties.iter().map(|c| (c.value, c.qualifier, c.category)).collect();
     assert_eq!(
         fig,
         vec![
@@ -133,25 +99,15 @@ fn sample_article_shows_every_kind_of_highlight() {
         ]
     );
     let missing = &art.casualties[2];
-    assert_eq!(
-        (missing.text.as_str(), missing.subject.as_deref()),
-        ("dozens remain missing", None)
-    );
+    assert_eq!((missing.text.as_str(), missing.subject.as_deref()), ("dozens remain missing", None));
     // Title-case headline words are entities only where the body names them.
-    let in_headline: Vec<&str> = art
-        .entities
-        .iter()
-        .filter(|e| e.end <= art.paragraphs[0].start)
-        .map(|e| e.text.as_str())
-        .collect();
+    let in_headline: Vec<&str> =
+        art.entities.iter().filter(|e| e.end <= art.paragraphs[0].start).map(|e| e.text.as_str()).collect();
     assert_eq!(in_headline, ["Valderra"]);
     // A capitalised word after an opening quote is not a name.
     assert!(!art.entities.iter().any(|e| e.text == "No"), "{:?}", art.entities);
     let first = &art.casualties[0];
-    assert_eq!(
-        first.reported_by.as_deref(),
-        Some("the Valderra Civil Protection Agency")
-    );
+    assert_eq!(first.reported_by.as_deref(), Some("the Valderra Civil Protection Agency"));
 }
 
 #[test]
@@ -159,19 +115,10 @@ fn errors_are_typed_and_clear() {
     let o = Options::default();
     assert_eq!(analyze("", &o), Err(Error::Empty));
     assert_eq!(analyze(" \n\t ", &o), Err(Error::Empty));
-    assert!(matches!(
-        analyze_bytes(b"\x00\x01\x02binary", &o),
-        Err(Error::Binary { .. })
-    ));
+    assert!(matches!(analyze_bytes(b"\x00\x01\x02binary", &o), Err(Error::Binary { .. })));
     assert_eq!(analyze_bytes(b"caf\xe9 au lait", &o), Err(Error::NotUtf8 { offset: 3 }));
-    let small = Options {
-        max_bytes: 10,
-        ..Options::default()
-    };
-    assert_eq!(
-        analyze("0123456789AB", &small),
-        Err(Error::TooLarge { size: 12, limit: 10 })
-    );
+    let small = Options { max_bytes: 10, ..Options::default() };
+    assert_eq!(analyze("0123456789AB", &small), Err(Error::TooLarge { size: 12, limit: 10 }));
     assert!(Error::Empty.to_string().contains("paste or open"));
     assert!("xml".parse::<InputMode>().is_err());
 }
@@ -218,28 +165,17 @@ fn output_is_deterministic_and_serialises_to_the_contract() {
     assert_eq!(v["input_kind"], "text");
     assert!(v["text"].is_null());
     let art = &v["articles"][0];
-    for key in [
-        "role",
-        "headline",
-        "source",
-        "published",
-        "byline",
-        "span",
-        "paragraphs",
-        "entities",
-        "quotes",
-        "casualties",
-    ] {
+    for key in
+        ["role", "headline", "source", "published", "byline", "span", "paragraphs", "entities", "quotes", "casualties"]
+    {
         assert!(art.get(key).is_some(), "article lacks {key}");
     }
     assert_eq!(art["role"], "main");
     assert_eq!(art["paragraphs"][0]["kind"], "body");
     assert!(["PER", "ORG", "LOC", "MISC"].contains(&art["entities"][0]["label"].as_str().unwrap_or("")));
     assert_eq!(art["casualties"][0]["qualifier"], "at_least");
-    let kinds: Vec<&str> = v["boilerplate"]
-        .as_array()
-        .map(|b| b.iter().filter_map(|x| x["kind"].as_str()).collect())
-        .unwrap_or_default();
+    let kinds: Vec<&str> =
+        v["boilerplate"].as_array().map(|b| b.iter().filter_map(|x| x["kind"].as_str()).collect()).unwrap_or_default();
     assert_eq!(kinds, ["other", "related_links"]);
 }
 
@@ -255,12 +191,7 @@ fn seed(name: &str) -> Option<String> {
         .ok()?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|f| f.to_str())
-                .map(|f| f.starts_with(name))
-                .unwrap_or(false)
-        })?;
+        .find(|p| p.file_name().and_then(|f| f.to_str()).map(|f| f.starts_with(name)).unwrap_or(false))?;
     std::fs::read_to_string(path).ok()
 }
 
@@ -288,15 +219,8 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
         assert!(names.contains(&(n, l)), "{n} missing from {names:?}");
     }
     // The quotes with pronoun speakers resolve to the person.
-    let q = art
-        .quotes
-        .iter()
-        .find(|q| q.text.contains("We would not like to wait"))
-        .expect("quote");
-    assert_eq!(
-        q.speaker.as_ref().and_then(|s| s.canonical.as_deref()),
-        Some("Volodymyr Zelenskyy")
-    );
+    let q = art.quotes.iter().find(|q| q.text.contains("We would not like to wait")).expect("quote");
+    assert_eq!(q.speaker.as_ref().and_then(|s| s.canonical.as_deref()), Some("Volodymyr Zelenskyy"));
     // Casualty figures of the "N casualties" / "N tanks destroyed" forms.
     let figs: Vec<(u64, CasualtyCategory)> = art.casualties.iter().map(|c| (c.value, c.category)).collect();
     for want in [
@@ -306,10 +230,7 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
     ] {
         assert!(figs.contains(&want), "{want:?} missing from {figs:?}");
     }
-    assert!(
-        !figs.iter().any(|f| f.0 == 170_000 || f.0 == 25),
-        "forces and orders are not losses: {figs:?}"
-    );
+    assert!(!figs.iter().any(|f| f.0 == 170_000 || f.0 == 25), "forces and orders are not losses: {figs:?}");
 }
 
 #[test]
@@ -319,11 +240,7 @@ fn seed_001_is_one_article_and_a_related_links_block() {
     assert_contract(&text, &a);
     assert_eq!(a.articles.len(), 1);
     assert_eq!(a.articles[0].paragraphs.len(), 7);
-    let rl: Vec<_> = a
-        .boilerplate
-        .iter()
-        .filter(|b| b.kind == BoilerplateKind::RelatedLinks)
-        .collect();
+    let rl: Vec<_> = a.boilerplate.iter().filter(|b| b.kind == BoilerplateKind::RelatedLinks).collect();
     assert_eq!(rl.len(), 1);
     assert_eq!(rl[0].text.lines().count(), 16);
     assert!(a.articles[0].casualties.is_empty(), "{:?}", a.articles[0].casualties);
@@ -337,33 +254,18 @@ fn seed_002_has_a_main_article_and_related_ones() {
     assert!(a.articles.len() >= 2, "{} articles", a.articles.len());
     let main = &a.articles[0];
     assert_eq!(main.role, Role::Main);
-    assert!(main
-        .headline
-        .as_ref()
-        .map(|h| h.text.starts_with("Marco Rubio confronts"))
-        .unwrap_or(false));
+    assert!(main.headline.as_ref().map(|h| h.text.starts_with("Marco Rubio confronts")).unwrap_or(false));
     assert!(main.paragraphs.iter().any(|p| p.kind == ParagraphKind::Embed));
     assert!(a.articles[1..].iter().all(|r| r.role == Role::Related));
     assert!(a.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Comments));
     // The ad line glued twice into a related article's body is cut out of it.
-    assert!(a
-        .boilerplate
-        .iter()
-        .any(|b| b.kind == BoilerplateKind::Ad && b.text.matches("Remove Ads").count() == 2));
+    assert!(a.boilerplate.iter().any(|b| b.kind == BoilerplateKind::Ad && b.text.matches("Remove Ads").count() == 2));
     for art in &a.articles {
-        assert!(
-            !art.entities.iter().any(|e| e.text.contains("Ads")),
-            "{:?}",
-            art.entities
-        );
+        assert!(!art.entities.iter().any(|e| e.text.contains("Ads")), "{:?}", art.entities);
     }
     // The people, organisations and places the seed names, with their types.
-    let all: Vec<(&str, EntityLabel)> = a
-        .articles
-        .iter()
-        .flat_map(|x| &x.entities)
-        .map(|e| (e.text.as_str(), e.label))
-        .collect();
+    let all: Vec<(&str, EntityLabel)> =
+        a.articles.iter().flat_map(|x| &x.entities).map(|e| (e.text.as_str(), e.label)).collect();
     for want in [
         ("Pete Hegseth", EntityLabel::Per),
         ("Jensen Huang", EntityLabel::Per),
@@ -375,12 +277,7 @@ fn seed_002_has_a_main_article_and_related_ones() {
         assert!(all.contains(&want), "{want:?} missing");
     }
     for art in &a.articles {
-        let nvidia: Vec<_> = art
-            .entities
-            .iter()
-            .filter(|e| e.text == "Nvidia")
-            .map(|e| e.label)
-            .collect();
+        let nvidia: Vec<_> = art.entities.iter().filter(|e| e.text == "Nvidia").map(|e| e.label).collect();
         assert!(nvidia.iter().all(|l| *l == EntityLabel::Org), "{nvidia:?}");
     }
 }

@@ -51,48 +51,23 @@ pub fn tokenize(text: &str, base: usize, out: &mut Vec<Token>) {
         if c.is_alphabetic() {
             let end = scan_word(text, i);
             let (end, abbrev, split) = finish_word(text, i, end);
-            out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind: TokenKind::Word,
-                abbrev,
-            });
+            out.push(Token { start: base + i, end: base + end, kind: TokenKind::Word, abbrev });
             if let Some(s_end) = split {
-                out.push(Token {
-                    start: base + end,
-                    end: base + s_end,
-                    kind: TokenKind::Word,
-                    abbrev: false,
-                });
+                out.push(Token { start: base + end, end: base + s_end, kind: TokenKind::Word, abbrev: false });
                 skip_to(&mut it, s_end);
             } else {
                 skip_to(&mut it, end);
             }
         } else if c.is_ascii_digit() {
             let end = scan_number(text, i);
-            out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind: TokenKind::Number,
-                abbrev: false,
-            });
+            out.push(Token { start: base + i, end: base + end, kind: TokenKind::Number, abbrev: false });
             skip_to(&mut it, end);
         } else if let Some(end) = clitic(text, i, c) {
             // A detached clitic ("Clinton 's", "I 'm") is one token.
-            out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind: TokenKind::Word,
-                abbrev: false,
-            });
+            out.push(Token { start: base + i, end: base + end, kind: TokenKind::Word, abbrev: false });
             skip_to(&mut it, end);
         } else {
-            out.push(Token {
-                start: base + i,
-                end: base + i + c.len_utf8(),
-                kind: TokenKind::Punct,
-                abbrev: false,
-            });
+            out.push(Token { start: base + i, end: base + i + c.len_utf8(), kind: TokenKind::Punct, abbrev: false });
         }
     }
 }
@@ -253,10 +228,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         } else if tokens[i].abbrev && tokens[i].kind == TokenKind::Word && is_initialism(t) {
             // "in the U.S. The talks…": an initialism ends a sentence only when a
             // typical sentence opener follows.
-            tokens
-                .get(i + 1)
-                .map(|n| lexicon::is_sentence_opener(n.text(text)))
-                .unwrap_or(false)
+            tokens.get(i + 1).map(|n| lexicon::is_sentence_opener(n.text(text))).unwrap_or(false)
         } else {
             false
         };
@@ -284,10 +256,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         i += 1;
     }
     if first < tokens.len() {
-        out.push(Sentence {
-            first,
-            end: tokens.len(),
-        });
+        out.push(Sentence { first, end: tokens.len() });
     }
 }
 
@@ -349,32 +318,18 @@ mod tests {
         tokenize(s, 0, &mut v);
         let mut out = Vec::new();
         sentences(s, &v, &mut out);
-        out.iter()
-            .map(|x| s[v[x.first].start..v[x.end - 1].end].to_string())
-            .collect()
+        out.iter().map(|x| s[v[x.first].start..v[x.end - 1].end].to_string()).collect()
     }
 
     #[test]
     fn sentence_table() {
         let table: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
-            (
-                "Gen. Smith spoke. Then he left.",
-                &["Gen. Smith spoke.", "Then he left."],
-            ),
-            (
-                "He went to the U.S. The talks failed.",
-                &["He went to the U.S.", "The talks failed."],
-            ),
+            ("Gen. Smith spoke. Then he left.", &["Gen. Smith spoke.", "Then he left."]),
+            ("He went to the U.S. The talks failed.", &["He went to the U.S.", "The talks failed."]),
             ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
-            (
-                "It cost 1.5 million. Nobody paid.",
-                &["It cost 1.5 million.", "Nobody paid."],
-            ),
-            (
-                "\"We wait,\" he said. \"Soon.\" Then silence.",
-                &["\"We wait,\" he said.", "\"Soon.\"", "Then silence."],
-            ),
+            ("It cost 1.5 million. Nobody paid.", &["It cost 1.5 million.", "Nobody paid."]),
+            ("\"We wait,\" he said. \"Soon.\" Then silence.", &["\"We wait,\" he said.", "\"Soon.\"", "Then silence."]),
             ("Why? Because.", &["Why?", "Because."]),
             ("On Sept. 22 he came.", &["On Sept. 22 he came."]),
         ];

@@ -171,14 +171,8 @@ pub enum CasualtyCategory {
 }
 
 impl CasualtyCategory {
-    pub const ALL: [CasualtyCategory; 6] = [
-        Self::Killed,
-        Self::Wounded,
-        Self::Casualties,
-        Self::Missing,
-        Self::Captured,
-        Self::Equipment,
-    ];
+    pub const ALL: [CasualtyCategory; 6] =
+        [Self::Killed, Self::Wounded, Self::Casualties, Self::Missing, Self::Captured, Self::Equipment];
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Killed => "killed",

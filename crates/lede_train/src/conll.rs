@@ -12,10 +12,7 @@ pub struct Sentence {
 }
 
 fn label_id(tag: &str) -> Result<usize, String> {
-    LABELS
-        .iter()
-        .position(|l| *l == tag)
-        .ok_or_else(|| format!("unknown tag {tag:?}"))
+    LABELS.iter().position(|l| *l == tag).ok_or_else(|| format!("unknown tag {tag:?}"))
 }
 
 /// IOB1 (I-X starts a chunk unless it continues one of type X; B-X only
@@ -46,15 +43,8 @@ pub fn read(path: &str) -> Result<Vec<Sentence>, String> {
     let flush =
         |words: &mut Vec<String>, tags: &mut Vec<String>, out: &mut Vec<Sentence>, doc: usize| -> Result<(), String> {
             if !words.is_empty() {
-                let labels = iob1_to_bio(tags)
-                    .iter()
-                    .map(|t| label_id(t))
-                    .collect::<Result<Vec<_>, _>>()?;
-                out.push(Sentence {
-                    words: std::mem::take(words),
-                    labels,
-                    doc,
-                });
+                let labels = iob1_to_bio(tags).iter().map(|t| label_id(t)).collect::<Result<Vec<_>, _>>()?;
+                out.push(Sentence { words: std::mem::take(words), labels, doc });
                 tags.clear();
             }
             Ok(())
@@ -84,13 +74,7 @@ mod tests {
     #[test]
     fn iob1_to_bio_table() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(
-            iob1_to_bio(&s(&["I-PER", "I-PER", "O", "I-LOC"])),
-            s(&["B-PER", "I-PER", "O", "B-LOC"])
-        );
-        assert_eq!(
-            iob1_to_bio(&s(&["I-PER", "B-PER", "I-ORG"])),
-            s(&["B-PER", "B-PER", "B-ORG"])
-        );
+        assert_eq!(iob1_to_bio(&s(&["I-PER", "I-PER", "O", "I-LOC"])), s(&["B-PER", "I-PER", "O", "B-LOC"]));
+        assert_eq!(iob1_to_bio(&s(&["I-PER", "B-PER", "I-ORG"])), s(&["B-PER", "B-PER", "B-ORG"]));
     }
 }

@@ -14,12 +14,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let get = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let get = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let result = match args.first().map(String::as_str) {
         Some("ner") => {
             let cfg = ner::Config {
@@ -37,17 +32,13 @@ fn main() -> ExitCode {
         Some("eval-ner") => {
             let dev = get("--dev").unwrap_or_else(|| "../shared/data/conll2003/eng.testa".into());
             conll::read(&dev).and_then(|s| ner_eval::score(&s)).map(|s| {
-                println!(
-                    "P {:.2} R {:.2} F1 {:.2}",
-                    s.precision * 100.0,
-                    s.recall * 100.0,
-                    s.f1 * 100.0
-                );
+                println!("P {:.2} R {:.2} F1 {:.2}", s.precision * 100.0, s.recall * 100.0, s.f1 * 100.0);
             })
         }
-        _ => Err(
-            "usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W]".into(),
-        ),
+        _ => {
+            Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W]"
+                .into())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,12 +28,7 @@ fn word_classes(cfg: &Config) -> Result<HashMap<u32, u8>, String> {
     let mut counts: HashMap<u32, u32> = HashMap::new();
     let keyed: Vec<Vec<u32>> = lines
         .iter()
-        .map(|l| {
-            lede_core::words(l)
-                .iter()
-                .map(|w| ner::key(features::hash_digits_normalised(w)))
-                .collect()
-        })
+        .map(|l| lede_core::words(l).iter().map(|w| ner::key(features::hash_digits_normalised(w))).collect())
         .collect();
     for k in keyed.iter().flatten() {
         *counts.entry(*k).or_default() += 1;
@@ -42,10 +37,8 @@ fn word_classes(cfg: &Config) -> Result<HashMap<u32, u8>, String> {
     vocab.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let id: HashMap<u32, u32> = vocab.iter().enumerate().map(|(i, &(k, _))| (k, i as u32)).collect();
     let n = vocab.len();
-    let sents: Vec<Vec<u32>> = keyed
-        .iter()
-        .map(|s| s.iter().map(|k| id.get(k).copied().unwrap_or(n as u32)).collect())
-        .collect();
+    let sents: Vec<Vec<u32>> =
+        keyed.iter().map(|s| s.iter().map(|k| id.get(k).copied().unwrap_or(n as u32)).collect()).collect();
     eprintln!(
         "clusters: {} lines, {} words, {n} word types of count >= 5",
         lines.len(),
@@ -112,10 +105,7 @@ fn sentence_features(words: &[String], gaz: &HashMap<u32, u8>, classes: &HashMap
         .iter()
         .map(|w| {
             let g = gaz.get(&ner::key(features::hash_lower(w))).copied().unwrap_or(0);
-            let c = classes
-                .get(&ner::key(features::hash_digits_normalised(w)))
-                .map(|&c| u16::from(c) + 1)
-                .unwrap_or(0);
+            let c = classes.get(&ner::key(features::hash_digits_normalised(w))).map(|&c| u16::from(c) + 1).unwrap_or(0);
             TokenInfo::new(w, g, c)
         })
         .collect();
@@ -180,15 +170,11 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
     // trust a gazetteer that, as on new text, knows only some names.
     let classes = word_classes(cfg)?;
     let gaz_full = build_gaz(train.iter());
-    let gaz_half = [
-        build_gaz(train.iter().filter(|s| s.doc % 2 == 1)),
-        build_gaz(train.iter().filter(|s| s.doc % 2 == 0)),
-    ];
+    let gaz_half =
+        [build_gaz(train.iter().filter(|s| s.doc % 2 == 1)), build_gaz(train.iter().filter(|s| s.doc % 2 == 0))];
 
-    let train_raw: Vec<Vec<Vec<u64>>> = train
-        .iter()
-        .map(|s| sentence_features(&s.words, &gaz_half[s.doc % 2], &classes))
-        .collect();
+    let train_raw: Vec<Vec<Vec<u64>>> =
+        train.iter().map(|s| sentence_features(&s.words, &gaz_half[s.doc % 2], &classes)).collect();
     // Keep features seen at least twice (first-seen order: deterministic).
     let mut counts: HashMap<u64, u32> = HashMap::new();
     for f in train_raw.iter().flatten().flatten() {
@@ -318,21 +304,14 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
             _ => merged.push((k, r)),
         }
     }
-    let maxabs = merged
-        .iter()
-        .flat_map(|r| r.1)
-        .fold(0f32, |a, b| a.max(b.abs()))
-        .max(1e-6);
+    let maxabs = merged.iter().flat_map(|r| r.1).fold(0f32, |a, b| a.max(b.abs())).max(1e-6);
     let scale = maxabs / 127.0;
     let mut gaz: Vec<(u32, u8)> = gaz_full.into_iter().collect();
     gaz.sort_unstable();
     let model = Model::new(
         tavg,
         merged.iter().map(|r| r.0).collect(),
-        merged
-            .iter()
-            .flat_map(|r| r.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8))
-            .collect(),
+        merged.iter().flat_map(|r| r.1.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)).collect(),
         scale,
         (gaz.iter().map(|g| g.0).collect(), gaz.iter().map(|g| g.1).collect()),
         {
@@ -343,10 +322,8 @@ pub fn train_model(train: &[Sentence], dev: &[Sentence], cfg: &Config) -> Result
     );
 
     // Check the shipped model through the runtime path.
-    let pred: Vec<Vec<usize>> = dev
-        .iter()
-        .map(|s| model.tag(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
-        .collect();
+    let pred: Vec<Vec<usize>> =
+        dev.iter().map(|s| model.tag(&s.words.iter().map(String::as_str).collect::<Vec<_>>())).collect();
     let (p, r, f) = f1(&dev_gold, &pred);
     let bytes = model.to_bytes();
     eprintln!(
@@ -389,10 +366,6 @@ mod tests {
         assert!(a.len() > 1000);
         assert_eq!(a, b);
         let other = Config { seed: 8, ..cfg };
-        assert_ne!(
-            a,
-            train_model(train, dev, &other).expect("train").to_bytes(),
-            "the seed matters"
-        );
+        assert_ne!(a, train_model(train, dev, &other).expect("train").to_bytes(), "the seed matters");
     }
 }

@@ -22,11 +22,7 @@ pub fn score(sents: &[Sentence]) -> Result<Score, String> {
     // Global token index → (char start, char end, sentence index).
     let mut gold: HashSet<(usize, usize, EntityLabel)> = HashSet::new();
     let mut predicted: HashSet<(usize, usize, EntityLabel)> = HashSet::new();
-    let options = Options {
-        single: true,
-        input: InputMode::Text,
-        ..Options::default()
-    };
+    let options = Options { single: true, input: InputMode::Text, ..Options::default() };
     let mut first_token = 0usize;
     let mut i = 0;
     while i < sents.len() {
@@ -61,16 +57,9 @@ pub fn score(sents: &[Sentence]) -> Result<Score, String> {
         }
         let analysis = analyze(&text, &options).map_err(|e| e.to_string())?;
         for e in analysis.articles.iter().flat_map(|a| &a.entities) {
-            let covered: Vec<usize> = (0..toks.len())
-                .filter(|&t| toks[t].0 < e.end && e.start < toks[t].1)
-                .collect();
+            let covered: Vec<usize> = (0..toks.len()).filter(|&t| toks[t].0 < e.end && e.start < toks[t].1).collect();
             if let Some(&a) = covered.first() {
-                let last = covered
-                    .iter()
-                    .copied()
-                    .take_while(|&t| toks[t].2 == toks[a].2)
-                    .last()
-                    .unwrap_or(a);
+                let last = covered.iter().copied().take_while(|&t| toks[t].2 == toks[a].2).last().unwrap_or(a);
                 predicted.insert((first_token + a, first_token + last, e.label));
             }
         }
@@ -80,11 +69,7 @@ pub fn score(sents: &[Sentence]) -> Result<Score, String> {
     let tp = predicted.intersection(&gold).count() as f64;
     let precision = tp / predicted.len().max(1) as f64;
     let recall = tp / gold.len().max(1) as f64;
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
     Ok(Score { precision, recall, f1 })
 }
 
@@ -105,16 +90,7 @@ mod tests {
         }
         let sents = crate::conll::read(path).expect("read dev");
         let s = score(&sents).expect("score");
-        println!(
-            "CoNLL-2003 dev: P {:.2} R {:.2} F1 {:.2}",
-            s.precision * 100.0,
-            s.recall * 100.0,
-            s.f1 * 100.0
-        );
-        assert!(
-            s.f1 >= DEV_F1_FLOOR,
-            "dev F1 {:.4} fell below the floor {DEV_F1_FLOOR}",
-            s.f1
-        );
+        println!("CoNLL-2003 dev: P {:.2} R {:.2} F1 {:.2}", s.precision * 100.0, s.recall * 100.0, s.f1 * 100.0);
+        assert!(s.f1 >= DEV_F1_FLOOR, "dev F1 {:.4} fell below the floor {DEV_F1_FLOOR}", s.f1);
     }
 }

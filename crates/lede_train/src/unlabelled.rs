@@ -25,9 +25,7 @@ pub fn lines(data: &Path) -> Result<Vec<String>, String> {
     let gva = data.join("gva/documents.dev.jsonl.gz");
     if let Ok(f) = std::fs::File::open(&gva) {
         let mut s = String::new();
-        flate2::read::GzDecoder::new(f)
-            .read_to_string(&mut s)
-            .map_err(|e| format!("{}: {e}", gva.display()))?;
+        flate2::read::GzDecoder::new(f).read_to_string(&mut s).map_err(|e| format!("{}: {e}", gva.display()))?;
         for line in s.lines() {
             let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{}: {e}", gva.display()))?;
             if let Some(t) = v["text"].as_str() {

@@ -5,9 +5,7 @@
 //! properties; nothing allocates per token beyond the per-sentence tables.
 
 /// The tag set: BIO over four types.
-pub const LABELS: [&str; 9] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
+pub const LABELS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 pub const N_LABELS: usize = LABELS.len();
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -52,16 +50,7 @@ pub fn hash_lower(s: &str) -> u64 {
 /// Normalise digits so that all numbers of one shape share a form.
 pub fn hash_digits_normalised(s: &str) -> u64 {
     if s.is_ascii() {
-        return fnv(
-            FNV_OFFSET,
-            s.bytes().map(|b| {
-                if b.is_ascii_digit() {
-                    b'0'
-                } else {
-                    b.to_ascii_lowercase()
-                }
-            }),
-        );
+        return fnv(FNV_OFFSET, s.bytes().map(|b| if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() }));
     }
     let mut h = FNV_OFFSET;
     let mut buf = [0u8; 4];

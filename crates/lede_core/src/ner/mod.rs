@@ -87,11 +87,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.b.len())
-            .ok_or(ModelError("truncated"))?;
+        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len()).ok_or(ModelError("truncated"))?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
@@ -155,18 +151,13 @@ impl Model {
             return Err(ModelError("label count differs from this build"));
         }
         let scale = r.f32()?;
-        let transitions = (0..(N_LABELS + 1) * N_LABELS)
-            .map(|_| r.f32())
-            .collect::<Result<Vec<_>, _>>()?;
+        let transitions = (0..(N_LABELS + 1) * N_LABELS).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
         let n = r.u32()? as usize;
         if n > b.len() / 4 {
             return Err(ModelError("feature count larger than the file"));
         }
-        let keys = r
-            .take(n * 4)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect::<Vec<_>>();
+        let keys =
+            r.take(n * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<_>>();
         if keys.windows(2).any(|w| w[0] >= w[1]) {
             return Err(ModelError("feature keys not sorted"));
         }
@@ -175,21 +166,15 @@ impl Model {
         if g > b.len() / 4 {
             return Err(ModelError("gazetteer larger than the file"));
         }
-        let gaz_keys = r
-            .take(g * 4)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect::<Vec<_>>();
+        let gaz_keys =
+            r.take(g * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<_>>();
         let gaz_bits = r.take(g)?.to_vec();
         let n_cl = r.u32()? as usize;
         if n_cl > b.len() / 4 {
             return Err(ModelError("cluster table larger than the file"));
         }
-        let cluster_keys = r
-            .take(n_cl * 4)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect::<Vec<_>>();
+        let cluster_keys =
+            r.take(n_cl * 4)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<_>>();
         let cluster_ids = r.take(n_cl)?.to_vec();
         if r.at != b.len() {
             return Err(ModelError("trailing bytes"));
@@ -200,14 +185,7 @@ impl Model {
         if !scale.is_finite() || transitions.iter().any(|t| !t.is_finite()) {
             return Err(ModelError("weights not finite"));
         }
-        Ok(Self::new(
-            transitions,
-            keys,
-            weights,
-            scale,
-            (gaz_keys, gaz_bits),
-            (cluster_keys, cluster_ids),
-        ))
+        Ok(Self::new(transitions, keys, weights, scale, (gaz_keys, gaz_bits), (cluster_keys, cluster_ids)))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -239,9 +217,7 @@ impl Model {
     /// Word class of a word, plus one (0: unknown).
     pub fn cluster(&self, word: &str) -> u16 {
         let k = key(features::hash_digits_normalised(word));
-        lookup(&self.cluster_slots, k)
-            .map(|i| u16::from(self.cluster_ids[i]) + 1)
-            .unwrap_or(0)
+        lookup(&self.cluster_slots, k).map(|i| u16::from(self.cluster_ids[i]) + 1).unwrap_or(0)
     }
 
     /// Gazetteer bits of a word.
@@ -269,10 +245,7 @@ impl Model {
     /// first word, ascending from 0), so that a wrong sentence split does
     /// not cut an entity in two.
     pub fn tag_sentences(&self, words: &[&str], starts: &[usize]) -> Vec<usize> {
-        let mut infos: Vec<TokenInfo> = words
-            .iter()
-            .map(|w| TokenInfo::new(w, self.gaz(w), self.cluster(w)))
-            .collect();
+        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w, self.gaz(w), self.cluster(w))).collect();
         features::mark_sentences(&mut infos, starts);
         let mut feats = Vec::with_capacity(64);
         let emissions: Vec<[f32; N_LABELS]> = (0..words.len())
@@ -365,10 +338,8 @@ mod tests {
             token_features(&infos, i, &mut feats);
             ks.push(key(feats[1])); // template 1: the lowercase word
         }
-        let mut rows: Vec<(u32, [i8; N_LABELS])> = vec![
-            (ks[0], [0, 100, 0, 0, 0, 0, 0, 0, 0]),
-            (ks[1], [0, 0, 100, 0, 0, 0, 0, 0, 0]),
-        ];
+        let mut rows: Vec<(u32, [i8; N_LABELS])> =
+            vec![(ks[0], [0, 100, 0, 0, 0, 0, 0, 0, 0]), (ks[1], [0, 0, 100, 0, 0, 0, 0, 0, 0])];
         rows.sort_by_key(|r| r.0);
         Model::new(
             vec![0.0; (N_LABELS + 1) * N_LABELS],
