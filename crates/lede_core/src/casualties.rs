@@ -210,7 +210,7 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
     if k + 1 < s.end && lw(k) == "or" && lw(k + 1) == "so" {
         k += 2;
     }
-    let limit = (k + 7).min(s.end);
+    let mut limit = (k + 8).min(s.end);
     let mut subject_end = k;
     let mut found: Option<(CasualtyCategory, usize)> = None;
     let mut subject_closed = false;
@@ -225,6 +225,18 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
         // ("shot and wounded" goes on: no new count follows the "and").
         let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
         let conj = matches!(w.as_str(), "and" | "or");
+        // A parenthetical ", including four children and two men," is skipped.
+        if found.is_none()
+            && w == ","
+            && k + 1 < s.end
+            && matches!(lw(k + 1).as_str(), "including" | "ages" | "aged" | "among")
+        {
+            if let Some(close) = (k + 2..(k + 14).min(s.end)).find(|&j| lw(j) == ",") {
+                limit = (limit + (close - k)).min(s.end);
+                k = close + 1;
+                continue;
+            }
+        }
         if found.is_none()
             && (matches!(w.as_str(), "," | "but" | "while" | "after" | "before")
                 || conj && (new_count(k + 1) || new_count(k + 2)))
@@ -358,6 +370,232 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
         }
         i = next;
     }
+    single_victims(text, toks, s, mentions, out);
+}
+
+/// Nouns for one person as a victim (singular).
+fn victim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "man"
+            | "woman"
+            | "boy"
+            | "girl"
+            | "teen"
+            | "teenager"
+            | "child"
+            | "toddler"
+            | "baby"
+            | "infant"
+            | "person"
+            | "victim"
+            | "student"
+            | "officer"
+            | "deputy"
+            | "trooper"
+            | "soldier"
+            | "civilian"
+            | "father"
+            | "mother"
+            | "son"
+            | "daughter"
+            | "brother"
+            | "sister"
+            | "girlfriend"
+            | "boyfriend"
+            | "wife"
+            | "husband"
+            | "friend"
+            | "driver"
+            | "passenger"
+            | "resident"
+            | "neighbor"
+            | "neighbour"
+            | "cousin"
+            | "uncle"
+            | "aunt"
+            | "grandmother"
+            | "grandfather"
+            | "suspect"
+            | "gunman"
+            | "shooter"
+            | "clerk"
+            | "guard"
+            | "worker"
+            | "journalist"
+            | "male"
+            | "female"
+            | "youth"
+            | "juvenile"
+            | "himself"
+            | "herself"
+    ) || w.ends_with("-year-old")
+        || w.ends_with("-month-old")
+}
+
+/// One victim stated without a numeral: "a 14-year-old boy is dead", "Ana
+/// Ruiz, 13, was killed", "he was pronounced dead", "killed his girlfriend",
+/// "a man was wounded". Each gives a figure of 1.
+fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let covered = |a: usize, b: usize, out: &Vec<Figure>| out.iter().any(|f| f.start < b && a < f.end);
+    for p in s.first..s.end {
+        let w = lw(p);
+        let category = match w.as_str() {
+            "killed" | "dead" | "died" | "slain" | "murdered" => CasualtyCategory::Killed,
+            "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
+            _ => continue,
+        };
+        // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
+        let mut k = p;
+        while k > s.first
+            && matches!(
+                lw(k - 1).as_str(),
+                "pronounced"
+                    | "found"
+                    | "shot"
+                    | "and"
+                    | "fatally"
+                    | "later"
+                    | "also"
+                    | "reportedly"
+                    | "accidentally"
+                    | "critically"
+                    | "seriously"
+                    | "badly"
+                    | "subsequently"
+                    | "then"
+            )
+        {
+            k -= 1;
+        }
+        let mut aux_ok = w == "died";
+        if k > s.first && matches!(lw(k - 1).as_str(), "was" | "is") {
+            k -= 1;
+            aux_ok = true;
+        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(lw(k - 2).as_str(), "has" | "had") {
+            k -= 2;
+            aux_ok = true;
+        }
+        let negated_or_modal = (k.saturating_sub(3).max(s.first)..p).any(|j| {
+            matches!(
+                lw(j).as_str(),
+                "not"
+                    | "never"
+                    | "nearly"
+                    | "almost"
+                    | "could"
+                    | "would"
+                    | "might"
+                    | "may"
+                    | "will"
+                    | "if"
+                    | "no"
+                    | "nobody"
+                    | "none"
+            )
+        });
+        if aux_ok && k > s.first && !negated_or_modal {
+            if let Some(np) = victim_before(text, toks, s, k, mentions) {
+                let (a, b) = (toks[np.0].start, toks[p].end);
+                if !covered(a, b, out) {
+                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+                }
+                continue;
+            }
+        }
+        // Active: "killed [victim]", "fatally shot [victim]".
+        if matches!(w.as_str(), "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end {
+            if let Some(np) = victim_after(text, toks, s, p + 1, mentions) {
+                let (a, b) = (toks[p].start, toks[np.1 - 1].end);
+                if !covered(a, b, out) && !negated_or_modal {
+                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+                }
+            }
+        }
+    }
+}
+
+fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize, usize)) -> Figure {
+    Figure {
+        start,
+        end,
+        value: 1,
+        value_max: None,
+        qualifier: Qualifier::Exact,
+        category,
+        subject: Some(subject),
+        actor: None,
+        reported_by: None,
+        period: None,
+    }
+}
+
+/// A singular victim phrase ending right before token `end`: a person's
+/// name (with an optional ", 13,"), a pronoun, or a determiner and up to four
+/// words ending in a victim noun. Returns its token range.
+fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let mut e = end;
+    // "Ana Ruiz, 13, was": skip the age in commas.
+    if e >= s.first + 3 && lw(e - 1) == "," && toks[e - 2].kind == TokenKind::Number && lw(e - 3) == "," {
+        e -= 3;
+    }
+    if e <= s.first {
+        return None;
+    }
+    let last = toks[e - 1];
+    if matches!(lw(e - 1).as_str(), "he" | "she") {
+        return Some((e - 1, e));
+    }
+    if let Some(m) = mentions.iter().find(|m| m.end == last.end && m.label == EntityLabel::Per) {
+        let first = (s.first..e).find(|&k| toks[k].start >= m.start)?;
+        return Some((first, e));
+    }
+    if !victim_noun(&lw(e - 1)) {
+        return None;
+    }
+    let lo = e.saturating_sub(5).max(s.first);
+    for k in (lo..e - 1).rev() {
+        let x = lw(k);
+        if matches!(x.as_str(), "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
+            // Plurals and counts are other figures' business.
+            if toks[k + 1..e].iter().any(|t| t.kind == TokenKind::Number && !t.text(text).contains('-')) {
+                return None;
+            }
+            return Some((k, e));
+        }
+        if toks[k].kind == TokenKind::Punct {
+            break;
+        }
+    }
+    None
+}
+
+/// A singular victim phrase starting at token `start`.
+fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let first = toks[start];
+    if matches!(lw(start).as_str(), "himself" | "herself") {
+        return Some((start, start + 1));
+    }
+    if let Some(m) = mentions.iter().find(|m| m.start == first.start && m.label == EntityLabel::Per) {
+        let end = (start..s.end).find(|&k| toks[k].end >= m.end)? + 1;
+        return Some((start, end));
+    }
+    if !matches!(lw(start).as_str(), "a" | "an" | "his" | "her" | "their" | "one") {
+        return None;
+    }
+    for k in start + 1..(start + 5).min(s.end) {
+        let x = lw(k);
+        if victim_noun(&x) && !x.ends_with("-old") {
+            return Some((start, k + 1));
+        }
+        if toks[k].kind == TokenKind::Punct || crate::lexicon::is_function_word(&x) {
+            break;
+        }
+    }
+    None
 }
 
 fn figure_at(
@@ -377,6 +615,13 @@ fn figure_at(
     if n.end < s.end && unit_word(&lw(n.end)) {
         return None;
     }
+    // "16- year-old": an age broken by a space.
+    if n.end + 1 < s.end
+        && lw(n.end) == "-"
+        && (lw(n.end + 1).starts_with("year") || lw(n.end + 1).starts_with("month"))
+    {
+        return None;
+    }
     if n.first > s.first && is_month(toks[n.first - 1].text(text)) {
         return None;
     }
@@ -388,6 +633,10 @@ fn figure_at(
         return None;
     }
     let (mut qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
+    // "No one was hurt": a negated count is no figure.
+    if q_start > s.first && matches!(lw(q_start - 1).as_str(), "no" | "not" | "without") {
+        return None;
+    }
     let mut value_max = n.max;
     let mut n = *n;
     // Ranges: "between 10 and 15", "10 to 15", "10-15".
@@ -599,7 +848,8 @@ mod tests {
             ("Dozens were hurt.", &[("Dozens were hurt", 24, AtLeast, Wounded)]),
             ("Rebels destroyed 14 tanks and fled.", &[("14 tanks", 14, Exact, Equipment)]),
             ("The ministry ordered 14 tanks.", &[]),
-            ("A 27-year-old man was injured.", &[]),
+            // One victim, not 27: the age is no count.
+            ("A 27-year-old man was injured.", &[("A 27-year-old man was injured", 1, Exact, Wounded)]),
             ("He paid $5 million for the 12 buildings.", &[]),
             ("In 2024 the city grew.", &[]),
             ("Most of the 100 soldiers were injured or killed.", &[]),
@@ -607,6 +857,19 @@ mod tests {
             ("The town sent 170,000 troops to the front.", &[]),
             ("Between 10 and 15 people died.", &[("Between 10 and 15 people died", 10, Exact, Killed)]),
             ("Officials said 10-15 people died.", &[("10-15 people died", 10, Exact, Killed)]),
+            (
+                "A total of six people, including four children and two men, were injured.",
+                &[("six people, including four children and two men, were injured", 6, Exact, Wounded)],
+            ),
+            ("Officials said 16- year-old twins were injured.", &[]),
+            ("A 14-year-old boy is dead after the shooting.", &[("A 14-year-old boy is dead", 1, Exact, Killed)]),
+            ("The teen was later pronounced dead.", &[("The teen was later pronounced dead", 1, Exact, Killed)]),
+            ("He shot and killed his girlfriend on Sunday.", &[("killed his girlfriend", 1, Exact, Killed)]),
+            ("A man was wounded in the leg.", &[("A man was wounded", 1, Exact, Wounded)]),
+            ("No one was hurt and nobody was killed.", &[]),
+            ("The driver could have been killed.", &[]),
+            ("A man was nearly killed.", &[]),
+            ("He faces the death penalty.", &[]),
             (
                 "Police say four people were shot and wounded.",
                 &[("four people were shot and wounded", 4, Exact, Wounded)],
