@@ -586,12 +586,13 @@ fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions:
     if !matches!(lw(start).as_str(), "a" | "an" | "his" | "her" | "their" | "one") {
         return None;
     }
-    for k in start + 1..(start + 5).min(s.end) {
-        let x = lw(k);
+    let end = (start + 5).min(s.end);
+    for (k, t) in toks.iter().enumerate().take(end).skip(start + 1) {
+        let x = t.text(text).to_lowercase();
         if victim_noun(&x) && !x.ends_with("-old") {
             return Some((start, k + 1));
         }
-        if toks[k].kind == TokenKind::Punct || crate::lexicon::is_function_word(&x) {
+        if t.kind == TokenKind::Punct || crate::lexicon::is_function_word(&x) {
             break;
         }
     }
