@@ -71,3 +71,40 @@ pub fn train_ner() -> Result {
         .arg("--unlabelled")
         .arg(shared.join("data")))
 }
+
+/// `cargo xtask eval-casualties`: the reference GVA scorer (its filter and
+/// protocol), then a sample of extracted figures per category for reading.
+pub fn eval_casualties() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo").args(["build", "--release", "--locked", "-q", "-p", "lede_cli"]))?;
+    let bin = root().join("target/release/lede");
+    run(Command::new("python3")
+        .arg(shared.join("eval/casualties_gva.py"))
+        .env("LEDE_BIN", &bin)
+        .env("LEDE_REPO", root()))?;
+    println!("filter (the reference's): articles whose text states the incident's killed (injured) count as a number");
+    println!("within eight words of a death (injury) word; score = share whose killed (wounded) figures include it.");
+    // A sample of figures per category, from the first articles of the set.
+    let gz = std::fs::File::open(shared.join("data/gva/documents.dev.jsonl.gz")).map_err(|e| e.to_string())?;
+    let mut body = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(gz), &mut body).map_err(|e| e.to_string())?;
+    let mut samples: std::collections::BTreeMap<&'static str, Vec<String>> = std::collections::BTreeMap::new();
+    for line in body.lines().take(400) {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+        let Some(text) = v["text"].as_str() else { continue };
+        let Ok(a) = analyze(text, &Options::default()) else { continue };
+        for c in a.articles.iter().flat_map(|x| &x.casualties) {
+            let list = samples.entry(c.category.as_str()).or_default();
+            if list.len() < 6 {
+                list.push(format!("{:>7} {:<9} {}", c.value, c.qualifier.as_str(), c.text));
+            }
+        }
+    }
+    for (cat, list) in samples {
+        println!("\n{cat}:");
+        for l in list {
+            println!("  {l}");
+        }
+    }
+    Ok(())
+}

@@ -23,7 +23,9 @@ usage: cargo xtask <command>
           browser tests in headless Chromium, and a release build with its bundle sizes
   build   install what is missing, then build the optimised static site into dist/
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
-  eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer";
+  eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
+  eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
+  bench      criterion benchmarks of the core (model load, tagger, whole pipeline)";
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -205,6 +207,8 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("train-ner") => eval::train_ner(),
         Some("eval-ner") => eval::eval_ner(),
+        Some("eval-casualties") => eval::eval_casualties(),
+        Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -323,7 +323,8 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
         }
         k += 1;
     }
-    let needs_people = matches!(verb.as_str(), "lost" | "lose");
+    // "captured 12 suspects" is an arrest, "captured 12 soldiers" a loss.
+    let needs_people = matches!(verb.as_str(), "lost" | "lose" | "captured" | "capturing");
     let subject_end = match subject_end {
         Some(e) => e,
         None if !needs_people => n.end,
