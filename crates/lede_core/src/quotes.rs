@@ -291,6 +291,176 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
     mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0)
 }
 
+type ByteRange = (usize, usize);
+
+/// One paragraph's tokens and sentences, for attribution beyond a quote's
+/// immediate neighbours.
+pub struct ParaView<'a> {
+    pub range: (usize, usize),
+    pub tokens: &'a [Token],
+    pub sentences: &'a [crate::tokens::Sentence],
+}
+
+/// Verbs that report speech or writing when their subject is the speaker.
+fn is_reporting_verb(w: &str) -> bool {
+    lexicon::is_cue_verb(w)
+        || matches!(
+            w,
+            "call"
+                | "called"
+                | "calling"
+                | "calls"
+                | "describe"
+                | "describes"
+                | "describing"
+                | "tweet"
+                | "tweets"
+                | "tweeting"
+                | "urged"
+                | "urges"
+                | "accused"
+                | "accuses"
+                | "vowed"
+                | "vows"
+                | "promised"
+                | "promises"
+                | "pledged"
+                | "predicted"
+                | "ruled"
+                | "reports"
+                | "report"
+                | "say"
+                | "tell"
+                | "wrote"
+                | "write"
+                | "sings"
+                | "sang"
+                | "labeled"
+                | "labelled"
+                | "dubbed"
+                | "branded"
+                | "blasted"
+                | "slammed"
+                | "mocked"
+                | "boasted"
+                | "joked"
+                | "quipped"
+                | "countered"
+                | "recalls"
+                | "demanded"
+                | "declares"
+        )
+}
+
+/// Words that may stand between a subject and its verb ("Clinton has long said").
+fn is_verb_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "then"
+            | "later"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "long"
+            | "often"
+            | "again"
+            | "even"
+            | "just"
+            | "already"
+            | "publicly"
+            | "reportedly"
+            | "would"
+            | "will"
+    ) || w.ends_with("ly")
+}
+
+/// Attribute quotes left without a speaker: the subject of a reporting verb
+/// in the quote's sentence; the speaker introduced by the paragraph before
+/// ("The Times reports:"); or the speaker of the previous quote, which this
+/// one continues.
+pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Mention], found: &mut [Found]) {
+    let spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let inside_quote = |pos: usize| {
+        let i = spans.partition_point(|s| s.1 <= pos);
+        spans.get(i).map(|s| s.0 <= pos && pos < s.1).unwrap_or(false)
+    };
+    let lw = |t: &Token| t.text(text).to_lowercase();
+    let mut last_attributed: Option<(usize, Found)> = None;
+    for f in found.iter_mut() {
+        let pi = paras.partition_point(|p| p.range.1 <= f.start);
+        let Some(p) = paras.get(pi) else { continue };
+        if f.speaker.is_none() {
+            // The quote's sentence: its reporting verb nearest the quote.
+            let sentence =
+                p.sentences.iter().find(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+            if let Some(s) = sentence {
+                // (distance to the quote, speaker, cue)
+                let mut best: Option<(usize, ByteRange, ByteRange)> = None;
+                for k in s.first..s.end {
+                    let t = p.tokens[k];
+                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) {
+                        continue;
+                    }
+                    let mut e = k;
+                    while e > s.first && e + 2 > k && is_verb_filler(&lw(&p.tokens[e - 1])) {
+                        e -= 1;
+                    }
+                    if let Some(sp) =
+                        speaker_before(text, p.tokens, e, mentions).filter(|sp| sp.0 >= p.tokens[s.first].start)
+                    {
+                        let dist = if t.start < f.start { f.start - t.end } else { t.start - f.end };
+                        if best.map(|b| dist < b.0).unwrap_or(true) {
+                            best = Some((dist, sp, (t.start, t.end)));
+                        }
+                    }
+                }
+                if let Some((_, sp, cue)) = best {
+                    f.speaker = Some(sp);
+                    f.cue = Some(cue);
+                }
+            }
+        }
+        if f.speaker.is_none() && pi > 0 && text[p.range.0..f.start].trim().is_empty() {
+            // "The New York Times reports:" closing the paragraph before.
+            let prev = &paras[pi - 1];
+            if text[prev.range.0..prev.range.1].trim_end().ends_with(':') {
+                if let Some(s) = prev.sentences.last() {
+                    for k in (s.first..s.end).rev() {
+                        let t = prev.tokens[k];
+                        if is_reporting_verb(&lw(&t)) {
+                            if let Some(sp) = speaker_before(text, prev.tokens, k, mentions) {
+                                f.speaker = Some(sp);
+                                f.cue = Some((t.start, t.end));
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if f.speaker.is_none() && f.kind == QuoteKind::Direct {
+            // A quote continuing the previous speaker's, in this paragraph or the one before.
+            if let Some((lp, q)) = &last_attributed {
+                if *lp + 1 >= pi {
+                    f.speaker = q.speaker;
+                    f.speaker_entity = q.speaker_entity;
+                }
+            }
+        }
+        if let Some(sp) = f.speaker {
+            if f.speaker_entity.is_none() {
+                f.speaker_entity = resolve(text, sp, mentions);
+            }
+            last_attributed = Some((pi, f.clone()));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,6 +111,29 @@ fn sample_article_shows_every_kind_of_highlight() {
 }
 
 #[test]
+fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
+    let text = "Ada Quill called the harbour plan “reckless” in a letter to the council.\n\
+                The Harbour Times reports:\n\
+                “The bridge will stay closed until spring, and nobody can say when it will reopen.”\n\
+                “We need a ferry now,” said Tomas Reyes, a boatman.\n\
+                “And we need it before the winter storms arrive, not after them.”\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let who = |start: &str| {
+        a.articles[0]
+            .quotes
+            .iter()
+            .find(|q| q.text[3..].starts_with(start))
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.text.clone())
+    };
+    assert_eq!(who("reckless").as_deref(), Some("Ada Quill"), "{:#?}", a.articles[0].quotes);
+    assert_eq!(who("The bridge").as_deref(), Some("Harbour Times"));
+    assert_eq!(who("We need").as_deref(), Some("Tomas Reyes"));
+    assert_eq!(who("And we need").as_deref(), Some("Tomas Reyes"));
+}
+
+#[test]
 fn errors_are_typed_and_clear() {
     let o = Options::default();
     assert_eq!(analyze("", &o), Err(Error::Empty));
