@@ -110,6 +110,13 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
             }
         }
         if m.can_open {
+            // Double marks do not nest: a second double opener means the
+            // first was never closed, and it is dropped with what it held.
+            if m.mark == Mark::Double {
+                if let Some(idx) = stack.iter().position(|o| o.mark == Mark::Double) {
+                    stack.truncate(idx);
+                }
+            }
             stack.push(*m);
         }
     }
@@ -219,6 +226,15 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
     if let Some(m) = mentions.get(i).filter(|m| m.start == t.start) {
         return Some((m.start, m.end));
     }
+    // "said Pamela Padilla": a run of two to four capitalised words.
+    let caps = toks[k..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+        .count();
+    if caps >= 2 {
+        return Some((t.start, toks[k + caps - 1].end));
+    }
     if matches!(lower.as_str(), "a" | "an" | "the" | "one") {
         // Up to four more words, ending at a noun before a cue or punctuation.
         let mut e = k + 1;
@@ -253,6 +269,28 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     let i = mentions.partition_point(|m| m.end < last.end);
     if let Some(m) = mentions.get(i).filter(|m| m.end == last.end) {
         return Some((m.start, m.end));
+    }
+    // "Rep. Ana Ruiz (D-Ore.), head of the caucus, said": the name before an
+    // appositive set off by a comma or a bracket.
+    if matches!(last.text(text), "," | ")") {
+        let lo = end.saturating_sub(16);
+        let floor = toks[lo].start;
+        let j = mentions.partition_point(|m| m.end <= last.start);
+        for m in mentions[..j].iter().rev().take_while(|m| m.start >= floor) {
+            let after = toks.partition_point(|t| t.start < m.end);
+            let opens_apposition = toks.get(after).map(|t| matches!(t.text(text), "," | "(")).unwrap_or(false);
+            let clause_start = toks
+                .partition_point(|t| t.start < m.start)
+                .checked_sub(1)
+                .map(|b| {
+                    matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";")
+                        || toks[b].text(text).starts_with(char::is_lowercase)
+                })
+                .unwrap_or(true);
+            if m.label == EntityLabel::Per && opens_apposition && clause_start {
+                return Some((m.start, m.end));
+            }
+        }
     }
     // "the president said": a determiner within four words before, and the
     // phrase ends on a content word ("… others and told" is no speaker).
@@ -443,10 +481,12 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 }
             }
         }
-        if f.speaker.is_none() && f.kind == QuoteKind::Direct {
-            // A quote continuing the previous speaker's, in this paragraph or the one before.
+        if f.speaker.is_none() {
+            // A quote continuing the previous speaker's: a direct one in this
+            // paragraph or the one before, a partial one in this paragraph.
             if let Some((lp, q)) = &last_attributed {
-                if *lp + 1 >= pi {
+                let reach = if f.kind == QuoteKind::Direct { *lp + 1 >= pi } else { *lp == pi };
+                if reach {
                     f.speaker = q.speaker;
                     f.speaker_entity = q.speaker_entity;
                 }
