@@ -431,7 +431,7 @@ pub fn is_person_noun(lower: &str) -> bool {
 
 /// Personal pronouns that can be speakers (lowercase).
 pub fn is_speaker_pronoun(lower: &str) -> bool {
-    matches!(lower, "he" | "she" | "they" | "i" | "we")
+    matches!(lower, "he" | "she" | "it" | "they" | "i" | "we")
 }
 
 #[cfg(test)]

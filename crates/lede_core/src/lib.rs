@@ -252,7 +252,10 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
                         start: idx.char_of(s),
                         end: idx.char_of(e),
                         text: text[s..e].to_string(),
-                        canonical: own.or(q.speaker_entity).map(|i| canon[i].clone()),
+                        canonical: own
+                            .or(q.speaker_entity)
+                            .map(|i| canon[i].clone())
+                            .or_else(|| q.speaker_description.map(|(a, b)| describe(&text[a..b]))),
                     }
                 }),
                 cue: q.cue.map(ts),
@@ -275,6 +278,15 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
             })
             .collect(),
     })
+}
+
+/// An unnamed person's canonical form: "A Russian journalist" → "a Russian journalist".
+fn describe(d: &str) -> String {
+    let mut cs = d.chars();
+    match cs.next() {
+        Some(c) => c.to_lowercase().chain(cs).collect(),
+        None => String::new(),
+    }
 }
 
 /// The index of the mention exactly at `[s, e)`, if any (mentions are sorted).

@@ -17,6 +17,8 @@ pub struct Found {
     pub speaker: Option<(usize, usize)>,
     /// The person a pronoun or surname resolves to (index into mentions).
     pub speaker_entity: Option<usize>,
+    /// An unnamed person the speaker refers to ("a Russian journalist").
+    pub speaker_description: Option<(usize, usize)>,
     pub cue: Option<(usize, usize)>,
 }
 
@@ -146,7 +148,7 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
             QuoteKind::Partial
         };
         let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, cue });
+        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, speaker_description: None, cue });
     }
     // A direct quote with no cue of its own right after an attributed one in
     // the same paragraph continues that speaker ("… ," he said. "…").
@@ -173,7 +175,18 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
     while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–") {
         k += 1;
     }
-    if k < toks.len() {
+    // A quote that ends its sentence ("….") followed by a capitalised word
+    // starts a new sentence: only "Name said" may still attribute it.
+    let closed_sentence = text[s..e].trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', '!', '?'])
+        && toks.get(k).map(|t| t.text(text).starts_with(char::is_uppercase)).unwrap_or(false);
+    if k < toks.len() && closed_sentence {
+        if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
+            let after = token_at_or_after(toks, sp.1);
+            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) {
+                return (Some(sp), Some((toks[after].start, toks[after].end)));
+            }
+        }
+    } else if k < toks.len() {
         if lexicon::is_cue_verb(&lw(k)) {
             if let Some(sp) = speaker_phrase(text, toks, k + 1, mentions) {
                 return (Some(sp), Some((toks[k].start, toks[k].end)));
@@ -331,6 +344,98 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
 
 type ByteRange = (usize, usize);
 
+/// Person descriptions in the article ("a Russian journalist", "the
+/// president"): determiner, up to three words, a person noun.
+fn descriptions(text: &str, paras: &[ParaView<'_>]) -> Vec<ByteRange> {
+    let mut out = Vec::new();
+    for p in paras {
+        let t = p.tokens;
+        for k in 0..t.len() {
+            if !matches!(t[k].text(text).to_lowercase().as_str(), "a" | "an" | "the") {
+                continue;
+            }
+            for e in k + 1..(k + 5).min(t.len()) {
+                let w = t[e].text(text).to_lowercase();
+                if t[e].kind != TokenKind::Word {
+                    break;
+                }
+                if lexicon::is_person_noun(&w) {
+                    out.push((t[k].start, t[e].end));
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What a speaker refers to: its own person mention; for "he"/"she" the
+/// latest person named or described before it, outside quotes; for "a …"
+/// description a new, unnamed person; for "the …" an earlier description
+/// with the same head noun, else the latest person named.
+fn resolve_in_context(
+    text: &str,
+    sp: ByteRange,
+    quote: ByteRange,
+    mentions: &[Mention],
+    people: &[ByteRange],
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> (Option<usize>, Option<ByteRange>) {
+    let at = mentions.partition_point(|m| m.start < sp.0);
+    if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
+        return ((m.label == EntityLabel::Per).then_some(at), None);
+    }
+    let lower = text[sp.0..sp.1].to_lowercase();
+    let outside = |a: usize, b: usize| !(inside_quote(a) || quote.0 <= a && b <= quote.1);
+    let last_person =
+        || mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0 && outside(m.start, m.end));
+    if lower == "it" {
+        // "what it calls": an organisation, or a place acting as one ("the
+        // Kremlin", "Russia says it"), named outside quotes. Within its
+        // sentence the subject comes first; else the latest one before.
+        let institution = |m: &Mention| {
+            matches!(m.label, EntityLabel::Org | EntityLabel::Loc) && m.end <= sp.0 && outside(m.start, m.end)
+        };
+        let sentence_start = text[..sp.0].rfind(['.', '\n']).map(|i| i + 1).unwrap_or(0);
+        let org = mentions[..at]
+            .iter()
+            .position(|m| m.start >= sentence_start && institution(m))
+            .or_else(|| mentions[..at].iter().rposition(institution));
+        return (org, None);
+    }
+    if matches!(lower.as_str(), "he" | "she") {
+        let named = last_person();
+        let described = people
+            .iter()
+            .rev()
+            .find(|d| d.1 <= sp.0 && outside(d.0, d.1) && !text[d.0..d.1].to_lowercase().starts_with("the "));
+        return match (named, described) {
+            (Some(i), Some(d)) if d.1 > mentions[i].end => (None, Some(*d)),
+            (Some(i), _) => (Some(i), None),
+            (None, Some(d)) => (None, Some(*d)),
+            (None, None) => (None, None),
+        };
+    }
+    if !lower.contains(' ') {
+        return (None, None);
+    }
+    let head = lower.rsplit(' ').next().unwrap_or("");
+    if !lexicon::is_person_noun(head) {
+        return (None, None);
+    }
+    if lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("one ") {
+        return (None, Some(sp));
+    }
+    // "the journalist": the person an earlier description of the same kind introduced.
+    if let Some(d) =
+        // The first such description is the one that introduced the person.
+        people.iter().find(|d| d.1 <= sp.0 && text[d.0..d.1].to_lowercase().ends_with(head) && outside(d.0, d.1))
+    {
+        return (None, Some(*d));
+    }
+    (last_person(), None)
+}
+
 /// One paragraph's tokens and sentences, for attribution beyond a quote's
 /// immediate neighbours.
 pub struct ParaView<'a> {
@@ -428,6 +533,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         spans.get(i).map(|s| s.0 <= pos && pos < s.1).unwrap_or(false)
     };
     let lw = |t: &Token| t.text(text).to_lowercase();
+    let people = descriptions(text, paras);
     let mut last_attributed: Option<(usize, Found)> = None;
     for f in found.iter_mut() {
         let pi = paras.partition_point(|p| p.range.1 <= f.start);
@@ -451,7 +557,9 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     if let Some(sp) =
                         speaker_before(text, p.tokens, e, mentions).filter(|sp| sp.0 >= p.tokens[s.first].start)
                     {
-                        let dist = if t.start < f.start { f.start - t.end } else { t.start - f.end };
+                        // Reported speech puts its verb before the quote: verbs
+                        // after it count only when none stands before.
+                        let dist = if t.start < f.start { f.start - t.end } else { (1 << 30) + t.start - f.end };
                         if best.map(|b| dist < b.0).unwrap_or(true) {
                             best = Some((dist, sp, (t.start, t.end)));
                         }
@@ -460,6 +568,31 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 if let Some((_, sp, cue)) = best {
                     f.speaker = Some(sp);
                     f.cue = Some(cue);
+                }
+            }
+        }
+        if f.speaker.is_none() {
+            // The sentence before, in this paragraph: its last reporting verb's subject
+            // ("… the journalist confirmed that … . “The Kremlin denied …”").
+            let si = p
+                .sentences
+                .iter()
+                .position(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+            if let Some(prev) = si.and_then(|i| i.checked_sub(1)).map(|i| p.sentences[i]) {
+                for k in (prev.first..prev.end).rev() {
+                    let t = p.tokens[k];
+                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) {
+                        continue;
+                    }
+                    let mut e = k;
+                    while e > prev.first && e + 2 > k && is_verb_filler(&lw(&p.tokens[e - 1])) {
+                        e -= 1;
+                    }
+                    if let Some(sp) = speaker_before(text, p.tokens, e, mentions) {
+                        f.speaker = Some(sp);
+                        f.cue = Some((t.start, t.end));
+                    }
+                    break;
                 }
             }
         }
@@ -493,9 +626,10 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             }
         }
         if let Some(sp) = f.speaker {
-            if f.speaker_entity.is_none() {
-                f.speaker_entity = resolve(text, sp, mentions);
-            }
+            let (entity, description) =
+                resolve_in_context(text, sp, (f.start, f.end), mentions, &people, &inside_quote);
+            f.speaker_entity = entity;
+            f.speaker_description = description;
             last_attributed = Some((pi, f.clone()));
         }
     }

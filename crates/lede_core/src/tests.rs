@@ -244,6 +244,18 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
     // The quotes with pronoun speakers resolve to the person.
     let q = art.quotes.iter().find(|q| q.text.contains("We would not like to wait")).expect("quote");
     assert_eq!(q.speaker.as_ref().and_then(|s| s.canonical.as_deref()), Some("Volodymyr Zelenskyy"));
+    // The quotes the issue names, with their speakers resolved.
+    let speaker = |start: &str| {
+        art.quotes
+            .iter()
+            .find(|q| q.text[1..].starts_with(start))
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.canonical.clone())
+    };
+    assert_eq!(speaker("Secretary of State Marco Rubio and I").as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(speaker("No one questions").as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(speaker("At the moment, Russia").as_deref(), Some("a Russian journalist"));
+    assert_eq!(speaker("The Kremlin denied").as_deref(), Some("a Russian journalist"));
     // Casualty figures of the "N casualties" / "N tanks destroyed" forms.
     let figs: Vec<(u64, CasualtyCategory)> = art.casualties.iter().map(|c| (c.value, c.category)).collect();
     for want in [
@@ -299,6 +311,19 @@ fn seed_002_has_a_main_article_and_related_ones() {
     ] {
         assert!(all.contains(&want), "{want:?} missing");
     }
+    let speaker = |start: &str| {
+        a.articles
+            .iter()
+            .flat_map(|x| &x.quotes)
+            .find(|q| q.text[1..].starts_with(start))
+            .and_then(|q| q.speaker.as_ref())
+            .and_then(|s| s.canonical.clone())
+    };
+    assert_eq!(speaker("I echoed what the president said").as_deref(), Some("Rubio"));
+    assert_eq!(speaker("Putin is not").as_deref(), Some("Trump"));
+    assert_eq!(speaker("Our commanders saw us").as_deref(), Some("Mikhail Simdyankin"));
+    assert_eq!(speaker("We all knew it was a one-way ticket").as_deref(), Some("Ivan Shabunko"));
+    assert_eq!(speaker("Just sticking your nose out").as_deref(), Some("Aleksandr Trofimov"));
     for art in &a.articles {
         let nvidia: Vec<_> = art.entities.iter().filter(|e| e.text == "Nvidia").map(|e| e.label).collect();
         assert!(nvidia.iter().all(|l| *l == EntityLabel::Org), "{nvidia:?}");
