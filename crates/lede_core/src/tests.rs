@@ -75,7 +75,7 @@ fn sample_article_shows_every_kind_of_highlight() {
     let speaker_of = |start: &str| {
         art.quotes
             .iter()
-            .find(|q| q.text[1..].starts_with(start))
+            .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
             .and_then(|q| q.speaker.as_ref())
             .map(|s| (s.text.clone(), s.canonical.clone()))
     };
@@ -248,7 +248,7 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
     let speaker = |start: &str| {
         art.quotes
             .iter()
-            .find(|q| q.text[1..].starts_with(start))
+            .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
             .and_then(|q| q.speaker.as_ref())
             .and_then(|s| s.canonical.clone())
     };
@@ -315,7 +315,7 @@ fn seed_002_has_a_main_article_and_related_ones() {
         a.articles
             .iter()
             .flat_map(|x| &x.quotes)
-            .find(|q| q.text[1..].starts_with(start))
+            .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
             .and_then(|q| q.speaker.as_ref())
             .and_then(|s| s.canonical.clone())
     };
