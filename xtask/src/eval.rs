@@ -108,3 +108,16 @@ pub fn eval_casualties() -> Result {
     }
     Ok(())
 }
+
+/// `cargo xtask eval-quotes`: quote detection F1 and speaker accuracy on
+/// PolNeAR dev with the reference scorer.
+pub fn eval_quotes() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo").args(["build", "--release", "--locked", "-q", "-p", "lede_cli"]))?;
+    run(Command::new("python3")
+        .arg(shared.join("eval/quotes_polnear.py"))
+        .arg("--data")
+        .arg(shared.join("data/polnear/dev"))
+        .env("LEDE_BIN", root().join("target/release/lede"))
+        .env("LEDE_REPO", root()))
+}

@@ -25,6 +25,7 @@ usage: cargo xtask <command>
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
+  eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
   bench      criterion benchmarks of the core (model load, tagger, whole pipeline)";
 
 /// The workspace root (the parent of this crate).
@@ -208,6 +209,7 @@ fn main() -> ExitCode {
         Some("train-ner") => eval::train_ner(),
         Some("eval-ner") => eval::eval_ner(),
         Some("eval-casualties") => eval::eval_casualties(),
+        Some("eval-quotes") => eval::eval_quotes(),
         Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
