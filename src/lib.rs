@@ -4,6 +4,7 @@
 
 mod app;
 mod articles;
+pub mod export;
 mod highlight;
 mod input;
 mod legend;

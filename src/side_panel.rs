@@ -85,12 +85,43 @@ pub fn SidePanel() -> impl IntoView {
                                     <td>{c.category.as_str()}</td>
                                     <td>{c.qualifier.as_str().replace('_', " ")}</td>
                                     <td>{c.subject.clone().unwrap_or_default()}</td>
+                                    <td>{c.actor.clone().unwrap_or_default()}</td>
                                     <td>{c.reported_by.clone().unwrap_or_default()}</td>
+                                    <td>{c.period.clone().unwrap_or_default()}</td>
                                 </tr>
                             }
                         })
                         .collect_view();
                     view! {
+                        <section class="panel-section panel-export" aria-label="Export">
+                            <h3>"Export"</h3>
+                            <a
+                                class="btn"
+                                data-testid="export-json"
+                                download="lede-analysis.json"
+                                href=crate::export::data_url("application/json", &crate::export::json(a))
+                            >
+                                "Analysis (JSON)"
+                            </a>
+                            " "
+                            <a
+                                class="btn"
+                                data-testid="export-casualties"
+                                download="lede-casualties.csv"
+                                href=crate::export::data_url("text/csv", &crate::export::casualties_csv(a))
+                            >
+                                "Casualties (CSV)"
+                            </a>
+                            " "
+                            <a
+                                class="btn"
+                                data-testid="export-quotes"
+                                download="lede-quotes.csv"
+                                href=crate::export::data_url("text/csv", &crate::export::quotes_csv(a))
+                            >
+                                "Quotes (CSV)"
+                            </a>
+                        </section>
                         <section class="panel-section">
                             <h3>"Entities"</h3>
                             <ul class="entity-list">{ents}</ul>
@@ -103,7 +134,15 @@ pub fn SidePanel() -> impl IntoView {
                             <h3>"Casualty figures"</h3>
                             <table class="casualty-table">
                                 <thead>
-                                    <tr><th scope="col">"Figure"</th><th scope="col">"Category"</th><th scope="col">"Qualifier"</th><th scope="col">"Subject"</th><th scope="col">"Reported by"</th></tr>
+                                    <tr>
+                                        <th scope="col">"Figure"</th>
+                                        <th scope="col">"Category"</th>
+                                        <th scope="col">"Qualifier"</th>
+                                        <th scope="col">"Subject"</th>
+                                        <th scope="col">"Actor"</th>
+                                        <th scope="col">"Reported by"</th>
+                                        <th scope="col">"Period"</th>
+                                    </tr>
                                 </thead>
                                 <tbody>{figures}</tbody>
                             </table>

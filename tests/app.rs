@@ -158,3 +158,35 @@ async fn unusable_input_shows_a_clear_message() {
     assert_eq!(count(&root, "[data-testid=error]"), 0);
     assert_eq!(count(&root, "[data-testid=article]"), 1);
 }
+
+/// The text inside a `data:` link.
+fn data_link_text(el: &HtmlElement) -> String {
+    let href = el.get_attribute("href").expect("href");
+    let (head, body) = href.split_once(',').expect("a data: URL");
+    assert!(head.starts_with("data:"), "{head}");
+    String::from(js_sys::decode_uri_component(body).expect("percent-encoded"))
+}
+
+#[wasm_bindgen_test]
+async fn exports_hold_the_analysis() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let csv = data_link_text(&one(&root, "[data-testid=export-casualties]"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 1 + count(&root, "[data-testid=casualty-row]") as usize);
+    assert!(lines[1].contains("At least 14 people were killed,14,,killed,at_least"), "{csv}");
+    let quotes = data_link_text(&one(&root, "[data-testid=export-quotes]"));
+    assert!(quotes.lines().any(|l| l.contains("she,Ines Calloway,direct")), "{quotes}");
+    let json = data_link_text(&one(&root, "[data-testid=export-json]"));
+    let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
+    assert_eq!(json, lede::export::json(&expected));
+    // A new text updates the exports.
+    paste_and_analyse(
+        &root,
+        "Storm Hits Coast\nAt least 3 people were killed on the coast road on Monday, police said.\n",
+    )
+    .await;
+    let csv = data_link_text(&one(&root, "[data-testid=export-casualties]"));
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+}
