@@ -121,3 +121,51 @@ pub fn eval_quotes() -> Result {
         .env("LEDE_BIN", root().join("target/release/lede"))
         .env("LEDE_REPO", root()))
 }
+
+/// `cargo xtask eval-segment`: block classification on L3S-GN1 (precision
+/// and recall per label), then what the seed pages give.
+pub fn eval_segment() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-segment", "--data"])
+        .arg(shared.join("data/l3s-gn1/annotated")))?;
+    let mut seeds: Vec<_> = std::fs::read_dir(shared.join("seeds"))
+        .map_err(|e| e.to_string())?
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .collect();
+    seeds.sort();
+    for path in seeds {
+        let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+        let a = analyze(&text, &Options::default()).map_err(|e| e.to_string())?;
+        println!(
+            "\n{}: {} article(s)",
+            path.file_name().map(|f| f.to_string_lossy()).unwrap_or_default(),
+            a.articles.len()
+        );
+        for art in &a.articles {
+            let kinds: Vec<&str> = art
+                .paragraphs
+                .iter()
+                .map(|p| match p.kind {
+                    lede_core::ParagraphKind::Body => "body",
+                    lede_core::ParagraphKind::Embed => "embed",
+                    lede_core::ParagraphKind::Caption => "caption",
+                })
+                .collect();
+            println!(
+                "  {:?} source={:?} published={:?} headline={:?} paragraphs={} {:?}",
+                art.role,
+                art.source,
+                art.published,
+                art.headline.as_ref().map(|h| h.text.chars().take(60).collect::<String>()),
+                art.paragraphs.len(),
+                kinds
+            );
+        }
+        for b in &a.boilerplate {
+            println!("  boilerplate {:<13} {:?}", b.kind.as_str(), b.text.chars().take(70).collect::<String>());
+        }
+    }
+    Ok(())
+}

@@ -26,6 +26,7 @@ usage: cargo xtask <command>
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
+  eval-segment block classification precision/recall on L3S-GN1, and the seed pages' segmentation
   bench      criterion benchmarks of the core (model load, tagger, whole pipeline)";
 
 /// The workspace root (the parent of this crate).
@@ -210,6 +211,7 @@ fn main() -> ExitCode {
         Some("eval-ner") => eval::eval_ner(),
         Some("eval-casualties") => eval::eval_casualties(),
         Some("eval-quotes") => eval::eval_quotes(),
+        Some("eval-segment") => eval::eval_segment(),
         Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

@@ -8,6 +8,8 @@ mod clusters;
 mod conll;
 mod ner;
 mod ner_eval;
+mod segment_eval;
+
 mod unlabelled;
 
 use std::process::ExitCode;
@@ -35,10 +37,21 @@ fn main() -> ExitCode {
                 println!("P {:.2} R {:.2} F1 {:.2}", s.precision * 100.0, s.recall * 100.0, s.f1 * 100.0);
             })
         }
-        _ => {
-            Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W]"
-                .into())
+        Some("eval-segment") => {
+            let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
+            segment_eval::score(std::path::Path::new(&dir)).map(|(stats, pages)| {
+                println!("L3S-GN1 block classification over {pages} pages (lines weighted by words)");
+                println!("{:<16} {:>9} {:>9} {:>10}", "label", "precision", "recall", "gold words");
+                for (i, [tp, pred, gold]) in stats.iter().enumerate() {
+                    let p = *tp as f64 / (*pred).max(1) as f64;
+                    let r = *tp as f64 / (*gold).max(1) as f64;
+                    println!("{:<16} {:>9.3} {:>9.3} {:>10}", segment_eval::LABELS[i], p, r, gold);
+                }
+            })
         }
+        _ => Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W] \
+                  | eval-ner [--dev FILE] | eval-segment [--data DIR]"
+            .into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

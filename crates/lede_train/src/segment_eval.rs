@@ -1,0 +1,231 @@
+//! Block classification scored on L3S-GN1 (`cargo xtask eval-segment`).
+//!
+//! Each annotated page is turned into text, one line per HTML block, and
+//! every line gets the gold label of most of its characters (the
+//! `x-nc-selN` span around them; unwrapped text is "not content"). The
+//! text goes through `lede_core::analyze` like a pasted page, and each
+//! line's predicted label is read from where it landed: headline, body or
+//! caption paragraph, a boilerplate kind, or nowhere (not content).
+
+use std::io::Read;
+use std::path::Path;
+
+use lede_core::{analyze, BoilerplateKind, InputMode, Options, ParagraphKind};
+
+pub const LABELS: [&str; 6] = ["not content", "headline", "full text", "supplemental", "related content", "comments"];
+
+const BLOCK: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "title",
+    "tr",
+    "ul",
+];
+const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "textarea", "select"];
+
+/// Lines of text with the gold label (index into LABELS) of each.
+pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut counts = [0usize; 6];
+    let mut spans: Vec<Option<usize>> = Vec::new();
+    let mut skipping: Option<String> = None;
+    let mut rest = html;
+    let flush = |line: &mut String, counts: &mut [usize; 6], out: &mut Vec<(String, usize)>| {
+        let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            let label = (0..6).max_by_key(|&i| (counts[i], usize::MAX - i)).unwrap_or(0);
+            out.push((t, label));
+        }
+        line.clear();
+        *counts = [0; 6];
+    };
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('<') {
+            if let Some(c) = after.strip_prefix("!--") {
+                rest = c.find("-->").map(|i| &c[i + 3..]).unwrap_or("");
+                continue;
+            }
+            let Some(close) = after.find('>') else { break };
+            let tag = &after[..close];
+            rest = &after[close + 1..];
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            if let Some(sk) = &skipping {
+                if closing && &name == sk {
+                    skipping = None;
+                }
+                continue;
+            }
+            if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+                skipping = Some(name);
+                continue;
+            }
+            if name == "span" {
+                if closing {
+                    spans.pop();
+                } else {
+                    let sel =
+                        tag.find("x-nc-sel").and_then(|i| tag[i + 8..].chars().next()).and_then(|c| c.to_digit(10));
+                    spans.push(sel.map(|d| d as usize).filter(|&d| d < 6));
+                }
+            }
+            if BLOCK.contains(&name.as_str()) {
+                flush(&mut line, &mut counts, &mut out);
+            }
+            continue;
+        }
+        let next = rest.find('<').unwrap_or(rest.len());
+        if skipping.is_none() {
+            let label = spans.iter().rev().find_map(|s| *s).unwrap_or(0);
+            let piece = decode(&rest[..next]);
+            counts[label] += piece.chars().filter(|c| !c.is_whitespace()).count();
+            line.push_str(&piece);
+        }
+        rest = &rest[next..];
+    }
+    flush(&mut line, &mut counts, &mut out);
+    out
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// Predicted label of each line of `text` (lines as produced above).
+pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
+    let Ok(a) = analyze(text, &Options { input: InputMode::Text, ..Options::default() }) else {
+        return vec![0; n_lines];
+    };
+    // Char offset → line index.
+    let mut line_of = Vec::with_capacity(text.len());
+    let mut l = 0;
+    for c in text.chars() {
+        line_of.push(l);
+        if c == '\n' {
+            l += 1;
+        }
+    }
+    let mut out = vec![0usize; n_lines];
+    let mut mark = |s: usize, e: usize, label: usize| {
+        for &li in line_of.get(s..e.min(line_of.len())).unwrap_or(&[]) {
+            if li < n_lines {
+                out[li] = label;
+            }
+        }
+    };
+    for b in &a.boilerplate {
+        let label = match b.kind {
+            BoilerplateKind::RelatedLinks => 4,
+            BoilerplateKind::Comments => 5,
+            _ => 0,
+        };
+        mark(b.start, b.end, label);
+    }
+    for art in &a.articles {
+        if let Some(h) = &art.headline {
+            mark(h.start, h.end, 1);
+        }
+        for p in &art.paragraphs {
+            mark(p.start, p.end, if p.kind == ParagraphKind::Caption { 3 } else { 2 });
+        }
+    }
+    out
+}
+
+/// Score every page of `dir`: per label, (true positives, predicted, gold), over lines weighted by words.
+pub fn score(dir: &Path) -> Result<([[usize; 3]; 6], usize), String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut stats = [[0usize; 3]; 6];
+    let mut pages = 0;
+    for f in files.iter().filter(|f| f.to_string_lossy().ends_with(".html.gz")) {
+        let mut html = String::new();
+        let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", f.display()))?;
+        html.push_str(&String::from_utf8_lossy(&bytes));
+        let lines = lines_with_labels(&html);
+        if lines.is_empty() {
+            continue;
+        }
+        pages += 1;
+        let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+        let pred = predicted(&text, lines.len());
+        for ((l, g), p) in lines.iter().zip(pred) {
+            let w = l.split_whitespace().count();
+            stats[*g][2] += w;
+            stats[p][1] += w;
+            if p == *g {
+                stats[p][0] += w;
+            }
+        }
+    }
+    Ok((stats, pages))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotated_html_gives_labelled_lines() {
+        let html = "<html><head><title>t</title></head><body><div><span class=\"x-nc-sel1\">Bridge Closes</span></div>\
+                    <p><span class=\"x-nc-sel2\">The council voted to close the bridge &amp; the road.</span></p>\
+                    <ul><li><a href=\"/x\">Home</a></li></ul><script>var a='<p>';</script>\
+                    <p><span class=\"x-nc-sel5\">Great story!</span></p></body></html>";
+        let got = lines_with_labels(html);
+        assert_eq!(
+            got,
+            vec![
+                ("Bridge Closes".to_string(), 1),
+                ("The council voted to close the bridge & the road.".to_string(), 2),
+                ("Home".to_string(), 0),
+                ("Great story!".to_string(), 5)
+            ]
+        );
+    }
+}
