@@ -133,7 +133,18 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     }
     let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
     let has = |p: &str| l.contains(p);
-    if l == "comments" || has("no comments") || has("leave a comment") || has("add a comment") || has("comments (") {
+    let short = sh.words <= 4;
+    if l == "comments"
+        || short && (l.ends_with(" comments") || l.ends_with(" comment") || l.starts_with("comments"))
+        || has("no comments")
+        || has("leave a comment")
+        || has("add a comment")
+        || has("post a comment")
+        || has("comments (")
+        || has("reader comments")
+        || has("join the discussion")
+        || has("join the conversation")
+    {
         return Some(BoilerplateKind::Comments);
     }
     if has("related articles")
@@ -253,8 +264,13 @@ pub fn classify(text: &str) -> Vec<Block> {
             } else if is_body_shape(&sh) {
                 BlockKind::Body
             } else if is_headline_shape(&sh, false) {
-                // Headline-like but not followed by body: a link or teaser line.
-                BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)
+                // Headline-like but not followed by body: a teaser link, or
+                // (three words or fewer) a menu entry.
+                BlockKind::Boilerplate(if sh.words <= 3 {
+                    BoilerplateKind::Navigation
+                } else {
+                    BoilerplateKind::RelatedLinks
+                })
             } else if sh.words < 6 && !sh.ends_sentence {
                 BlockKind::Boilerplate(BoilerplateKind::Other)
             } else {
@@ -312,8 +328,22 @@ pub fn segment(text: &str) -> Segmentation {
         }
     };
 
+    // After a comments heading that follows an article's body, prose is
+    // readers' comments until the next headline, source label or time.
+    let mut in_comments = false;
     for b in &blocks {
         let range = (b.start, b.end);
+        match b.kind {
+            BlockKind::Headline | BlockKind::SourceLabel | BlockKind::Timestamp => in_comments = false,
+            BlockKind::Boilerplate(BoilerplateKind::Comments) => {
+                in_comments = cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
+            }
+            BlockKind::Body | BlockKind::Embed if in_comments => {
+                seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
+                continue;
+            }
+            _ => {}
+        }
         match b.kind {
             BlockKind::Headline => {
                 finish(&mut cur, &mut seg);
@@ -492,7 +522,8 @@ fn merge_adjacent_boilerplate(text: &str, items: &mut Vec<(usize, usize, Boilerp
     let mut out: Vec<(usize, usize, BoilerplateKind)> = Vec::with_capacity(items.len());
     for &b in items.iter() {
         if let Some(last) = out.last_mut() {
-            if last.2 == b.2 && b.2 == BoilerplateKind::RelatedLinks && text[last.1..b.0].trim().is_empty() {
+            let listy = matches!(b.2, BoilerplateKind::RelatedLinks | BoilerplateKind::Navigation);
+            if last.2 == b.2 && listy && text[last.1..b.0].trim().is_empty() {
                 last.1 = b.1;
                 continue;
             }
@@ -601,6 +632,18 @@ mod tests {
         // Prose that repeats no run of four words is untouched.
         let prose = "We will fight, we will win, and we will rebuild the bridge for everyone here.";
         assert_eq!(segment(prose).articles[0].paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn prose_after_a_comments_heading_is_comments() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let text = format!(
+            "{body}\n{body}\n3 Comments\nI think the council is right about this bridge, it was never safe to cross.\n"
+        );
+        let seg = segment(&text);
+        assert_eq!(seg.articles[0].paragraphs.len(), 2);
+        let kinds: Vec<_> = seg.boilerplate.iter().map(|b| b.2).collect();
+        assert_eq!(kinds, [BoilerplateKind::Comments, BoilerplateKind::Comments]);
     }
 
     #[test]

@@ -39,7 +39,8 @@ fn main() -> ExitCode {
         }
         Some("eval-segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
-            segment_eval::score(std::path::Path::new(&dir)).map(|(stats, pages)| {
+            let show = get("--show").and_then(|n| n.parse().ok()).unwrap_or(0);
+            segment_eval::score(std::path::Path::new(&dir), show).map(|(stats, pages)| {
                 println!("L3S-GN1 block classification over {pages} pages (lines weighted by words)");
                 println!("{:<16} {:>9} {:>9} {:>10}", "label", "precision", "recall", "gold words");
                 for (i, [tp, pred, gold]) in stats.iter().enumerate() {

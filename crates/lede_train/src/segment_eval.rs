@@ -173,7 +173,8 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
 }
 
 /// Score every page of `dir`: per label, (true positives, predicted, gold), over lines weighted by words.
-pub fn score(dir: &Path) -> Result<([[usize; 3]; 6], usize), String> {
+pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String> {
+    let mut shown = 0;
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(Result::ok)
@@ -201,6 +202,14 @@ pub fn score(dir: &Path) -> Result<([[usize; 3]; 6], usize), String> {
             stats[p][1] += w;
             if p == *g {
                 stats[p][0] += w;
+            } else if shown < show {
+                shown += 1;
+                println!(
+                    "gold {:<15} predicted {:<15} {}",
+                    LABELS[*g],
+                    LABELS[p],
+                    l.chars().take(110).collect::<String>()
+                );
             }
         }
     }
