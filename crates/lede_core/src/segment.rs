@@ -334,7 +334,8 @@ pub fn segment(text: &str) -> Segmentation {
     for b in &blocks {
         let range = (b.start, b.end);
         match b.kind {
-            BlockKind::Headline | BlockKind::SourceLabel | BlockKind::Timestamp => in_comments = false,
+            // (Comments carry their own dates, so a time does not end them.)
+            BlockKind::Headline | BlockKind::SourceLabel => in_comments = false,
             BlockKind::Boilerplate(BoilerplateKind::Comments) => {
                 in_comments = cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
             }
