@@ -13,7 +13,8 @@ pub fn looks_like_html(input: &str) -> bool {
         && ["<body", "<div", "<p>", "<p ", "<article", "<head", "<meta", "<section"].iter().any(|t| head.contains(t))
 }
 
-const BLOCK_TAGS: &[&str] = &[
+/// Elements that end a line of text.
+pub const BLOCK_TAGS: &[&str] = &[
     "address",
     "article",
     "aside",
@@ -49,7 +50,28 @@ const BLOCK_TAGS: &[&str] = &[
     "tr",
     "ul",
 ];
-const SKIP_TAGS: &[&str] = &["head", "iframe", "noscript", "object", "script", "style", "svg", "template", "textarea"];
+/// Elements whose content is never text of the page.
+pub const SKIP_TAGS: &[&str] =
+    &["head", "iframe", "noscript", "object", "script", "select", "style", "svg", "template", "textarea"];
+
+/// Elements whose content is raw text up to their end tag.
+pub const RAW_TEXT_TAGS: &[&str] = &["script", "style", "textarea", "xmp"];
+
+/// The byte offset just past `</name…>` at or after `from` (case-insensitive),
+/// or the end of the input when the element is never closed. Linear.
+pub fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let b = html.as_bytes();
+    let n = name.as_bytes();
+    let mut i = from;
+    while let Some(p) = html[i..].find("</") {
+        let at = i + p + 2;
+        if b.len() >= at + n.len() && b[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return html[at..].find('>').map(|q| at + q + 1).unwrap_or(b.len());
+        }
+        i = at;
+    }
+    b.len()
+}
 
 /// Extract the document text of an HTML page: one line per block.
 pub fn to_text(html: &str) -> String {
@@ -89,10 +111,25 @@ pub fn to_text(html: &str) -> String {
             if let Some(sk) = skipping {
                 if closing && name == sk {
                     skipping = None;
+                    continue;
                 }
-                continue;
+                // A head left open ends where the body's content starts, as
+                // browsers read it: at <body> or any block but <title>.
+                let body_starts = sk == "head"
+                    && !closing
+                    && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
+                if !body_starts {
+                    continue;
+                }
+                skipping = None;
             }
             if !closing && !tag.ends_with('/') {
+                if RAW_TEXT_TAGS.contains(&name.as_str()) {
+                    // Script and style text is not markup: "i<n" must not
+                    // be read as a tag that swallows the real end tag.
+                    i = raw_text_end(html, i, &name);
+                    continue;
+                }
                 if let Some(sk) = SKIP_TAGS.iter().find(|t| **t == name) {
                     skipping = Some(sk);
                     continue;
@@ -144,7 +181,9 @@ pub fn decode_into(s: &str, out: &mut String) {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         rest = &rest[p..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // A reference ends at ';' within 12 bytes (a byte search: ';' is ASCII,
+        // so the cut is always on a char boundary).
+        let semi = rest.bytes().take(12).position(|b| b == b';');
         let decoded = semi.and_then(|q| {
             let name = &rest[1..q];
             let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
@@ -183,6 +222,13 @@ mod tests {
             ("<p>a<br>b</p><!-- hidden --><style>p{}</style>", "a\nb\n"),
             ("<p>truncated <a href=", "truncated\n"),
             ("<svg><text>no</text></svg><p>&bogus; &#99999999;</p>", "&bogus; &#99999999;\n"),
+            ("<p>&amp; Wine »</p>", "& Wine »\n"),
+            ("<p>a</p><script>for (i=0;i<n;i++) {}</script><p>b</p>", "a\nb\n"),
+            ("<style>p{}</STYLE><p>c</p>", "c\n"),
+            ("<head><title>t</title><body><p>no head end</p>", "no head end\n"),
+            ("<HTML><HEAD><TITLE>t</TITLE><META x><div>no body tag</div>", "no body tag\n"),
+            ("<p>d</p><script>never closed", "d\n"),
+            ("<p>&ééééééé;</p>", "&ééééééé;\n"),
         ];
         for (input, want) in table {
             assert_eq!(to_text(input), *want, "input {input:?}");

@@ -7,7 +7,7 @@
 
 mod casualties;
 mod entities;
-mod html;
+pub mod html;
 mod lexicon;
 pub mod ner;
 mod numbers;
@@ -106,16 +106,13 @@ pub fn analyze_bytes(input: &[u8], options: &Options) -> Result<Analysis, Error>
     analyze(text, options)
 }
 
+/// Binary data: control bytes (NUL among them) over a tenth of the first
+/// 8 KB, or NULs over a hundredth. A stray NUL in a saved page is not enough.
 fn check_binary(input: &[u8]) -> Result<(), Error> {
     let sample = &input[..input.len().min(8192)];
-    if input.contains(&0) {
-        return Err(Error::Binary {
-            control: sample.iter().filter(|&&b| b == 0).count().max(1),
-            sampled: sample.len(),
-        });
-    }
+    let nul = sample.iter().filter(|&&b| b == 0).count();
     let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
-    if control * 10 > sample.len() {
+    if control * 10 > sample.len() || nul * 100 > sample.len() {
         return Err(Error::Binary { control, sampled: sample.len() });
     }
     Ok(())

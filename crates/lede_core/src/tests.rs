@@ -6,6 +6,15 @@ use super::*;
 
 use crate::SAMPLE_ARTICLE as SAMPLE;
 
+/// The canonical speaker of the first quote whose words start with `start`.
+fn speaker_of<'a>(quotes: impl IntoIterator<Item = &'a Quote>, start: &str) -> Option<String> {
+    quotes
+        .into_iter()
+        .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
+        .and_then(|q| q.speaker.as_ref())
+        .and_then(|s| s.canonical.clone())
+}
+
 fn chars(text: &str, s: usize, e: usize) -> String {
     text.chars().skip(s).take(e - s).collect()
 }
@@ -72,17 +81,17 @@ fn sample_article_shows_every_kind_of_highlight() {
     assert_eq!(ent("Valderra Civil Protection Agency").map(|e| e.0), Some(EntityLabel::Org));
     assert_eq!(ent("Northport Institute of Technology").map(|e| e.0), Some(EntityLabel::Org));
 
-    let speaker_of = |start: &str| {
+    let speaker_mention = |start: &str| {
         art.quotes
             .iter()
             .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
             .and_then(|q| q.speaker.as_ref())
             .map(|s| (s.text.clone(), s.canonical.clone()))
     };
-    assert_eq!(speaker_of("We were told"), Some(("she".into(), Some("Ines Calloway".into()))));
-    assert_eq!(speaker_of("Every family"), Some(("she".into(), Some("Ines Calloway".into()))));
-    assert_eq!(speaker_of("The gates were"), Some(("Tomas Reyes".into(), Some("Tomas Reyes".into()))));
-    assert_eq!(speaker_of("No one in"), Some(("Brandt".into(), Some("Paolo Brandt".into()))));
+    assert_eq!(speaker_mention("We were told"), Some(("she".into(), Some("Ines Calloway".into()))));
+    assert_eq!(speaker_mention("Every family"), Some(("she".into(), Some("Ines Calloway".into()))));
+    assert_eq!(speaker_mention("The gates were"), Some(("Tomas Reyes".into(), Some("Tomas Reyes".into()))));
+    assert_eq!(speaker_mention("No one in"), Some(("Brandt".into(), Some("Paolo Brandt".into()))));
     let partial = art.quotes.iter().find(|q| q.text.contains("unacceptable")).expect("partial quote");
     assert_eq!(partial.kind, QuoteKind::Partial);
 
@@ -140,6 +149,10 @@ fn errors_are_typed_and_clear() {
     assert_eq!(analyze(" \n\t ", &o), Err(Error::Empty));
     assert!(matches!(analyze_bytes(b"\x00\x01\x02binary", &o), Err(Error::Binary { .. })));
     assert_eq!(analyze_bytes(b"caf\xe9 au lait", &o), Err(Error::NotUtf8 { offset: 3 }));
+    // One stray NUL in a long page is not binary data.
+    let mut page = "A sentence of an ordinary page. ".repeat(100).into_bytes();
+    page[500] = 0;
+    assert!(analyze_bytes(&page, &o).is_ok());
     let small = Options { max_bytes: 10, ..Options::default() };
     assert_eq!(analyze("0123456789AB", &small), Err(Error::TooLarge { size: 12, limit: 10 }));
     assert!(Error::Empty.to_string().contains("paste or open"));
@@ -245,13 +258,7 @@ fn seed_000_is_one_article_of_13_body_paragraphs() {
     let q = art.quotes.iter().find(|q| q.text.contains("We would not like to wait")).expect("quote");
     assert_eq!(q.speaker.as_ref().and_then(|s| s.canonical.as_deref()), Some("Volodymyr Zelenskyy"));
     // The quotes the issue names, with their speakers resolved.
-    let speaker = |start: &str| {
-        art.quotes
-            .iter()
-            .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
-            .and_then(|q| q.speaker.as_ref())
-            .and_then(|s| s.canonical.clone())
-    };
+    let speaker = |start: &str| speaker_of(&art.quotes, start);
     assert_eq!(speaker("Secretary of State Marco Rubio and I").as_deref(), Some("Sergey Lavrov"));
     assert_eq!(speaker("No one questions").as_deref(), Some("Sergey Lavrov"));
     assert_eq!(speaker("At the moment, Russia").as_deref(), Some("a Russian journalist"));
@@ -311,14 +318,7 @@ fn seed_002_has_a_main_article_and_related_ones() {
     ] {
         assert!(all.contains(&want), "{want:?} missing");
     }
-    let speaker = |start: &str| {
-        a.articles
-            .iter()
-            .flat_map(|x| &x.quotes)
-            .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
-            .and_then(|q| q.speaker.as_ref())
-            .and_then(|s| s.canonical.clone())
-    };
+    let speaker = |start: &str| speaker_of(a.articles.iter().flat_map(|x| &x.quotes), start);
     assert_eq!(speaker("I echoed what the president said").as_deref(), Some("Rubio"));
     assert_eq!(speaker("Putin is not").as_deref(), Some("Trump"));
     assert_eq!(speaker("Our commanders saw us").as_deref(), Some("Mikhail Simdyankin"));

@@ -10,47 +10,10 @@
 use std::io::Read;
 use std::path::Path;
 
+use lede_core::html::{decode_into, raw_text_end, BLOCK_TAGS, RAW_TEXT_TAGS, SKIP_TAGS};
 use lede_core::{analyze, BoilerplateKind, InputMode, Options, ParagraphKind};
 
 pub const LABELS: [&str; 6] = ["not content", "headline", "full text", "supplemental", "related content", "comments"];
-
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "br",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "td",
-    "th",
-    "title",
-    "tr",
-    "ul",
-];
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "textarea", "select"];
 
 /// Lines of text with the gold label (index into LABELS) of each.
 pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
@@ -88,10 +51,22 @@ pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
             if let Some(sk) = &skipping {
                 if closing && &name == sk {
                     skipping = None;
+                    continue;
                 }
+                let body_starts = sk == "head"
+                    && !closing
+                    && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
+                if !body_starts {
+                    continue;
+                }
+                skipping = None;
+            }
+            if !closing && RAW_TEXT_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
+                let consumed = html.len() - rest.len();
+                rest = &html[raw_text_end(html, consumed, &name)..];
                 continue;
             }
-            if !closing && SKIP.contains(&name.as_str()) && !tag.ends_with('/') {
+            if !closing && SKIP_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
                 skipping = Some(name);
                 continue;
             }
@@ -104,7 +79,7 @@ pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
                     spans.push(sel.map(|d| d as usize).filter(|&d| d < 6));
                 }
             }
-            if BLOCK.contains(&name.as_str()) {
+            if BLOCK_TAGS.contains(&name.as_str()) {
                 flush(&mut line, &mut counts, &mut out);
             }
             continue;
@@ -112,7 +87,8 @@ pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
         let next = rest.find('<').unwrap_or(rest.len());
         if skipping.is_none() {
             let label = spans.iter().rev().find_map(|s| *s).unwrap_or(0);
-            let piece = decode(&rest[..next]);
+            let mut piece = String::new();
+            decode_into(&rest[..next], &mut piece);
             counts[label] += piece.chars().filter(|c| !c.is_whitespace()).count();
             line.push_str(&piece);
         }
@@ -120,15 +96,6 @@ pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
     }
     flush(&mut line, &mut counts, &mut out);
     out
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
 }
 
 /// Predicted label of each line of `text` (lines as produced above).
