@@ -169,3 +169,11 @@ pub fn eval_segment() -> Result {
     }
     Ok(())
 }
+
+/// `cargo xtask eval-html`: main-body extraction on L3S-GN1 (shingle P/R/F1) and throughput.
+pub fn eval_html() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-html", "--data"])
+        .arg(shared.join("data/l3s-gn1")))
+}

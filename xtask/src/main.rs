@@ -27,6 +27,7 @@ usage: cargo xtask <command>
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
   eval-segment block classification precision/recall on L3S-GN1, and the seed pages' segmentation
+  eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
   bench      criterion benchmarks of the core (model load, tagger, whole pipeline)";
 
 /// The workspace root (the parent of this crate).
@@ -212,6 +213,7 @@ fn main() -> ExitCode {
         Some("eval-casualties") => eval::eval_casualties(),
         Some("eval-quotes") => eval::eval_quotes(),
         Some("eval-segment") => eval::eval_segment(),
+        Some("eval-html") => eval::eval_html(),
         Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");

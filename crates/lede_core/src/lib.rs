@@ -140,7 +140,12 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let seg = if options.single { segment::single(text) } else { segment::segment(text) };
+    let mut seg = if options.single { segment::single(text) } else { segment::segment(text) };
+    if is_html {
+        // A whole web page puts menus and teasers before its story: there
+        // the main article is the one with the most body text.
+        segment::main_by_size(text, &mut seg);
+    }
     let idx = CharIndex::new(text);
     let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a)).collect::<Result<_, _>>()?;
     let boilerplate = seg

@@ -498,6 +498,21 @@ fn push_trimmed(text: &str, s: usize, e: usize, kind: ParagraphKind, out: &mut V
     }
 }
 
+/// Make the article with the most body words the main one.
+pub fn main_by_size(text: &str, seg: &mut Segmentation) {
+    let words = |a: &ArticleDraft| -> usize {
+        a.paragraphs
+            .iter()
+            .filter(|p| p.2 == ParagraphKind::Body)
+            .map(|p| text[p.0..p.1].split_whitespace().count())
+            .sum()
+    };
+    let Some(best) = (0..seg.articles.len()).max_by_key(|&i| (words(&seg.articles[i]), usize::MAX - i)) else { return };
+    for (i, a) in seg.articles.iter_mut().enumerate() {
+        a.role = if i == best { Role::Main } else { Role::Related };
+    }
+}
+
 fn new_article(range: (usize, usize)) -> ArticleDraft {
     ArticleDraft {
         role: Role::Related,

@@ -6,6 +6,7 @@
 
 mod clusters;
 mod conll;
+mod html_eval;
 mod ner;
 mod ner_eval;
 mod segment_eval;
@@ -35,6 +36,15 @@ fn main() -> ExitCode {
             let dev = get("--dev").unwrap_or_else(|| "../shared/data/conll2003/eng.testa".into());
             conll::read(&dev).and_then(|s| ner_eval::score(&s)).map(|s| {
                 println!("P {:.2} R {:.2} F1 {:.2}", s.precision * 100.0, s.recall * 100.0, s.f1 * 100.0);
+            })
+        }
+        Some("eval-html") => {
+            let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1".into());
+            html_eval::score(std::path::Path::new(&dir)).map(|s| {
+                println!(
+                    "L3S-GN1 main-body extraction over {} pages (word 4-gram shingles): P {:.3} R {:.3} F1 {:.3}; {:.1} MB of HTML/s",
+                    s.pages, s.precision, s.recall, s.f1, s.mb_per_s
+                );
             })
         }
         Some("eval-segment") => {

@@ -1,0 +1,92 @@
+//! Main-body extraction scored like the ScrapingHub article-extraction
+//! benchmark (`cargo xtask eval-html`): word 4-gram shingles of the main
+//! article's body paragraphs against the gold body (L3S-GN1 "full text"
+//! blocks), precision and recall per page, averaged, F1 of the averages.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+use lede_core::{analyze, InputMode, Options, ParagraphKind, Role};
+
+fn read_gz(path: &Path) -> Result<String, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn shingles(text: &str) -> HashSet<Vec<String>> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
+    if words.len() < 4 {
+        return words.into_iter().map(|w| vec![w]).collect();
+    }
+    words.windows(4).map(|w| w.to_vec()).collect()
+}
+
+pub struct Score {
+    pub pages: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    pub mb_per_s: f64,
+}
+
+pub fn score(data: &Path) -> Result<Score, String> {
+    let annotated = data.join("annotated");
+    let original = data.join("original");
+    let mut names: Vec<_> = std::fs::read_dir(&annotated)
+        .map_err(|e| format!("{}: {e}", annotated.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".html.gz"))
+        .collect();
+    names.sort();
+    let (mut sp, mut sr, mut pages) = (0.0, 0.0, 0usize);
+    let (mut bytes, mut secs) = (0usize, 0.0f64);
+    for name in names {
+        let gold: String = crate::segment_eval::lines_with_labels(&read_gz(&annotated.join(&name))?)
+            .into_iter()
+            .filter(|(_, l)| *l == 2)
+            .map(|(t, _)| t + "\n")
+            .collect();
+        let gold = shingles(&gold);
+        if gold.is_empty() {
+            continue;
+        }
+        let html = read_gz(&original.join(&name))?;
+        let t = Instant::now();
+        let out = analyze(&html, &Options { input: InputMode::Html, ..Options::default() });
+        secs += t.elapsed().as_secs_f64();
+        bytes += html.len();
+        let predicted = out
+            .ok()
+            .map(|a| {
+                let text = a.text.clone().unwrap_or_default();
+                let chars: Vec<char> = text.chars().collect();
+                a.articles
+                    .iter()
+                    .find(|x| x.role == Role::Main)
+                    .map(|m| {
+                        m.paragraphs
+                            .iter()
+                            .filter(|p| p.kind == ParagraphKind::Body)
+                            .map(|p| chars[p.start..p.end].iter().collect::<String>() + "\n")
+                            .collect::<String>()
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let pred = shingles(&predicted);
+        let common = pred.intersection(&gold).count() as f64;
+        sp += if pred.is_empty() { 0.0 } else { common / pred.len() as f64 };
+        sr += common / gold.len() as f64;
+        pages += 1;
+    }
+    let precision = sp / pages.max(1) as f64;
+    let recall = sr / pages.max(1) as f64;
+    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    Ok(Score { pages, precision, recall, f1, mb_per_s: bytes as f64 / 1e6 / secs.max(1e-9) })
+}
