@@ -90,7 +90,22 @@ pub fn items(a: &Article) -> Vec<Item> {
 pub fn layout(text: &str, base: usize, items: &[Item]) -> Vec<Piece> {
     let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let n = bytes.len() - 1;
-    let inside: Vec<&Item> = items.iter().filter(|i| i.start >= base && i.end <= base + n && i.start < i.end).collect();
+    // Items are clipped to the block: a quote running over paragraphs is
+    // drawn in each, with its badge where it ends.
+    let clipped: Vec<Item> = items
+        .iter()
+        .filter(|i| i.start < base + n && i.end > base && i.start < i.end)
+        .map(|i| {
+            let mut c = i.clone();
+            if c.end > base + n {
+                c.badge = None;
+            }
+            c.start = c.start.max(base);
+            c.end = c.end.min(base + n);
+            c
+        })
+        .collect();
+    let inside: Vec<&Item> = clipped.iter().collect();
     let mut i = 0;
     build(text, &bytes, base, &inside, base, base + n, &mut i)
 }
@@ -152,6 +167,8 @@ mod tests {
             (vec![item(0, 5, "entity"), item(3, 8, "casualty")], "[e:“Ana ]said” ok"),
             // Outside the block: ignored.
             (vec![item(20, 25, "entity")], "“Ana said” ok"),
+            // Running past the block (a quote over paragraphs): clipped.
+            (vec![item(11, 40, "quote")], "“Ana said” [q:ok]"),
         ];
         for (items, want) in table {
             assert_eq!(flat(&layout(text, 0, &items)), want);

@@ -200,10 +200,22 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
 
     let mut found_quotes = Vec::new();
     let mut figures = Vec::new();
-    for p in &paras {
+    // A quote runs on from paragraph i when the paragraphs after it open
+    // with marks and the run ends in one where its quote closes.
+    let leading: Vec<Option<bool>> = paras.iter().map(|p| quotes::leading_quote_closes(text, p.range)).collect();
+    let mut runs_on = vec![false; paras.len()];
+    for i in (0..paras.len().saturating_sub(1)).rev() {
+        runs_on[i] = match leading[i + 1] {
+            Some(true) => true,
+            Some(false) => runs_on[i + 1],
+            None => false,
+        };
+    }
+    for (pi, p) in paras.iter().enumerate() {
+        let continues = runs_on[pi];
         let lo = mentions.partition_point(|m| m.start < p.range.0);
         let hi = mentions.partition_point(|m| m.start < p.range.1);
-        quotes::find_in_paragraph(text, p.range, &p.tokens, &mentions[..hi], &mut found_quotes);
+        quotes::find_in_paragraph(text, p.range, &p.tokens, &mentions[..hi], continues, &mut found_quotes);
         for s in &p.sentences {
             let (ss, se) = (p.tokens[s.first].start, p.tokens[s.end - 1].end);
             let ml = lo + mentions[lo..hi].partition_point(|m| m.start < ss);
@@ -215,6 +227,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
     let views: Vec<quotes::ParaView<'_>> =
         paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
     quotes::attribute_by_context(text, &views, &mentions, &mut found_quotes);
+    quotes::join_runs(&mut found_quotes);
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());

@@ -20,6 +20,8 @@ pub struct Found {
     /// An unnamed person the speaker refers to ("a Russian journalist").
     pub speaker_description: Option<(usize, usize)>,
     pub cue: Option<(usize, usize)>,
+    /// A paragraph of a quote that runs on into the next paragraph.
+    pub open_ended: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,9 +133,45 @@ fn token_at_or_after(toks: &[Token], pos: usize) -> usize {
 }
 
 /// Find quotations in one paragraph and attribute them.
-pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], mentions: &[Mention], out: &mut Vec<Found>) {
+/// Does the paragraph `[s, e)` open with a quotation mark, and if so, does
+/// that quote close within it?
+pub fn leading_quote_closes(text: &str, (s, e): (usize, usize)) -> Option<bool> {
+    let ms = marks(&text[s..e], s);
+    let first = ms.first().filter(|m| m.can_open && text[s..m.pos].trim().is_empty())?;
+    Some(pair(&ms).iter().any(|&(a, _)| a == first.pos))
+}
+
+/// Find quotations in one paragraph and attribute them. `continues`: the
+/// next paragraph opens with a quotation mark, so a quote opened at the
+/// start of this one and left open runs on into it.
+pub fn find_in_paragraph(
+    text: &str,
+    para: (usize, usize),
+    toks: &[Token],
+    mentions: &[Mention],
+    continues: bool,
+    out: &mut Vec<Found>,
+) {
     let ms = marks(&text[para.0..para.1], para.0);
     let first_new = out.len();
+    if continues {
+        if let Some(first) = ms.first().filter(|m| m.can_open && text[para.0..m.pos].trim().is_empty()) {
+            let closed = pair(&ms).iter().any(|&(s, _)| s == first.pos);
+            if !closed && text[first.pos + first.len..para.1].chars().any(char::is_alphanumeric) {
+                out.push(Found {
+                    start: first.pos,
+                    end: para.1,
+                    kind: QuoteKind::Direct,
+                    speaker: None,
+                    speaker_entity: None,
+                    speaker_description: None,
+                    cue: None,
+                    open_ended: true,
+                });
+                return;
+            }
+        }
+    }
     for (s, e) in pair(&ms) {
         let inner = &text[s..e];
         let words = inner.split_whitespace().count();
@@ -148,7 +186,16 @@ pub fn find_in_paragraph(text: &str, para: (usize, usize), toks: &[Token], menti
             QuoteKind::Partial
         };
         let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-        out.push(Found { start: s, end: e, kind, speaker, speaker_entity, speaker_description: None, cue });
+        out.push(Found {
+            start: s,
+            end: e,
+            kind,
+            speaker,
+            speaker_entity,
+            speaker_description: None,
+            cue,
+            open_ended: false,
+        });
     }
     // A direct quote with no cue of its own right after an attributed one in
     // the same paragraph continues that speaker ("… ," he said. "…").
@@ -635,6 +682,24 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
     }
 }
 
+/// A quote that runs over paragraphs becomes one quote, from its first
+/// mark to the mark that closes it, with the speaker its last part found.
+pub fn join_runs(found: &mut Vec<Found>) {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut run_start: Option<usize> = None;
+    for f in found.drain(..) {
+        if f.open_ended {
+            run_start.get_or_insert(f.start);
+            continue;
+        }
+        match run_start.take() {
+            Some(s) => out.push(Found { start: s, kind: QuoteKind::Direct, ..f }),
+            None => out.push(f),
+        }
+    }
+    *found = out;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -648,7 +713,7 @@ mod tests {
         sentences(text, &toks, &mut sents);
         let ms = find(text, &[Para { tokens: &toks, sentences: &sents }]).expect("model loads");
         let mut out = Vec::new();
-        find_in_paragraph(text, (0, text.len()), &toks, &ms, &mut out);
+        find_in_paragraph(text, (0, text.len()), &toks, &ms, false, &mut out);
         out.into_iter()
             .map(|f| {
                 (

@@ -143,6 +143,31 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
 }
 
 #[test]
+fn a_quote_running_over_paragraphs_is_found_and_attributed() {
+    let text = "The mayor spoke at length on Monday.\n\
+                “The bridge is closed, and it will stay closed until the engineers say otherwise.\n\
+                “We owe that much to the families who cross it every morning,” said Ada Quill, the mayor.\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let q = &a.articles[0].quotes;
+    // One quote from the first paragraph's mark to the mark that closes it.
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.starts_with("“The bridge") && q[0].text.ends_with("every morning,”"), "{}", q[0].text);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(speaker_of(q, "The bridge").as_deref(), Some("Ada Quill"));
+    // Without a following paragraph that opens with a mark, or when the run
+    // never closes (transcript lines), an unclosed quote is dropped.
+    for alone in [
+        "“The bridge is closed, and it will stay closed.\nThe council met later.\n",
+        "\"QUILL: The bridge is closed.\n\"REYES: It should reopen.\nThe council met later.\n",
+    ] {
+        assert!(analyze(alone, &Options { single: true, ..Options::default() }).expect("a").articles[0]
+            .quotes
+            .is_empty());
+    }
+}
+
+#[test]
 fn errors_are_typed_and_clear() {
     let o = Options::default();
     assert_eq!(analyze("", &o), Err(Error::Empty));
