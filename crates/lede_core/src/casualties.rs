@@ -94,6 +94,8 @@ fn unit_word(w: &str) -> bool {
     matches!(
         w,
         "percent"
+            | "o'clock"
+            | "o’clock"
             | "%"
             | "rubles"
             | "dollars"
@@ -225,16 +227,32 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
         // ("shot and wounded" goes on: no new count follows the "and").
         let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
         let conj = matches!(w.as_str(), "and" | "or");
-        // A parenthetical ", including four children and two men," is skipped.
-        if found.is_none()
-            && w == ","
-            && k + 1 < s.end
-            && matches!(lw(k + 1).as_str(), "including" | "ages" | "aged" | "among")
-        {
-            if let Some(close) = (k + 2..(k + 14).min(s.end)).find(|&j| lw(j) == ",") {
-                limit = (limit + (close - k)).min(s.end);
-                k = close + 1;
-                continue;
+        // A parenthetical ", including four children and two men," or
+        // "-- including a 1-year-old boy --" is skipped.
+        let dash = |x: &str| matches!(x, "-" | "—" | "–");
+        if found.is_none() && k + 1 < s.end {
+            let opener = if w == "," && matches!(lw(k + 1).as_str(), "including" | "ages" | "aged" | "among") {
+                Some(",")
+            } else if dash(&w) {
+                Some("-")
+            } else {
+                None
+            };
+            if let Some(o) = opener {
+                let mut j = k + 1;
+                while j < s.end && dash(&lw(j)) {
+                    j += 1; // "--" is two tokens
+                }
+                let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
+                if let Some(close) = (j..(j + 14).min(s.end)).find(|&c| closes(&lw(c))) {
+                    let mut after = close + 1;
+                    while after < s.end && dash(&lw(after)) {
+                        after += 1;
+                    }
+                    limit = (limit + (after - k)).min(s.end);
+                    k = after;
+                    continue;
+                }
             }
         }
         if found.is_none()
@@ -372,6 +390,7 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
         i = next;
     }
     single_victims(text, toks, s, mentions, out);
+    suffered_injuries(text, toks, s, mentions, out);
 }
 
 /// Nouns for one person as a victim (singular).
@@ -463,6 +482,10 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
                     | "accidentally"
                     | "critically"
                     | "seriously"
+                    | "severely"
+                    | "gravely"
+                    | "slightly"
+                    | "most"
                     | "badly"
                     | "subsequently"
                     | "then"
@@ -529,6 +552,30 @@ fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize,
         actor: None,
         reported_by: None,
         period: None,
+    }
+}
+
+/// "Bailey Price, 3, suffered serious injuries": one victim who suffered or
+/// sustained injuries (or fatal ones).
+fn suffered_injuries(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    for v in s.first + 1..s.end {
+        if !matches!(lw(v).as_str(), "suffered" | "sustained" | "suffering" | "sustaining") {
+            continue;
+        }
+        let Some(obj) =
+            (v + 1..(v + 5).min(s.end)).find(|&k| matches!(lw(k).as_str(), "injuries" | "injury" | "wounds" | "wound"))
+        else {
+            continue;
+        };
+        let fatal = (v + 1..obj).any(|k| matches!(lw(k).as_str(), "fatal" | "mortal" | "deadly"));
+        let category = if fatal { CasualtyCategory::Killed } else { CasualtyCategory::Wounded };
+        if let Some(np) = victim_before(text, toks, s, v, mentions) {
+            let (a, b) = (toks[np.0].start, toks[obj].end);
+            if !out.iter().any(|f| f.start < b && a < f.end) {
+                out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+            }
+        }
     }
 }
 
@@ -616,6 +663,14 @@ fn figure_at(
     }
     if n.end < s.end && unit_word(&lw(n.end)) {
         return None;
+    }
+    // "Cloud 9", "Route 66": a number that ends a name.
+    if n.digits && n.first > s.first + 1 && n.end == n.first + 1 {
+        let prev = toks[n.first - 1];
+        let pw = prev.text(text);
+        if prev.kind == TokenKind::Word && pw.starts_with(char::is_uppercase) && !is_month(pw) && !pw.contains('.') {
+            return None;
+        }
     }
     // "16- year-old": an age broken by a space.
     if n.end + 1 < s.end
@@ -859,6 +914,17 @@ mod tests {
             ("The town sent 170,000 troops to the front.", &[]),
             ("Between 10 and 15 people died.", &[("Between 10 and 15 people died", 10, Exact, Killed)]),
             ("Officials said 10-15 people died.", &[("10-15 people died", 10, Exact, Killed)]),
+            (
+                "Two people -- including a 1-year-old boy -- were wounded.",
+                &[("Two people -- including a 1-year-old boy -- were wounded", 2, Exact, Wounded)],
+            ),
+            (
+                "A woman suffered serious injuries in the crash.",
+                &[("A woman suffered serious injuries", 1, Exact, Wounded)],
+            ),
+            ("The victim was most seriously hurt.", &[("The victim was most seriously hurt", 1, Exact, Wounded)]),
+            ("At 4 o'clock one person was found dead.", &[("one person was found dead", 1, Exact, Killed)]),
+            ("Police closed the Cloud 9 shooting range after the death.", &[]),
             (
                 "A total of six people, including four children and two men, were injured.",
                 &[("six people, including four children and two men, were injured", 6, Exact, Wounded)],
