@@ -190,3 +190,52 @@ async fn exports_hold_the_analysis() {
     let csv = data_link_text(&one(&root, "[data-testid=export-casualties]"));
     assert_eq!(csv.lines().count(), 2, "{csv}");
 }
+
+/// Wait for the browser to run anything a payload might have queued.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().expect("window").set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn pwned() -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(&web_sys::window().expect("window"), &"__lede_pwned".into()).expect("get")
+}
+
+#[wasm_bindgen_test]
+async fn hostile_input_runs_no_code() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), App);
+    tick().await;
+    let html = "<html><body><h1>Harbour Town Bridge Falls</h1>\
+        <p>At least 3 people were killed when the bridge fell, said Mayor Ada Quill on Sunday morning.</p>\
+        <script>window.__lede_pwned = 'script';</script>\
+        <img src=\"x\" onerror=\"window.__lede_pwned = 'img'\">\
+        <svg onload=\"window.__lede_pwned = 'svg'\"><script>window.__lede_pwned = 'svg-script'</script></svg>\
+        <a href=\"javascript:window.__lede_pwned='link'\">read more about the bridge collapse here</a>\
+        <iframe src=\"javascript:parent.__lede_pwned='iframe'\"></iframe>\
+        <style>body { display: none }</style>\
+        <p onclick=\"window.__lede_pwned='click'\">The council will meet on Monday to discuss the repairs.</p>\
+        </body></html>";
+    paste_and_analyse(&root, html).await;
+    settle().await;
+    assert!(pwned().is_undefined(), "a payload ran: {:?}", pwned());
+    let articles = one(&root, "[data-testid=articles]");
+    for tag in ["script", "img", "svg", "iframe", "style", "a[href^=javascript]", "[onclick]", "[onerror]"] {
+        assert_eq!(count(&articles, tag), 0, "{tag} rendered from input");
+    }
+    // The text survives and is analysed.
+    assert_eq!(count(&root, "[data-kind=casualty]"), 1);
+    assert!(articles.text_content().unwrap_or_default().contains("The council will meet on Monday"));
+    // Markup pasted as plain text is shown as text, not parsed.
+    paste_and_analyse(
+        &root,
+        "Readers sent <img src=x onerror=\"window.__lede_pwned='text'\"> in a letter to the council today.\n",
+    )
+    .await;
+    settle().await;
+    assert!(pwned().is_undefined(), "a payload ran: {:?}", pwned());
+    assert_eq!(count(&one(&root, "[data-testid=articles]"), "img"), 0);
+    assert!(one(&root, "[data-testid=articles]").text_content().unwrap_or_default().contains("<img src=x onerror="));
+}
