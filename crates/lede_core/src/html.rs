@@ -73,80 +73,102 @@ pub fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
     b.len()
 }
 
-/// Extract the document text of an HTML page: one line per block.
-pub fn to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut line = String::new();
+/// What the walker meets outside skipped content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node<'a> {
+    /// A start or end tag: its lowercase name and the raw text between `<` and `>`.
+    Tag { name: &'a str, closing: bool, raw: &'a str },
+    /// Text between tags, not yet decoded.
+    Text(&'a str),
+}
+
+/// Walk an HTML page in one linear pass, calling `visit` for every tag and
+/// text run that is part of the page's content. Comments, script and style
+/// text (up to their literal end tag, so "i<n" is never read as a tag) and
+/// skipped elements (head, svg, iframe, …) are passed over; a head left open
+/// ends where the body's content starts, as browsers read it. No recursion.
+pub fn walk<'a>(html: &'a str, mut visit: impl FnMut(Node<'_>)) {
     let b = html.as_bytes();
     let mut i = 0;
     // While inside a skipped element: its name.
     let mut skipping: Option<&'static str> = None;
-    let flush = |line: &mut String, out: &mut String| {
-        let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
-            out.push_str(&t);
-            out.push('\n');
-        }
-        line.clear();
-    };
     while i < b.len() {
-        if b[i] == b'<' {
-            // Comments and doctype.
-            if html[i..].starts_with("<!--") {
-                i = html[i + 4..].find("-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
-                continue;
+        if b[i] != b'<' {
+            let next = html[i..].find('<').map(|p| i + p).unwrap_or(b.len());
+            if skipping.is_none() {
+                visit(Node::Text(&html[i..next]));
             }
-            let Some(close) = html[i..].find('>') else {
-                break; // truncated tag at the end
-            };
-            let tag = &html[i + 1..i + close];
-            i += close + 1;
-            let closing = tag.starts_with('/');
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            if let Some(sk) = skipping {
-                if closing && name == sk {
-                    skipping = None;
-                    continue;
-                }
-                // A head left open ends where the body's content starts, as
-                // browsers read it: at <body> or any block but <title>.
-                let body_starts = sk == "head"
-                    && !closing
-                    && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
-                if !body_starts {
-                    continue;
-                }
-                skipping = None;
-            }
-            if !closing && !tag.ends_with('/') {
-                if RAW_TEXT_TAGS.contains(&name.as_str()) {
-                    // Script and style text is not markup: "i<n" must not
-                    // be read as a tag that swallows the real end tag.
-                    i = raw_text_end(html, i, &name);
-                    continue;
-                }
-                if let Some(sk) = SKIP_TAGS.iter().find(|t| **t == name) {
-                    skipping = Some(sk);
-                    continue;
-                }
-            }
-            if BLOCK_TAGS.contains(&name.as_str()) {
-                flush(&mut line, &mut out);
-            }
+            i = next;
             continue;
         }
-        let next = html[i..].find('<').map(|p| i + p).unwrap_or(b.len());
-        if skipping.is_none() {
-            decode_into(&html[i..next], &mut line);
+        if html[i..].starts_with("<!--") {
+            i = html[i + 4..].find("-->").map(|p| i + 4 + p + 3).unwrap_or(b.len());
+            continue;
         }
-        i = next;
+        let Some(close) = html[i..].find('>') else {
+            break; // truncated tag at the end
+        };
+        let raw: &'a str = &html[i + 1..i + close];
+        i += close + 1;
+        let closing = raw.starts_with('/');
+        let name: String = raw
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if let Some(sk) = skipping {
+            if closing && name == sk {
+                skipping = None;
+                continue;
+            }
+            // A head left open ends at <body> or any block but <title>.
+            let body_starts =
+                sk == "head" && !closing && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
+            if !body_starts {
+                continue;
+            }
+            skipping = None;
+        }
+        if !closing && !raw.ends_with('/') {
+            if RAW_TEXT_TAGS.contains(&name.as_str()) {
+                i = raw_text_end(html, i, &name);
+                continue;
+            }
+            if let Some(sk) = SKIP_TAGS.iter().find(|t| **t == name) {
+                skipping = Some(sk);
+                continue;
+            }
+        }
+        visit(Node::Tag { name: &name, closing, raw });
     }
-    flush(&mut line, &mut out);
+}
+
+/// Close a line of text: its whitespace collapsed, appended with a newline
+/// unless empty. Returns whether a line was written.
+pub fn flush_line(line: &mut String, out: &mut String) -> bool {
+    let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    line.clear();
+    if t.is_empty() {
+        return false;
+    }
+    out.push_str(&t);
+    out.push('\n');
+    true
+}
+
+/// Extract the document text of an HTML page: one line per block.
+pub fn to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut line = String::new();
+    walk(html, |node| match node {
+        Node::Tag { name, .. } if BLOCK_TAGS.contains(&name) => {
+            flush_line(&mut line, &mut out);
+        }
+        Node::Tag { .. } => {}
+        Node::Text(t) => decode_into(t, &mut line),
+    });
+    flush_line(&mut line, &mut out);
     out
 }
 

@@ -10,7 +10,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use lede_core::html::{decode_into, raw_text_end, BLOCK_TAGS, RAW_TEXT_TAGS, SKIP_TAGS};
+use lede_core::html::{decode_into, flush_line, walk, Node, BLOCK_TAGS};
 use lede_core::{analyze, BoilerplateKind, InputMode, Options, ParagraphKind};
 
 pub const LABELS: [&str; 6] = ["not content", "headline", "full text", "supplemental", "related content", "comments"];
@@ -18,82 +18,40 @@ pub const LABELS: [&str; 6] = ["not content", "headline", "full text", "suppleme
 /// Lines of text with the gold label (index into LABELS) of each.
 pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
+    let mut text = String::new();
     let mut line = String::new();
     let mut counts = [0usize; 6];
     let mut spans: Vec<Option<usize>> = Vec::new();
-    let mut skipping: Option<String> = None;
-    let mut rest = html;
-    let flush = |line: &mut String, counts: &mut [usize; 6], out: &mut Vec<(String, usize)>| {
-        let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !t.is_empty() {
+    let mut flush = |line: &mut String, counts: &mut [usize; 6], out: &mut Vec<(String, usize)>| {
+        if flush_line(line, &mut text) {
             let label = (0..6).max_by_key(|&i| (counts[i], usize::MAX - i)).unwrap_or(0);
-            out.push((t, label));
+            out.push((text.trim_end().to_string(), label));
+            text.clear();
         }
-        line.clear();
         *counts = [0; 6];
     };
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix('<') {
-            if let Some(c) = after.strip_prefix("!--") {
-                rest = c.find("-->").map(|i| &c[i + 3..]).unwrap_or("");
-                continue;
-            }
-            let Some(close) = after.find('>') else { break };
-            let tag = &after[..close];
-            rest = &after[close + 1..];
-            let closing = tag.starts_with('/');
-            let name: String = tag
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            if let Some(sk) = &skipping {
-                if closing && &name == sk {
-                    skipping = None;
-                    continue;
-                }
-                let body_starts = sk == "head"
-                    && !closing
-                    && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
-                if !body_starts {
-                    continue;
-                }
-                skipping = None;
-            }
-            if !closing && RAW_TEXT_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
-                let consumed = html.len() - rest.len();
-                rest = &html[raw_text_end(html, consumed, &name)..];
-                continue;
-            }
-            if !closing && SKIP_TAGS.contains(&name.as_str()) && !tag.ends_with('/') {
-                skipping = Some(name);
-                continue;
-            }
+    walk(html, |node| match node {
+        Node::Tag { name, closing, raw } => {
             if name == "span" {
                 if closing {
                     spans.pop();
                 } else {
                     let sel =
-                        tag.find("x-nc-sel").and_then(|i| tag[i + 8..].chars().next()).and_then(|c| c.to_digit(10));
+                        raw.find("x-nc-sel").and_then(|i| raw[i + 8..].chars().next()).and_then(|c| c.to_digit(10));
                     spans.push(sel.map(|d| d as usize).filter(|&d| d < 6));
                 }
             }
-            if BLOCK_TAGS.contains(&name.as_str()) {
+            if BLOCK_TAGS.contains(&name) {
                 flush(&mut line, &mut counts, &mut out);
             }
-            continue;
         }
-        let next = rest.find('<').unwrap_or(rest.len());
-        if skipping.is_none() {
+        Node::Text(t) => {
             let label = spans.iter().rev().find_map(|s| *s).unwrap_or(0);
-            let mut piece = String::new();
-            decode_into(&rest[..next], &mut piece);
-            counts[label] += piece.chars().filter(|c| !c.is_whitespace()).count();
-            line.push_str(&piece);
+            let before = line.len();
+            decode_into(t, &mut line);
+            counts[label] += line[before..].chars().filter(|c| !c.is_whitespace()).count();
         }
-        rest = &rest[next..];
-    }
+    });
     flush(&mut line, &mut counts, &mut out);
     out
 }
