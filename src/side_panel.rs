@@ -4,6 +4,7 @@ use lede_core::Analysis;
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::export;
 
 /// Entities grouped by canonical name: (name, label, mentions), most mentioned first.
 fn entity_groups(a: &Analysis) -> Vec<(String, &'static str, usize)> {
@@ -35,6 +36,17 @@ fn quote_groups(a: &Analysis) -> Vec<(String, Vec<String>)> {
             .then_with(|| a.0.cmp(&b.0))
     });
     v
+}
+
+/// A download link holding `content` as a `data:` URL (built in the page).
+fn export_link(
+    testid: &'static str,
+    file: &'static str,
+    mime: &str,
+    content: &str,
+    label: &'static str,
+) -> impl IntoView {
+    view! { <a class="btn" data-testid=testid download=file href=export::data_url(mime, content)>{label}</a> }
 }
 
 /// The side panel: entities with counts, quotes by speaker, casualty figures.
@@ -95,32 +107,11 @@ pub fn SidePanel() -> impl IntoView {
                     view! {
                         <section class="panel-section panel-export" aria-label="Export">
                             <h3>"Export"</h3>
-                            <a
-                                class="btn"
-                                data-testid="export-json"
-                                download="lede-analysis.json"
-                                href=crate::export::data_url("application/json", &crate::export::json(a))
-                            >
-                                "Analysis (JSON)"
-                            </a>
+                            {export_link("export-json", "lede-analysis.json", "application/json", &export::json(a), "Analysis (JSON)")}
                             " "
-                            <a
-                                class="btn"
-                                data-testid="export-casualties"
-                                download="lede-casualties.csv"
-                                href=crate::export::data_url("text/csv", &crate::export::casualties_csv(a))
-                            >
-                                "Casualties (CSV)"
-                            </a>
+                            {export_link("export-casualties", "lede-casualties.csv", "text/csv", &export::casualties_csv(a), "Casualties (CSV)")}
                             " "
-                            <a
-                                class="btn"
-                                data-testid="export-quotes"
-                                download="lede-quotes.csv"
-                                href=crate::export::data_url("text/csv", &crate::export::quotes_csv(a))
-                            >
-                                "Quotes (CSV)"
-                            </a>
+                            {export_link("export-quotes", "lede-quotes.csv", "text/csv", &export::quotes_csv(a), "Quotes (CSV)")}
                         </section>
                         <section class="panel-section">
                             <h3>"Entities"</h3>

@@ -366,6 +366,15 @@ mod tests {
         ms.iter().zip(canon).map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c)).collect()
     }
 
+    /// Each input gives exactly these mentions with these types.
+    fn assert_entities(table: &[(&str, &[(&str, EntityLabel)])]) {
+        for (input, want) in table {
+            let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
+            let want: Vec<(String, EntityLabel)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
+            assert_eq!(got, want, "input {input:?}");
+        }
+    }
+
     #[test]
     fn entity_table() {
         use EntityLabel::*;
@@ -375,11 +384,7 @@ mod tests {
             ("He flew to Kuala Lumpur on Monday.", &[("Kuala Lumpur", Loc)]),
             ("A Russian journalist told the United Nations.", &[("Russian", Misc), ("United Nations", Org)]),
         ];
-        for (input, want) in table {
-            let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
-            let want: Vec<(String, EntityLabel)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
-            assert_eq!(got, want, "input {input:?}");
-        }
+        assert_entities(table);
     }
 
     #[test]
@@ -408,11 +413,7 @@ mod tests {
             ("‘Nobody listened,’ Reyes told Reuters.", &[("Reyes", Per), ("Reuters", Org)]),
             ("Talks in Kyiv—and later in Geneva—ended.", &[("Kyiv", Loc), ("Geneva", Loc)]),
         ];
-        for (input, want) in table {
-            let got: Vec<(String, EntityLabel)> = run(input).into_iter().map(|(s, l, _)| (s, l)).collect();
-            let want: Vec<(String, EntityLabel)> = want.iter().map(|(s, l)| (s.to_string(), *l)).collect();
-            assert_eq!(got, want, "input {input:?}");
-        }
+        assert_entities(table);
     }
 
     #[test]
