@@ -12,6 +12,19 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
     value.as_string().ok_or_else(|| format!("{name} is not text"))
 }
 
+/// A byte count for people: "16 MB", "0.5 MB", "2000 bytes".
+fn megabytes(bytes: usize) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    let mb = bytes as f64 / MB;
+    if mb >= 10.0 {
+        format!("{mb:.0} MB")
+    } else if mb >= 0.1 {
+        format!("{mb:.1} MB")
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// The input area: paste, drop a file, open a file, load the sample.
 #[component]
 pub fn InputPanel(
@@ -23,13 +36,34 @@ pub fn InputPanel(
     let dragging = RwSignal::new(false);
     let status = RwSignal::new(String::new());
 
-    let analyse = move || {
-        let t = text.get_untracked();
-        state.load(&t);
-        status.set(match &*state.doc.read_untracked() {
-            Ok(d) => format!("{} article(s) analysed", d.analysis.articles.len()),
-            Err(e) => e.clone(),
-        });
+    // Set when the input is over the limit: the size of the first part offered.
+    let offer = RwSignal::new(None::<usize>);
+    let report = move |result: Result<(), lede_core::Error>| {
+        offer.set(None);
+        match result {
+            Ok(()) => status.set(match &*state.doc.read_untracked() {
+                Ok(d) => format!("{} article(s) analysed", d.analysis.articles.len()),
+                Err(e) => e.clone(),
+            }),
+            Err(lede_core::Error::TooLarge { size, limit }) => {
+                status.set(format!(
+                    "This document is {}, over the reader's limit of {}. You can analyse its first part.",
+                    megabytes(size),
+                    megabytes(limit)
+                ));
+                offer.set(Some(limit));
+            }
+            Err(e) => status.set(e.to_string()),
+        }
+    };
+    let analyse = move || report(state.load(&text.get_untracked()));
+    let analyse_part = move || {
+        if let Some(limit) = offer.get_untracked() {
+            let t = text.get_untracked();
+            let part = lede_core::leading_part(&t, limit);
+            report(state.load(part));
+            status.update(|s| s.push_str(&format!(" (the first {} of {})", megabytes(part.len()), megabytes(t.len()))));
+        }
     };
     let take_file = move |file: web_sys::File| {
         spawn_local(async move {
@@ -89,6 +123,17 @@ pub fn InputPanel(
                     }
                 >"Load sample"</button>
                 <span class="input-status" role="status" data-testid="status">{move || status.get()}</span>
+                {move || {
+                    offer
+                        .get()
+                        .map(|limit| {
+                            view! {
+                                <button type="button" class="btn btn-primary" data-testid="analyse-part" on:click=move |_| analyse_part()>
+                                    {format!("Analyse the first {}", megabytes(limit))}
+                                </button>
+                            }
+                        })
+                }}
             </div>
         </section>
     }

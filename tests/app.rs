@@ -61,7 +61,7 @@ async fn paste_and_analyse(root: &Element, text: &str) {
 #[wasm_bindgen_test]
 async fn sample_is_analysed_at_first_paint() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
     let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
@@ -106,7 +106,7 @@ async fn sample_is_analysed_at_first_paint() {
 #[wasm_bindgen_test]
 async fn pasted_text_replaces_the_sample() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
     let text = "Dock Strike Ends After Nine Days\nAt least 5 workers were injured in clashes at the port on Monday, said Captain Rosa Imbert of the Harbour Police. \"We will not go back without a contract,\" she said.\n";
     paste_and_analyse(&root, text).await;
@@ -129,7 +129,7 @@ async fn pasted_text_replaces_the_sample() {
 #[wasm_bindgen_test]
 async fn legend_toggles_hide_a_kind() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
     let articles = one(&root, "[data-testid=articles]");
     assert!(!articles.class_list().contains("hide-entity"));
@@ -146,7 +146,7 @@ async fn legend_toggles_hide_a_kind() {
 #[wasm_bindgen_test]
 async fn unusable_input_shows_a_clear_message() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
     paste_and_analyse(&root, "   \n  ").await;
     let err = one(&root, "[data-testid=error]");
@@ -170,7 +170,7 @@ fn data_link_text(el: &HtmlElement) -> String {
 #[wasm_bindgen_test]
 async fn exports_hold_the_analysis() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
     let csv = data_link_text(&one(&root, "[data-testid=export-casualties]"));
     let lines: Vec<&str> = csv.lines().collect();
@@ -199,6 +199,14 @@ async fn settle() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// How many requests the page made for URLs containing "__lede_probe".
+fn probe_requests() -> f64 {
+    js_sys::eval("performance.getEntriesByType('resource').filter(e => e.name.includes('__lede_probe')).length")
+        .ok()
+        .and_then(|v| v.as_f64())
+        .expect("resource timing")
+}
+
 fn pwned() -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&web_sys::window().expect("window"), &"__lede_pwned".into()).expect("get")
 }
@@ -206,7 +214,7 @@ fn pwned() -> wasm_bindgen::JsValue {
 #[wasm_bindgen_test]
 async fn hostile_input_runs_no_code() {
     let root = fresh_root();
-    let _app = mount_to(root.clone(), App);
+    let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
     let html = "<html><body><h1>Harbour Town Bridge Falls</h1>\
         <p>At least 3 people were killed when the bridge fell, said Mayor Ada Quill on Sunday morning.</p>\
@@ -217,12 +225,44 @@ async fn hostile_input_runs_no_code() {
         <iframe src=\"javascript:parent.__lede_pwned='iframe'\"></iframe>\
         <style>body { display: none }</style>\
         <p onclick=\"window.__lede_pwned='click'\">The council will meet on Monday to discuss the repairs.</p>\
+        <img src=\"/__lede_probe.png\"><link rel=\"stylesheet\" href=\"/__lede_probe.css\">\
+        <video poster=\"/__lede_probe.jpg\"></video><object data=\"/__lede_probe.swf\"></object>\
+        <p style=\"background: url(/__lede_probe.gif)\">A styled paragraph asks for a background image.</p>\
         </body></html>";
     paste_and_analyse(&root, html).await;
     settle().await;
     assert!(pwned().is_undefined(), "a payload ran: {:?}", pwned());
+    assert_eq!(probe_requests(), 0.0, "the input made the page fetch a resource");
+    // The probe can see requests: an image the test itself adds is recorded.
+    let control = document().create_element("img").expect("img");
+    control.set_attribute("src", "/__lede_control.png").expect("src");
+    document().body().expect("body").append_child(&control).expect("append");
+    let seen = "performance.getEntriesByType('resource').filter(e => e.name.includes('__lede_control')).length";
+    let mut recorded = 0.0;
+    for _ in 0..30 {
+        settle().await;
+        recorded = js_sys::eval(seen).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+        if recorded > 0.0 {
+            break;
+        }
+    }
+    control.remove();
+    assert_eq!(recorded, 1.0, "resource timing did not record the control request");
     let articles = one(&root, "[data-testid=articles]");
-    for tag in ["script", "img", "svg", "iframe", "style", "a[href^=javascript]", "[onclick]", "[onerror]"] {
+    for tag in [
+        "script",
+        "img",
+        "svg",
+        "iframe",
+        "style",
+        "link",
+        "video",
+        "object",
+        "a[href]",
+        "[onclick]",
+        "[onerror]",
+        "[style]",
+    ] {
         assert_eq!(count(&articles, tag), 0, "{tag} rendered from input");
     }
     // The text survives and is analysed.
@@ -238,4 +278,33 @@ async fn hostile_input_runs_no_code() {
     assert!(pwned().is_undefined(), "a payload ran: {:?}", pwned());
     assert_eq!(count(&one(&root, "[data-testid=articles]"), "img"), 0);
     assert!(one(&root, "[data-testid=articles]").text_content().unwrap_or_default().contains("<img src=x onerror="));
+}
+
+#[wasm_bindgen_test]
+async fn an_input_over_the_limit_is_refused_with_an_offer_to_analyse_its_first_part() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App max_bytes=2000/> });
+    tick().await;
+    let before = highlight_counts(&root);
+    let long: String = (1..=60)
+        .map(|i| format!("At least {i} people were killed in district {i} on Monday, said Mayor Ada Quill.\n\n"))
+        .collect();
+    assert!(long.len() > 4000);
+    paste_and_analyse(&root, &long).await;
+    let status = one(&root, "[data-testid=status]").text_content().unwrap_or_default();
+    assert!(status.contains("over the reader's limit") && status.contains("first part"), "{status}");
+    // The previous document stays on screen.
+    assert_eq!(highlight_counts(&root), before);
+    let offer = one(&root, "[data-testid=analyse-part]");
+    assert_eq!(offer.text_content().unwrap_or_default(), "Analyse the first 2000 bytes");
+    offer.click();
+    tick().await;
+    // The whole paragraphs that fit are analysed: one figure per paragraph.
+    let part = lede_core::leading_part(&long, 2000);
+    assert!(part.ends_with("\n\n") && part.len() > 1900);
+    let fits = part.matches("\n\n").count() as u32;
+    assert_eq!(count(&one(&root, "[data-testid=articles]"), "[data-kind=casualty]"), fits);
+    assert_eq!(count(&root, "[data-testid=analyse-part]"), 0);
+    let status = one(&root, "[data-testid=status]").text_content().unwrap_or_default();
+    assert!(status.contains("the first"), "{status}");
 }

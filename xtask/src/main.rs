@@ -7,6 +7,7 @@
 //! package registries. Trunk runs offline, so it never downloads a tool.
 
 mod eval;
+mod fuzz;
 mod install;
 mod sizes;
 
@@ -28,7 +29,9 @@ usage: cargo xtask <command>
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
   eval-segment block classification precision/recall on L3S-GN1, and the seed pages' segmentation
   eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
-  bench      criterion benchmarks of the core (model load, tagger, whole pipeline)";
+  bench      criterion benchmarks of the core (model load, tagger, whole pipeline)
+  adversarial  time the core on adversarial inputs (issue #8) at two sizes each, to show linear growth
+  fuzz [SECONDS]  run each libFuzzer target for SECONDS (default 600) with cargo-fuzz on nightly";
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -215,6 +218,17 @@ fn main() -> ExitCode {
         Some("eval-segment") => eval::eval_segment(),
         Some("eval-html") => eval::eval_html(),
         Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
+        Some("adversarial") => run(Command::new("cargo").args([
+            "run",
+            "--release",
+            "--locked",
+            "-q",
+            "-p",
+            "lede_core",
+            "--example",
+            "adversarial",
+        ])),
+        Some("fuzz") => fuzz::fuzz(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

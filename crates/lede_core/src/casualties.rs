@@ -800,6 +800,10 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
             while e < s.end && !matches!(lw(e).as_str(), "," | "." | ";") {
                 e += 1;
             }
+            if e == k + 2 {
+                // "according to ," names no one.
+                continue;
+            }
             let end = toks[e - 1].end;
             // Prefer a named source inside the phrase.
             if let Some(m) = mentions.iter().find(|m| m.start >= from && m.end <= end && m.label != EntityLabel::Misc) {

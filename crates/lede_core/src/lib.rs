@@ -5,8 +5,12 @@
 //! (CLI), in the browser (Leptos app) and behind the JS API. The one entry
 //! point is [`analyze`]; its output is the contract in [`types`].
 
+#[doc(hidden)]
+pub mod adversarial;
 mod casualties;
 mod entities;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod html;
 mod lexicon;
 pub mod ner;
@@ -94,6 +98,24 @@ pub fn words(text: &str) -> Vec<&str> {
     let mut toks = Vec::new();
     tokens::tokenize(text, 0, &mut toks);
     toks.iter().map(|t| t.text(text)).collect()
+}
+
+/// The first part of `text` that fits in `max_bytes`, for analysing an
+/// input over the limit: it ends at the last paragraph break in the second
+/// half of the allowance, else at the last line break there, else at a char
+/// boundary (never inside a character).
+pub fn leading_part(text: &str, max_bytes: usize) -> &str {
+    if text.len() <= max_bytes {
+        return text;
+    }
+    let mut cut = max_bytes;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let half = cut / 2;
+    let at = |pat: &str| head.rfind(pat).filter(|&i| i >= half).map(|i| i + pat.len());
+    &text[..at("\n\n").or_else(|| at("\n")).unwrap_or(cut)]
 }
 
 /// Analyse raw bytes: checks UTF-8 first, then calls [`analyze`].
@@ -228,6 +250,8 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
     quotes::attribute_by_context(text, &views, &mentions, &mut found_quotes);
     quotes::join_runs(&mut found_quotes);
+    // Figures come from several passes per sentence: report them in text order.
+    figures.sort_by_key(|f| (f.start, f.end));
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
@@ -310,5 +334,7 @@ fn mention_at(mentions: &[Mention], s: usize, e: usize) -> Option<usize> {
     mentions.get(i).filter(|m| m.start == s && m.end == e).map(|_| i)
 }
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

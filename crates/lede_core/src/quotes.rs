@@ -69,7 +69,7 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
                 let inside_word = is_word_char(prev) && is_word_char(next);
                 let decade = before_space
                     && next.map(|n| n.is_ascii_digit()).unwrap_or(false)
-                    && para[i + 1..].chars().take_while(|c| c.is_ascii_digit()).count() == 2;
+                    && para[i + c.len_utf8()..].chars().take_while(|c| c.is_ascii_digit()).count() == 2;
                 if inside_word || decade {
                     None
                 } else if prev == Some('s') && after_space && c == '’' {
@@ -123,6 +123,19 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
             }
             stack.push(*m);
         }
+    }
+    out
+}
+
+/// The quotation scanner alone: the byte spans of the outermost quotations
+/// of each line of `text`, found by marks and pairing only (no attribution).
+/// For fuzzing and property tests.
+pub fn scan(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        out.extend(pair(&marks(line, start)));
+        start += line.len();
     }
     out
 }

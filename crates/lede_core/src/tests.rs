@@ -15,44 +15,10 @@ fn speaker_of<'a>(quotes: impl IntoIterator<Item = &'a Quote>, start: &str) -> O
         .and_then(|s| s.canonical.clone())
 }
 
-fn chars(text: &str, s: usize, e: usize) -> String {
-    text.chars().skip(s).take(e - s).collect()
-}
-
-/// Every span's text equals the text at that span, spans are ordered and
-/// inside their article.
-fn assert_contract(input: &str, a: &Analysis) {
-    let text = a.text.as_deref().unwrap_or(input);
-    let n = text.chars().count();
-    for art in &a.articles {
-        assert!(art.span.start <= art.span.end && art.span.end <= n);
-        if let Some(h) = &art.headline {
-            assert_eq!(chars(text, h.start, h.end), h.text);
-        }
-        let mut last = 0;
-        for p in &art.paragraphs {
-            assert!(p.start >= last && p.start < p.end && art.span.contains(&Span::new(p.start, p.end)));
-            last = p.end;
-        }
-        for e in &art.entities {
-            assert_eq!(chars(text, e.start, e.end), e.text);
-            assert!(art.span.contains(&Span::new(e.start, e.end)) || art.headline.is_some());
-        }
-        for q in &art.quotes {
-            assert_eq!(chars(text, q.start, q.end), q.text);
-            if let Some(s) = &q.speaker {
-                assert_eq!(chars(text, s.start, s.end), s.text);
-            }
-            if let Some(c) = &q.cue {
-                assert_eq!(chars(text, c.start, c.end), c.text);
-            }
-        }
-        for c in &art.casualties {
-            assert_eq!(chars(text, c.start, c.end), c.text);
-        }
-    }
-    for b in &a.boilerplate {
-        assert_eq!(chars(text, b.start, b.end), b.text);
+/// The contract's invariants (see [`crate::fuzzing::check_contract`]).
+pub(crate) fn assert_contract(input: &str, a: &Analysis) {
+    if let Err(e) = crate::fuzzing::check_contract(input, a) {
+        panic!("{e}");
     }
 }
 
@@ -182,6 +148,30 @@ fn errors_are_typed_and_clear() {
     assert_eq!(analyze("0123456789AB", &small), Err(Error::TooLarge { size: 12, limit: 10 }));
     assert!(Error::Empty.to_string().contains("paste or open"));
     assert!("xml".parse::<InputMode>().is_err());
+}
+
+#[test]
+fn leading_part_cuts_at_paragraphs_lines_or_chars() {
+    let table: &[(&str, usize, &str)] = &[
+        ("short", 100, "short"),
+        ("One para.\n\nTwo para.\nMore.", 22, "One para.\n\nTwo para.\n"),
+        ("One para.\n\nTwo para.", 15, "One para.\n\n"),
+        ("abcdef\nghijkl", 10, "abcdef\n"),
+        ("abcdefghijkl", 5, "abcde"),
+        // Never inside a character: é is two bytes, 🌊 four.
+        ("ééé", 5, "éé"),
+        ("🌊🌊", 6, "🌊"),
+        ("🌊", 2, ""),
+        // A break in the first half is too early: cut at the limit instead.
+        ("a\nbcdefghijkl", 10, "a\nbcdefghi"),
+    ];
+    for &(text, max, want) in table {
+        assert_eq!(leading_part(text, max), want, "{text:?} within {max}");
+        assert!(leading_part(text, max).len() <= max);
+    }
+    let big = "A paragraph of news.\n\n".repeat(1000);
+    let part = leading_part(&big, 10_000);
+    assert!(analyze(part, &Options { max_bytes: 10_000, ..Options::default() }).is_ok());
 }
 
 #[test]

@@ -218,6 +218,11 @@ fn is_terminal(s: &str) -> bool {
 }
 
 /// Split tokens of one paragraph into sentences.
+/// A sentence this many tokens long ends at its next semicolon.
+pub const LONG_SENTENCE: usize = 120;
+/// No sentence is longer than this many tokens.
+pub const MAX_SENTENCE: usize = 250;
+
 pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     let mut first = 0;
     let mut i = 0;
@@ -230,8 +235,13 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
             // typical sentence opener follows.
             tokens.get(i + 1).map(|n| lexicon::is_sentence_opener(n.text(text))).unwrap_or(false)
         } else {
-            false
+            // Run-on text (lists, tables, markup debris) without sentence ends:
+            // cap the length so per-sentence work stays bounded, cutting at a
+            // semicolon once long and anywhere once very long.
+            let len = i + 1 - first;
+            (len >= LONG_SENTENCE && t == ";") || len >= MAX_SENTENCE
         };
+        let forced = ends && !is_terminal(t) && i + 1 - first >= LONG_SENTENCE;
         if ends {
             let mut j = i + 1;
             // Closing marks touch what they close: `said. "Soon` opens, not closes.
@@ -246,7 +256,7 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
                 s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || matches!(s, "\"" | "'" | "“" | "‘" | "«" | "(" | "—" | "-")
             });
-            if next_starts.unwrap_or(true) {
+            if forced || next_starts.unwrap_or(true) {
                 out.push(Sentence { first, end: j });
                 first = j;
                 i = j;
@@ -336,5 +346,21 @@ mod tests {
         for (input, want) in table {
             assert_eq!(&sents(input), want, "input {input:?}");
         }
+    }
+    #[test]
+    fn run_on_text_is_cut_into_bounded_sentences() {
+        // 1,000 clauses joined by semicolons, then 1,000 words with no punctuation at all.
+        let text = format!("{}{}", "ten dead; ".repeat(1000), "word ".repeat(1000));
+        let mut v = Vec::new();
+        tokenize(&text, 0, &mut v);
+        let mut out = Vec::new();
+        sentences(&text, &v, &mut out);
+        assert!(out.iter().all(|s| s.end - s.first <= MAX_SENTENCE), "a sentence over the cap");
+        assert_eq!(out.first().map(|s| s.first), Some(0));
+        assert_eq!(out.last().map(|s| s.end), Some(v.len()));
+        assert!(out.windows(2).all(|w| w[0].end == w[1].first), "sentences must tile the tokens");
+        // Semicolon cuts: each of the first sentences ends at a ";" once long.
+        assert_eq!(v[out[0].end - 1].text(&text), ";");
+        assert_eq!(out[0].end - out[0].first, LONG_SENTENCE);
     }
 }
