@@ -34,6 +34,8 @@ pub(crate) struct Doc {
 pub(crate) struct AppState {
     pub doc: RwSignal<Result<Doc, String>>,
     pub shown: RwSignal<Shown>,
+    /// The kinds this reader analyses at all (an embedded reader may ask for fewer).
+    pub available: RwSignal<Shown>,
     /// Inputs over this many bytes are refused, with an offer to analyse the first part.
     pub max_bytes: usize,
 }
@@ -74,7 +76,12 @@ pub fn App(
     max_bytes: usize,
 ) -> impl IntoView {
     let first = run(SAMPLE_ARTICLE, MAX_BYTES).map_err(|e| e.to_string());
-    let state = AppState { doc: RwSignal::new(first), shown: RwSignal::new(Shown::default()), max_bytes };
+    let state = AppState {
+        doc: RwSignal::new(first),
+        shown: RwSignal::new(Shown::default()),
+        available: RwSignal::new(Shown::default()),
+        max_bytes,
+    };
     provide_context(state);
     view! {
         <div class="lede">

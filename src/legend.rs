@@ -25,7 +25,7 @@ pub fn Legend() -> impl IntoView {
                      f: fn(&mut Shown) -> &mut bool,
                      n: fn((usize, usize, usize)) -> usize| {
         view! {
-            <label class="legend-item" data-legend=kind>
+            <label class="legend-item" data-legend=kind class:legend-off=move || !get(&state.available.get())>
                 <input type="checkbox" prop:checked=move || get(&state.shown.get()) on:change=toggle(f)/>
                 <span class=format!("swatch swatch-{kind}") aria-hidden="true"></span>
                 {label}

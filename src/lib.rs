@@ -4,6 +4,8 @@
 
 mod app;
 mod articles;
+#[cfg(feature = "embed")]
+pub mod embed;
 pub mod export;
 mod highlight;
 mod input;

@@ -6,6 +6,7 @@
 //! two commands work on a fresh machine with only Rust, Node/npm and the
 //! package registries. Trunk runs offline, so it never downloads a tool.
 
+mod embed;
 mod eval;
 mod fuzz;
 mod install;
@@ -94,12 +95,15 @@ fn trunk(tools: &install::Tools) -> Command {
 
 fn release_build(tools: &install::Tools) -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
+    embed::build(tools)?;
     run(trunk(tools).args(["build", "--release"]))
 }
 
 fn serve() -> Result {
     let tools = install::ensure(false)?;
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
+    // index.html copies the embed bundle into the site: build it first.
+    embed::build(&tools)?;
     eprintln!("xtask: serving the reader on http://127.0.0.1:8080 (Ctrl-C to stop)");
     // Logs stay outside the project folder so the watcher does not loop.
     run(trunk(&tools).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
@@ -142,6 +146,8 @@ fn test() -> Result {
                     "clippy",
                     "-p",
                     "lede",
+                    "--features",
+                    "embed",
                     "--target",
                     "wasm32-unknown-unknown",
                     "--tests",
@@ -161,7 +167,8 @@ fn test() -> Result {
             Box::new(|c| {
                 run_counting(
                     Command::new("cargo")
-                        .args(["test", "-p", "lede", "--target", "wasm32-unknown-unknown", "--tests", "--locked"])
+                        .args(["test", "-p", "lede", "--features", "embed", "--target", "wasm32-unknown-unknown"])
+                        .args(["--tests", "--locked"])
                         .env("PATH", tools.path_env())
                         .env("CHROMEDRIVER", &tools.chromedriver)
                         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
