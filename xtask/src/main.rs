@@ -6,6 +6,8 @@
 //! two commands work on a fresh machine with only Rust, Node/npm and the
 //! package registries. Trunk runs offline, so it never downloads a tool.
 
+mod bench;
+mod browser;
 mod embed;
 mod eval;
 mod fuzz;
@@ -30,7 +32,8 @@ usage: cargo xtask <command>
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
   eval-segment block classification precision/recall on L3S-GN1, and the seed pages' segmentation
   eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
-  bench      criterion benchmarks of the core (model load, tagger, whole pipeline)
+  bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and
+             compromise in headless Chromium, navigation time and bundle sizes, in one table
   adversarial  time the core on adversarial inputs (issue #8) at two sizes each, to show linear growth
   fuzz [SECONDS]  run each libFuzzer target for SECONDS (default 600) with cargo-fuzz on nightly";
 
@@ -93,7 +96,7 @@ fn trunk(tools: &install::Tools) -> Command {
     c
 }
 
-fn release_build(tools: &install::Tools) -> Result {
+pub fn release_build(tools: &install::Tools) -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     embed::build(tools)?;
     run(trunk(tools).args(["build", "--release"]))
@@ -224,7 +227,7 @@ fn main() -> ExitCode {
         Some("eval-quotes") => eval::eval_quotes(),
         Some("eval-segment") => eval::eval_segment(),
         Some("eval-html") => eval::eval_html(),
-        Some("bench") => run(Command::new("cargo").args(["bench", "--locked", "-p", "lede_core"])),
+        Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("adversarial") => run(Command::new("cargo").args([
             "run",
             "--release",

@@ -202,7 +202,7 @@ fn harmonise(text: &str, paras: &[Para<'_>], out: &mut Vec<Mention>) {
             let w = t.text(text);
             if !inside
                 && w.starts_with(|c: char| c.is_uppercase())
-                && !crate::lexicon::is_function_word(&w.to_lowercase())
+                && !crate::lexicon::is_function_word_any_case(w)
                 && surnames.contains_key(&name_key(w))
             {
                 added.push(Mention { start: t.start, end: t.end, label: EntityLabel::Per });

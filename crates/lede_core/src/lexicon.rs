@@ -256,7 +256,22 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub fn is_function_word(lower: &str) -> bool {
-    sorted_contains(FUNCTION_WORDS, lower)
+    // Every function word is short ASCII: most words are out at once.
+    lower.len() <= FUNCTION_WORD_MAX && sorted_contains(FUNCTION_WORDS, lower)
+}
+
+const FUNCTION_WORD_MAX: usize = 12;
+
+/// `is_function_word` of the lowercase of `word`, without allocating.
+pub fn is_function_word_any_case(word: &str) -> bool {
+    if word.len() > FUNCTION_WORD_MAX || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; FUNCTION_WORD_MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| sorted_contains(FUNCTION_WORDS, l))
 }
 
 /// Months and weekdays: capitalised but not entities on their own.
@@ -437,6 +452,13 @@ pub fn is_speaker_pronoun(lower: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_short_ascii_and_found_in_any_case() {
+        assert!(FUNCTION_WORDS.iter().all(|w| w.len() <= FUNCTION_WORD_MAX && w.is_ascii()));
+        assert!(is_function_word_any_case("The") && is_function_word_any_case("the"));
+        assert!(!is_function_word_any_case("Thé") && !is_function_word_any_case("Harbour"));
+    }
 
     #[test]
     fn lists_are_sorted_for_binary_search() {

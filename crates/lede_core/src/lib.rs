@@ -8,6 +8,8 @@
 #[doc(hidden)]
 pub mod adversarial;
 mod casualties;
+#[doc(hidden)]
+pub mod corpus;
 mod entities;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -143,6 +145,68 @@ fn check_binary(input: &[u8]) -> Result<(), Error> {
 /// Analyse a document: segment it into articles and boilerplate, and find
 /// entities, quotes and casualty figures in each article.
 pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
+    analyze_with(input, options, &mut Profile::default())
+}
+
+/// Time spent in each stage of one analysis, in the clock's units.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    pub html: f64,
+    pub segment: f64,
+    pub tokens: f64,
+    pub entities: f64,
+    pub quotes: f64,
+    pub casualties: f64,
+    pub output: f64,
+}
+
+impl StageTimes {
+    /// The stages by name, in pipeline order.
+    pub fn named(&self) -> [(&'static str, f64); 7] {
+        [
+            ("html", self.html),
+            ("segment", self.segment),
+            ("tokens", self.tokens),
+            ("entities", self.entities),
+            ("quotes", self.quotes),
+            ("casualties", self.casualties),
+            ("output", self.output),
+        ]
+    }
+}
+
+/// Stage timing for benchmarks: a clock (none in normal use) and the sums.
+#[derive(Default)]
+struct Profile<'c> {
+    clock: Option<&'c dyn Fn() -> f64>,
+    last: f64,
+    times: StageTimes,
+}
+
+impl Profile<'_> {
+    /// Charge the time since the last lap to one stage.
+    fn lap(&mut self, stage: fn(&mut StageTimes) -> &mut f64) {
+        if let Some(clock) = self.clock {
+            let now = clock();
+            *stage(&mut self.times) += now - self.last;
+            self.last = now;
+        }
+    }
+}
+
+/// [`analyze`], also timing each stage with `clock` (any monotonic clock:
+/// `Instant` natively, `performance.now()` in a browser).
+pub fn analyze_profiled(
+    input: &str,
+    options: &Options,
+    clock: &dyn Fn() -> f64,
+) -> Result<(Analysis, StageTimes), Error> {
+    let mut p = Profile { clock: Some(clock), last: clock(), times: StageTimes::default() };
+    let a = analyze_with(input, options, &mut p)?;
+    Ok((a, p.times))
+}
+
+fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Result<Analysis, Error> {
     if input.len() > options.max_bytes {
         return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
     }
@@ -159,6 +223,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
     } else {
         input
     };
+    prof.lap(|t| &mut t.html);
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
@@ -168,8 +233,10 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
         // the main article is the one with the most body text.
         segment::main_by_size(text, &mut seg);
     }
+    prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);
-    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a)).collect::<Result<_, _>>()?;
+    prof.lap(|t| &mut t.output);
+    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a, prof)).collect::<Result<_, _>>()?;
     let boilerplate = seg
         .boilerplate
         .iter()
@@ -180,6 +247,7 @@ pub fn analyze(input: &str, options: &Options) -> Result<Analysis, Error> {
             text: text[s..e].to_string(),
         })
         .collect();
+    prof.lap(|t| &mut t.output);
     Ok(Analysis {
         lede_version: VERSION.to_string(),
         input_kind: if is_html { InputKind::Html } else { InputKind::Text },
@@ -196,7 +264,12 @@ struct ParaTokens {
     sentences: Vec<Sentence>,
 }
 
-fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -> Result<Article, Error> {
+fn analyse_article(
+    text: &str,
+    idx: &CharIndex<'_>,
+    a: &segment::ArticleDraft,
+    prof: &mut Profile<'_>,
+) -> Result<Article, Error> {
     let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
     let paras: Vec<ParaTokens> = ranges
         .map(|(s, e)| {
@@ -207,6 +280,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
             ParaTokens { range: (s, e), tokens, sentences }
         })
         .collect();
+    prof.lap(|t| &mut t.tokens);
     let views: Vec<Para<'_>> = paras.iter().map(|p| Para { tokens: &p.tokens, sentences: &p.sentences }).collect();
     // The headline (first, when there is one) is title case: its capitals are
     // evidence of nothing, so its mentions must be attested in the body.
@@ -219,6 +293,7 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
     };
     mentions.extend(body);
     let canon = entities::canonicalise(text, &mentions);
+    prof.lap(|t| &mut t.entities);
 
     let mut found_quotes = Vec::new();
     let mut figures = Vec::new();
@@ -238,24 +313,27 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
         let lo = mentions.partition_point(|m| m.start < p.range.0);
         let hi = mentions.partition_point(|m| m.start < p.range.1);
         quotes::find_in_paragraph(text, p.range, &p.tokens, &mentions[..hi], continues, &mut found_quotes);
+        prof.lap(|t| &mut t.quotes);
         for s in &p.sentences {
             let (ss, se) = (p.tokens[s.first].start, p.tokens[s.end - 1].end);
             let ml = lo + mentions[lo..hi].partition_point(|m| m.start < ss);
             let mh = lo + mentions[lo..hi].partition_point(|m| m.start < se);
             casualties::find_in_sentence(text, &p.tokens, *s, &mentions[ml..mh], &mut figures);
         }
+        prof.lap(|t| &mut t.casualties);
     }
 
     let views: Vec<quotes::ParaView<'_>> =
         paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
     quotes::attribute_by_context(text, &views, &mentions, &mut found_quotes);
     quotes::join_runs(&mut found_quotes);
+    prof.lap(|t| &mut t.quotes);
     // Figures come from several passes per sentence: report them in text order.
     figures.sort_by_key(|f| (f.start, f.end));
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
-    Ok(Article {
+    let article = Article {
         role: a.role,
         headline: a.headline.map(ts),
         source: string(a.source),
@@ -316,7 +394,9 @@ fn analyse_article(text: &str, idx: &CharIndex<'_>, a: &segment::ArticleDraft) -
                 period: string(f.period),
             })
             .collect(),
-    })
+    };
+    prof.lap(|t| &mut t.output);
+    Ok(article)
 }
 
 /// An unnamed person's canonical form: "A Russian journalist" → "a Russian journalist".

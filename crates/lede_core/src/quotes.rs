@@ -51,6 +51,10 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
     let mut prev: Option<char> = None;
     let mut it = para.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if !matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»') {
+            prev = Some(c);
+            continue;
+        }
         let next = it.peek().map(|&(_, n)| n);
         let before_space = prev.map(|p| p.is_whitespace() || "([{—–-/:".contains(p)).unwrap_or(true);
         let after_space = next.map(|n| n.is_whitespace() || ",.;:!?)]}—–-…".contains(n)).unwrap_or(true);
@@ -319,7 +323,7 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
             e += 1;
         }
         // A description never ends on a function word ("a dozen others and").
-        while e > k + 1 && lexicon::is_function_word(&toks[e - 1].text(text).to_lowercase()) {
+        while e > k + 1 && lexicon::is_function_word_any_case(toks[e - 1].text(text)) {
             e -= 1;
         }
         if e > k + 1 {

@@ -73,8 +73,7 @@ fn shape(line: &str) -> Shape {
         if core.is_empty() {
             continue;
         }
-        let lower = core.to_lowercase();
-        if lexicon::is_function_word(&lower) {
+        if lexicon::is_function_word_any_case(core) {
             stops += 1;
             if core.starts_with(|c: char| c.is_uppercase()) {
                 capital += 1;
@@ -255,7 +254,10 @@ pub fn classify(text: &str) -> Vec<Block> {
             let prev = blocks.last().map(|b: &Block| b.kind);
             let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
-            let next_is_body = next.map(is_body_shape).unwrap_or(false);
+            // Body next, or a byline (or a time) and then body: "Headline / By Name / text".
+            let then_body = |k: usize| shapes.get(k).map(is_body_shape).unwrap_or(false);
+            let next_is_body = next.map(is_body_shape).unwrap_or(false)
+                || next.map(|n| n.starts_by || n.relative_time).unwrap_or(false) && then_body(i + 2);
             if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
                 || after_label && !sh.ends_sentence && sh.words <= 25)
                 && next_is_body
@@ -586,6 +588,11 @@ mod tests {
         let table: Vec<(String, Vec<BlockKind>)> = vec![
             (body.to_string(), vec![Body]),
             (format!("Harbour Town Closes Its Oldest Bridge\n{body}"), vec![Headline, Body]),
+            (
+                format!("Harbour Town Closes Its Oldest Bridge\n\nBy Ada Example\n\n{body}"),
+                vec![Headline, Byline, Body],
+            ),
+            (format!("Harbour Town Closes Its Oldest Bridge\n3 hours ago\n{body}"), vec![Headline, Timestamp, Body]),
             ("14 minutes ago".into(), vec![Timestamp]),
             ("By Ada Example".into(), vec![Byline]),
             (
