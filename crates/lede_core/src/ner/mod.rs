@@ -46,11 +46,37 @@ pub struct Model {
     /// Sorted keys of digit-normalised lowercase words, with their word class.
     pub cluster_keys: Vec<u32>,
     pub cluster_ids: Vec<u8>,
-    /// Open-addressing index over `keys`: (key, row + 1) per slot, row 0 empty. Built at load.
-    slots: Vec<(u32, u32)>,
+    /// Open-addressing table over `keys` with each key's weights inline, so
+    /// a feature costs one memory access. Built at load.
+    features: Vec<FeatureSlot>,
     /// The same over `gaz_keys` and `cluster_keys`.
     gaz_slots: Vec<(u32, u32)>,
     cluster_slots: Vec<(u32, u32)>,
+}
+
+/// One slot of the feature table: a key and its weights for every label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[repr(align(16))]
+struct FeatureSlot {
+    key: u32,
+    used: bool,
+    weights: [i8; N_LABELS],
+}
+
+fn feature_table(keys: &[u32], weights: &[i8]) -> Vec<FeatureSlot> {
+    let cap = (keys.len() * 2).next_power_of_two().max(16);
+    let mask = cap - 1;
+    let mut slots = vec![FeatureSlot::default(); cap];
+    for (i, &k) in keys.iter().enumerate() {
+        let mut s = k as usize & mask;
+        while slots[s].used {
+            s = (s + 1) & mask;
+        }
+        let mut w = [0i8; N_LABELS];
+        w.copy_from_slice(&weights[i * N_LABELS..(i + 1) * N_LABELS]);
+        slots[s] = FeatureSlot { key: k, used: true, weights: w };
+    }
+    slots
 }
 
 /// An open-addressing table over sorted, distinct keys (which are hashes already).
@@ -124,7 +150,7 @@ impl Model {
         (gaz_keys, gaz_bits): (Vec<u32>, Vec<u8>),
         (cluster_keys, cluster_ids): (Vec<u32>, Vec<u8>),
     ) -> Self {
-        let slots = index(&keys);
+        let features = feature_table(&keys, &weights);
         let gaz_slots = index(&gaz_keys);
         let cluster_slots = index(&cluster_keys);
         Self {
@@ -136,7 +162,7 @@ impl Model {
             gaz_bits,
             cluster_keys,
             cluster_ids,
-            slots,
+            features,
             gaz_slots,
             cluster_slots,
         }
@@ -226,13 +252,24 @@ impl Model {
         lookup(&self.gaz_slots, k).map(|i| self.gaz_bits[i]).unwrap_or(0)
     }
 
-    /// Add the weights of feature `h` to `scores`.
-    fn add(&self, h: u64, scores: &mut [f32; N_LABELS]) {
-        if let Some(i) = lookup(&self.slots, key(h)) {
-            let row = &self.weights[i * N_LABELS..(i + 1) * N_LABELS];
-            for (s, &w) in scores.iter_mut().zip(row) {
-                *s += f32::from(w) * self.scale;
+    /// Add the weights of feature `h` to `scores` (integer units of `scale`).
+    #[inline]
+    fn add(&self, h: u64, scores: &mut [i32; N_LABELS]) {
+        let k = key(h);
+        let mask = self.features.len() - 1;
+        let mut s = k as usize & mask;
+        loop {
+            let slot = &self.features[s];
+            if !slot.used {
+                return;
             }
+            if slot.key == k {
+                for (acc, &w) in scores.iter_mut().zip(&slot.weights) {
+                    *acc += i32::from(w);
+                }
+                return;
+            }
+            s = (s + 1) & mask;
         }
     }
 
@@ -252,11 +289,11 @@ impl Model {
             .map(|i| {
                 feats.clear();
                 token_features(&infos, i, &mut feats);
-                let mut s = [0f32; N_LABELS];
+                let mut acc = [0i32; N_LABELS];
                 for &h in &feats {
-                    self.add(h, &mut s);
+                    self.add(h, &mut acc);
                 }
-                s
+                acc.map(|a| a as f32 * self.scale)
             })
             .collect();
         viterbi(&emissions, &self.transitions)
@@ -269,6 +306,16 @@ pub fn viterbi(emissions: &[[f32; N_LABELS]], transitions: &[f32]) -> Vec<usize>
     if n == 0 {
         return Vec::new();
     }
+    // Transitions with the BIO constraints folded in (-inf where not allowed),
+    // computed once per call rather than per token.
+    let mut trans = [[f32::NEG_INFINITY; N_LABELS]; N_LABELS];
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (y, t) in row.iter_mut().enumerate() {
+            if allowed(Some(p), y) {
+                *t = transitions[(p + 1) * N_LABELS + y];
+            }
+        }
+    }
     let mut score = vec![[f32::NEG_INFINITY; N_LABELS]; n];
     let mut back = vec![[0u8; N_LABELS]; n];
     for (y, s) in score[0].iter_mut().enumerate() {
@@ -277,14 +324,12 @@ pub fn viterbi(emissions: &[[f32; N_LABELS]], transitions: &[f32]) -> Vec<usize>
         }
     }
     for i in 1..n {
+        let prev = score[i - 1];
         for y in 0..N_LABELS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
-            for p in 0..N_LABELS {
-                if !allowed(Some(p), y) {
-                    continue;
-                }
-                let s = score[i - 1][p] + transitions[(p + 1) * N_LABELS + y];
+            for (p, row) in trans.iter().enumerate() {
+                let s = prev[p] + row[y];
                 if s > best {
                     best = s;
                     arg = p;
