@@ -74,7 +74,15 @@ pub fn App(
     /// Inputs over this many bytes are refused with an offer to analyse the first part.
     #[prop(default = MAX_BYTES)]
     max_bytes: usize,
+    /// The page's URL, for `?src=`, `#text=` and `?theme=` (default: the
+    /// window's own location).
+    #[prop(optional, into)]
+    location: Option<String>,
 ) -> impl IntoView {
+    let href = location.or_else(|| web_sys::window().and_then(|w| w.location().href().ok())).unwrap_or_default();
+    let source = crate::links::source(&href);
+    let theme = RwSignal::new(crate::links::theme(&href).or_else(stored_theme).unwrap_or_else(|| "auto".into()));
+    Effect::new(move |_| apply_theme(&theme.get()));
     let first = run(SAMPLE_ARTICLE, MAX_BYTES).map_err(|e| e.to_string());
     let state = AppState {
         doc: RwSignal::new(first),
@@ -83,13 +91,39 @@ pub fn App(
         max_bytes,
     };
     provide_context(state);
+    let root = NodeRef::<leptos::html::Div>::new();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if let Some(root) = root.get_untracked() {
+            if crate::navigate::on_key(&root, &ev) {
+                ev.prevent_default();
+            }
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
-        <div class="lede">
+        <div class="lede" node_ref=root>
             <header class="lede-header">
                 <h1 class="lede-title">"Lede"</h1>
                 <p class="lede-tagline">"Entities, quotes and casualty figures in scraped news, analysed in your browser."</p>
+                <button
+                    type="button"
+                    class="btn theme-toggle"
+                    data-testid="theme"
+                    aria-label=move || format!("Colour theme: {} (change)", theme.get())
+                    on:click=move |_| {
+                        let next = match theme.get_untracked().as_str() {
+                            "auto" => "light",
+                            "light" => "dark",
+                            _ => "auto",
+                        };
+                        theme.set(next.into());
+                        store_theme(next);
+                    }
+                >
+                    {move || format!("Theme: {}", theme.get())}
+                </button>
             </header>
-            <InputPanel initial=SAMPLE_ARTICLE.to_string()/>
+            <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source/>
             <Legend/>
             <div class="lede-main">
                 <Articles/>
@@ -97,4 +131,27 @@ pub fn App(
             </div>
         </div>
     }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+fn stored_theme() -> Option<String> {
+    local_storage().and_then(|s| s.get_item("lede:theme").ok().flatten())
+}
+
+fn store_theme(theme: &str) {
+    if let Some(s) = local_storage() {
+        let _ = s.set_item("lede:theme", theme);
+    }
+}
+
+/// `data-theme` on <html> picks the colour scheme; none follows the system.
+fn apply_theme(theme: &str) {
+    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = match theme {
+        "light" | "dark" => html.set_attribute("data-theme", theme),
+        _ => html.remove_attribute("data-theme"),
+    };
 }

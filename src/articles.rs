@@ -41,13 +41,21 @@ fn render(pieces: Vec<Piece>) -> Vec<AnyView> {
         .into_iter()
         .map(|p| match p {
             Piece::Text(t) => t.into_any(),
-            Piece::Mark { item: Item { kind, label, title, badge, .. }, children } => {
+            Piece::Mark { item: Item { kind, label, title, badge, key, card, .. }, children } => {
                 let badge = badge.map(|b| {
                     let class = if kind == "quote" { "badge badge-speaker" } else { "badge badge-value" };
                     view! { <span class=class aria-hidden="true">{b}</span> }
                 });
                 view! {
-                    <mark class=format!("hl hl-{kind}") data-kind=kind data-label=label title=title.clone() tabindex="0" aria-label=title>
+                    <mark
+                        class=format!("hl hl-{kind}")
+                        data-kind=kind
+                        data-label=label
+                        data-key=key
+                        data-card=card
+                        tabindex="0"
+                        aria-label=title
+                    >
                         {render(children)}
                     </mark>
                     {badge}

@@ -411,6 +411,11 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
         let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
             if let Some(k) = ev.dyn_ref::<KeyboardEvent>() {
                 if k.key() != "Enter" {
+                    // j / k / Esc move through the highlights of this reader only.
+                    let root = ev.current_target().and_then(|t| t.dyn_into::<Element>().ok());
+                    if root.is_some_and(|r| crate::navigate::on_key(&r, k)) {
+                        ev.prevent_default();
+                    }
                     return;
                 }
             }

@@ -16,6 +16,12 @@ pub struct Item {
     pub title: String,
     /// Shown after the highlight: a quote's speaker, a figure's value.
     pub badge: Option<String>,
+    /// What the highlight stands for (`data-key`): an entity's canonical
+    /// name, a quote's speaker, a figure's category. Selecting an entity in
+    /// the side panel marks every highlight with its key.
+    pub key: String,
+    /// The card shown on hover and focus, one fact per line (`data-card`).
+    pub card: String,
 }
 
 /// Text and highlights, nested where highlights nest.
@@ -34,6 +40,13 @@ pub fn items(a: &Article) -> Vec<Item> {
             _ => s.text.clone(),
         });
         let cue = q.cue.as_ref().map(|c| format!(", cue: {}", c.text)).unwrap_or_default();
+        let who = q.speaker.as_ref().map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()));
+        let card = format!(
+            "{} quote\nspeaker: {}\ncue: {}",
+            q.kind.as_str(),
+            speaker.as_deref().unwrap_or("unknown"),
+            q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("none")
+        );
         v.push(Item {
             start: q.start,
             end: q.end,
@@ -41,6 +54,8 @@ pub fn items(a: &Article) -> Vec<Item> {
             label: q.kind.as_str().to_string(),
             title: format!("{} quote; speaker: {}{cue}", q.kind.as_str(), speaker.as_deref().unwrap_or("unknown")),
             badge: speaker,
+            key: who.unwrap_or_default(),
+            card,
         });
     }
     for c in &a.casualties {
@@ -49,11 +64,14 @@ pub fn items(a: &Article) -> Vec<Item> {
             None => c.value.to_string(),
         };
         let mut title = format!("{value} {} ({})", c.category.as_str(), c.qualifier.as_str());
+        let mut card =
+            format!("{value} {}\nqualifier: {}", c.category.as_str(), c.qualifier.as_str().replace('_', " "));
         for (k, f) in
             [("subject", &c.subject), ("actor", &c.actor), ("reported by", &c.reported_by), ("period", &c.period)]
         {
             if let Some(f) = f {
                 title.push_str(&format!("; {k}: {f}"));
+                card.push_str(&format!("\n{k}: {f}"));
             }
         }
         v.push(Item {
@@ -63,9 +81,16 @@ pub fn items(a: &Article) -> Vec<Item> {
             label: c.category.as_str().to_string(),
             title,
             badge: Some(value),
+            key: c.category.as_str().to_string(),
+            card,
         });
     }
+    let mut mentions: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for e in &a.entities {
+        *mentions.entry(e.canonical.as_str()).or_default() += 1;
+    }
+    for e in &a.entities {
+        let n = mentions.get(e.canonical.as_str()).copied().unwrap_or(1);
         v.push(Item {
             start: e.start,
             end: e.end,
@@ -73,6 +98,13 @@ pub fn items(a: &Article) -> Vec<Item> {
             label: e.label.as_str().to_string(),
             title: format!("{}: {}", e.label.as_str(), e.canonical),
             badge: None,
+            key: e.canonical.clone(),
+            card: format!(
+                "{}\n{}\n{n} mention{} in this article",
+                e.canonical,
+                label_name(e.label.as_str()),
+                if n == 1 { "" } else { "s" }
+            ),
         });
     }
     let rank = |k: &str| match k {
@@ -82,6 +114,15 @@ pub fn items(a: &Article) -> Vec<Item> {
     };
     v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(rank(a.kind).cmp(&rank(b.kind))));
     v
+}
+
+fn label_name(label: &str) -> &'static str {
+    match label {
+        "PER" => "person",
+        "ORG" => "organisation",
+        "LOC" => "place",
+        _ => "other name",
+    }
 }
 
 /// Lay out the block `text` (which starts at char offset `base` of the
@@ -141,7 +182,16 @@ mod tests {
     use super::*;
 
     fn item(start: usize, end: usize, kind: &'static str) -> Item {
-        Item { start, end, kind, label: String::new(), title: String::new(), badge: None }
+        Item {
+            start,
+            end,
+            kind,
+            label: String::new(),
+            title: String::new(),
+            badge: None,
+            key: String::new(),
+            card: String::new(),
+        }
     }
 
     fn flat(p: &[Piece]) -> String {

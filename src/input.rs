@@ -4,6 +4,24 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::AppState;
+use crate::links::Source;
+use crate::recent::{self, Recent};
+
+/// Fetch a document named by the page's URL (`?src=`): only that URL.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let cors = format!(
+        "Lede could not fetch {url}: a network error, or the site does not let other pages read it (CORS). \
+         Save the page and open the file instead."
+    );
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| cors.clone())?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| cors.clone())?;
+    if !resp.ok() {
+        return Err(format!("Lede could not load {url}: the server answered {} {}", resp.status(), resp.status_text()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| cors.clone())?).await.map_err(|_| cors)?;
+    text.as_string().ok_or_else(|| format!("{url} is not text"))
+}
 
 /// Read a dropped or picked file as text.
 async fn read_file(file: web_sys::File) -> Result<String, String> {
@@ -30,6 +48,8 @@ fn megabytes(bytes: usize) -> String {
 pub fn InputPanel(
     /// The text the input area starts with.
     initial: String,
+    /// A document named by the page's URL, opened at once.
+    source: Option<Source>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(initial);
@@ -56,7 +76,35 @@ pub fn InputPanel(
             Err(e) => status.set(e.to_string()),
         }
     };
-    let analyse = move || report(state.load(&text.get_untracked()));
+    let recents = RwSignal::new(recent::load());
+    let analyse = move || {
+        let t = text.get_untracked();
+        let result = state.load(&t);
+        if result.is_ok() && t != lede_core::SAMPLE_ARTICLE {
+            recents.update(|list| *list = recent::push(std::mem::take(list), &t));
+            recent::save(&recents.get_untracked());
+        }
+        report(result);
+    };
+    match source {
+        Some(Source::Text(t)) => {
+            text.set(t);
+            analyse();
+        }
+        Some(Source::Fetch(url)) => {
+            status.set(format!("Loading {url}…"));
+            spawn_local(async move {
+                match fetch_text(&url).await {
+                    Ok(t) => {
+                        text.set(t);
+                        analyse();
+                    }
+                    Err(e) => status.set(e),
+                }
+            });
+        }
+        None => {}
+    }
     let analyse_part = move || {
         if let Some(limit) = offer.get_untracked() {
             let t = text.get_untracked();
@@ -123,6 +171,50 @@ pub fn InputPanel(
                     }
                 >"Load sample"</button>
                 <span class="input-status" role="status" data-testid="status">{move || status.get()}</span>
+                {move || {
+                    let list = recents.get();
+                    (!list.is_empty())
+                        .then(|| {
+                            let items = list
+                                .into_iter()
+                                .map(|Recent { title, text: t }| {
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                data-testid="recent-item"
+                                                on:click=move |_| {
+                                                    text.set(t.clone());
+                                                    analyse();
+                                                }
+                                            >
+                                                {title}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <details class="recent" data-testid="recent">
+                                    <summary>"Recent documents"</summary>
+                                    <p class="recent-note">"Kept in this browser only; never sent anywhere."</p>
+                                    <ul>{items}</ul>
+                                    <button
+                                        type="button"
+                                        class="btn"
+                                        data-testid="recent-clear"
+                                        on:click=move |_| {
+                                            recent::clear();
+                                            recents.set(Vec::new());
+                                        }
+                                    >
+                                        "Clear recent documents"
+                                    </button>
+                                </details>
+                            }
+                        })
+                }}
                 {move || {
                     offer
                         .get()

@@ -10,6 +10,9 @@ pub mod export;
 mod highlight;
 mod input;
 mod legend;
+pub mod links;
+mod navigate;
+mod recent;
 mod side_panel;
 
 pub use app::{App, Shown};

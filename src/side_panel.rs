@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
 
 use lede_core::Analysis;
 use leptos::prelude::*;
@@ -64,7 +65,26 @@ pub fn SidePanel() -> impl IntoView {
                         .map(|(name, label, n)| {
                             view! {
                                 <li class="entity-row" data-testid="entity-row" data-label=label>
-                                    <span class="hl hl-entity" data-label=label>{name}</span>
+                                    <button
+                                        type="button"
+                                        class="hl hl-entity entity-pick"
+                                        data-label=label
+                                        aria-label=format!("{name}: mark its {n} mention(s) and step through them")
+                                        on:click={
+                                            let key = name.clone();
+                                            move |ev: web_sys::MouseEvent| {
+                                                let root = ev
+                                                    .target()
+                                                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                                                    .and_then(|t| t.closest(".lede").ok().flatten());
+                                                if let Some(root) = root {
+                                                    crate::navigate::select(&root, "entity", &key);
+                                                }
+                                            }
+                                        }
+                                    >
+                                        {name.clone()}
+                                    </button>
                                     <span class="count" data-testid="entity-count">{n}</span>
                                 </li>
                             }

@@ -308,3 +308,196 @@ async fn an_input_over_the_limit_is_refused_with_an_offer_to_analyse_its_first_p
     let status = one(&root, "[data-testid=status]").text_content().unwrap_or_default();
     assert!(status.contains("the first"), "{status}");
 }
+
+/// Press a key on the page, as a user would.
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("key event");
+    let target: web_sys::EventTarget =
+        document().active_element().map(|e| e.unchecked_into()).unwrap_or_else(|| document().unchecked_into());
+    target.dispatch_event(&ev).expect("dispatch");
+}
+
+fn focused() -> Option<Element> {
+    document().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_an_entity_marks_its_mentions_and_keys_step_through_them() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    // The entity with the most mentions is listed first.
+    let row = one(&root, "[data-testid=entity-row]");
+    let n: u32 = one(&row, "[data-testid=entity-count]").text_content().unwrap_or_default().parse().expect("count");
+    assert!(n >= 2, "the sample's top entity has {n} mention(s)");
+    let pick = one(&row, "button.entity-pick");
+    let name = pick.text_content().unwrap_or_default();
+    pick.click();
+    let selected = all(&root, "mark.is-selected");
+    assert_eq!(selected.len() as u32, n);
+    assert!(selected.iter().all(|m| m.get_attribute("data-key").as_deref() == Some(name.as_str())));
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&selected[0]))), "the first mention is focused");
+    // Clicking again, then j, step forward; k steps back; all within the selection.
+    pick.click();
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&selected[1]))));
+    press("j");
+    let third = if n > 2 { 2 } else { 0 };
+    let at = |f: Option<Element>| f.map(|f| selected.iter().position(|m| m.is_same_node(Some(&f))));
+    assert_eq!(at(focused()), Some(Some(third)), "after j");
+    press("k");
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&selected[1]))));
+    // Esc clears the selection.
+    press("Escape");
+    assert_eq!(count(&root, "mark.is-selected"), 0);
+
+    // Without a selection, j and k move among highlights of the focused kind.
+    let figures = all(&root, "[data-testid=articles] mark[data-kind=casualty]");
+    let _ = figures[0].focus();
+    press("j");
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&figures[1]))));
+    press("k");
+    press("k");
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&figures[figures.len() - 1]))), "k wraps around");
+    // Keys typed into the input area are text, not commands.
+    let area = one(&root, "[data-testid=input] textarea");
+    let _ = area.focus();
+    press("j");
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&area))));
+}
+
+#[wasm_bindgen_test]
+async fn every_highlight_has_a_card_and_is_reachable_by_keyboard() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    let marks = all(&one(&root, "[data-testid=articles]"), "mark[data-kind]");
+    assert!(!marks.is_empty());
+    for m in &marks {
+        assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"), "a highlight out of the tab order");
+        assert!(m.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
+        let card = m.get_attribute("data-card").unwrap_or_default();
+        let want = match m.get_attribute("data-kind").as_deref() {
+            Some("entity") => "in this article",
+            Some("quote") => "speaker:",
+            _ => "qualifier:",
+        };
+        assert!(card.contains(want), "card {card:?} lacks {want:?}");
+    }
+    // The card is drawn by the stylesheet on focus: the CSS rule is present.
+    let entity = marks.iter().find(|m| m.get_attribute("data-kind").as_deref() == Some("entity")).expect("entity");
+    assert!(entity.get_attribute("data-card").unwrap_or_default().contains("mention"));
+}
+
+#[wasm_bindgen_test]
+async fn links_open_a_document_from_the_url() {
+    // #text= carries the document itself.
+    let root = fresh_root();
+    let href = "http://lede.test/#text=Mayor%20Ada%20Quill%20said%20at%20least%203%20people%20were%20killed%20in%20Harbour%20Town.";
+    let _app = mount_to(root.clone(), move || view! { <App location=href/> });
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=articles] mark[data-kind=casualty]"), 1);
+    assert!(one(&root, "[data-testid=articles]").text_content().unwrap_or_default().contains("Harbour Town"));
+
+    // ?src= fetches that URL (here a blob the test made) and analyses it.
+    let blob = web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(
+        &"At least 9 people were injured in Valderra on Sunday, the agency said.".into(),
+    ))
+    .expect("blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("url");
+    let root2 = fresh_root();
+    let href2 = format!("http://lede.test/?src={}", js_sys::encode_uri_component(&url));
+    let _app2 = mount_to(root2.clone(), move || view! { <App location=href2/> });
+    for _ in 0..50 {
+        settle().await;
+        if one(&root2, "[data-testid=articles]").text_content().unwrap_or_default().contains("Valderra") {
+            break;
+        }
+    }
+    assert!(one(&root2, "[data-testid=articles]").text_content().unwrap_or_default().contains("Valderra"));
+
+    // A URL that cannot be loaded: a clear message, and the sample stays.
+    let root3 = fresh_root();
+    let _app3 = mount_to(root3.clone(), || view! { <App location="http://lede.test/?src=/__lede_missing.txt"/> });
+    let mut status = String::new();
+    for _ in 0..50 {
+        settle().await;
+        status = one(&root3, "[data-testid=status]").text_content().unwrap_or_default();
+        if status.contains("could not") {
+            break;
+        }
+    }
+    assert!(status.contains("could not load") && status.contains("404"), "{status}");
+    assert_eq!(count(&root3, "[data-testid=article]"), 1);
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().expect("window").local_storage().expect("storage").expect("storage")
+}
+
+#[wasm_bindgen_test]
+async fn recent_documents_are_kept_in_this_browser_and_cleared() {
+    storage().remove_item("lede:recent").expect("clear");
+    let root = fresh_root();
+    let app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=recent]"), 0, "the sample is not a recent document");
+    paste_and_analyse(&root, "Storm Closes Coast Road\n\nThe coast road closed on Monday, officials said.").await;
+    assert_eq!(count(&root, "[data-testid=recent-item]"), 1);
+    assert!(storage().get_item("lede:recent").expect("get").unwrap_or_default().contains("Storm Closes Coast Road"));
+    drop(app);
+    // Opening the reader again lists it; choosing it opens it.
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    let item = one(&root, "[data-testid=recent-item]");
+    assert_eq!(item.text_content().as_deref(), Some("Storm Closes Coast Road"));
+    item.click();
+    tick().await;
+    assert!(one(&root, "[data-testid=articles]").text_content().unwrap_or_default().contains("coast road closed"));
+    one(&root, "[data-testid=recent-clear]").click();
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=recent]"), 0);
+    assert_eq!(storage().get_item("lede:recent").expect("get"), None);
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_switches_colour_schemes() {
+    storage().remove_item("lede:theme").expect("clear");
+    // The reader's stylesheet, as the page links it.
+    let css = document().create_element("style").expect("style");
+    css.set_text_content(Some(include_str!("../style/lede.css")));
+    document().head().expect("head").append_child(&css).expect("append");
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    let html = document().document_element().expect("html");
+    let article = one(&root, "[data-testid=article]");
+    let bg = |el: &HtmlElement| {
+        web_sys::window()
+            .expect("window")
+            .get_computed_style(el)
+            .expect("style")
+            .expect("style")
+            .get_property_value("background-color")
+            .expect("bg")
+    };
+    let toggle = one(&root, "[data-testid=theme]");
+    assert_eq!(toggle.text_content().as_deref(), Some("Theme: auto"));
+    toggle.click();
+    tick().await;
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("light"));
+    let light = bg(&article);
+    toggle.click();
+    tick().await;
+    assert_eq!(html.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_ne!(bg(&article), light, "dark looks like light");
+    assert_eq!(storage().get_item("lede:theme").expect("get").as_deref(), Some("dark"));
+    toggle.click();
+    tick().await;
+    assert_eq!(html.get_attribute("data-theme"), None);
+    storage().remove_item("lede:theme").expect("clear");
+    css.remove();
+}
