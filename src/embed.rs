@@ -154,7 +154,7 @@ pub fn shadow_css(css: &str) -> String {
          .lede-root { all: initial; color-scheme: inherit; display: block; font-family: var(--lede-font); font-size: var(--lede-rem);\n\
            line-height: 1.5; color: var(--lede-text); background: var(--lede-bg); text-align: start; }\n\
          .lede.compact .side-panel, .lede.compact .legend-types { display: none; }\n\
-         .lede.compact .lede-main { grid-template-columns: 1fr; margin-top: .5em; }\n\
+         .lede.compact .lede-main { grid-template-columns: minmax(0, 1fr); margin-top: .5em; }\n\
          .lede.compact { padding: .5em; }\n",
     );
     let bytes = css.as_bytes();

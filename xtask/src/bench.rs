@@ -265,3 +265,41 @@ fn machine() -> String {
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
     format!("{cpu}, {cores} cores")
 }
+
+/// `cargo xtask screenshot`: PNGs of the reader on the sample, in light and
+/// dark themes, at desktop and phone width (360 px), in `target/screenshots/`.
+pub fn screenshot() -> Result {
+    let tools = install::ensure(true)?;
+    crate::release_build(&tools)?;
+    let out = root().join("target/screenshots");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let origin = serve(root().join("dist"), root().join("target/bench"))?;
+    let browser = Browser::start(&tools.chromedriver)?;
+    let ready = "return document.querySelectorAll('mark[data-kind]').length > 0 ? true : null;";
+    for (name, theme, width, height) in [
+        ("light", "light", 1280, 1600),
+        ("dark", "dark", 1280, 1600),
+        ("phone-light", "light", 360, 1400),
+        ("phone-dark", "dark", 360, 1400),
+    ] {
+        browser.resize(width, height)?;
+        browser.goto(&format!("{origin}/index.html?theme={theme}"))?;
+        browser.wait_for(ready, 30)?;
+        // Show a card, as hovering would: focus the first casualty figure without scrolling.
+        browser.eval("const m = document.querySelector('mark[data-kind=casualty]'); if (m) m.focus({focusVisible: true, preventScroll: true}); window.scrollTo(0, 0); return true;")?;
+        let png = browser.screenshot()?;
+        let path = out.join(format!("{name}.png"));
+        std::fs::write(&path, png).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("{}", path.display());
+    }
+    browser.goto(&format!("{origin}/embed.html"))?;
+    browser.resize(1280, 1600)?;
+    browser.wait_for(
+        "const w = document.querySelectorAll('lede-reader'); return [...w].every(e => e.shadowRoot && e.shadowRoot.querySelector('mark')) ? true : null;",
+        30,
+    )?;
+    let path = out.join("embed.png");
+    std::fs::write(&path, browser.screenshot()?).map_err(|e| e.to_string())?;
+    println!("{}", path.display());
+    Ok(())
+}

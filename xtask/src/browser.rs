@@ -173,6 +173,18 @@ impl Browser {
         http(self.port, "POST", &format!("/session/{}/execute/sync", self.session), Some(&body))
     }
 
+    /// Resize the window (CSS pixels).
+    pub fn resize(&self, width: u32, height: u32) -> Result {
+        let body = json!({ "width": width, "height": height });
+        http(self.port, "POST", &format!("/session/{}/window/rect", self.session), Some(&body)).map(|_| ())
+    }
+
+    /// A PNG of the page as it is on screen.
+    pub fn screenshot(&self) -> Result<Vec<u8>> {
+        let v = http(self.port, "GET", &format!("/session/{}/screenshot", self.session), None)?;
+        base64_decode(v.as_str().ok_or("no screenshot")?)
+    }
+
     /// Poll `script` until it returns something other than null (up to `secs`).
     pub fn wait_for(&self, script: &str, secs: u64) -> Result<Value> {
         let started = Instant::now();
@@ -194,5 +206,41 @@ impl Drop for Browser {
         let _ = http(self.port, "DELETE", &format!("/session/{}", self.session), None);
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// Standard base64 (as WebDriver returns screenshots).
+fn base64_decode(s: &str) -> Result<Vec<u8>> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &c in s.as_bytes().iter().filter(|c| !c.is_ascii_whitespace() && **c != b'=') {
+        acc = (acc << 6) | value(c).ok_or("bad base64 in the screenshot")?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_table() {
+        assert_eq!(super::base64_decode("TGVkZQ==").as_deref(), Ok(&b"Lede"[..]));
+        assert_eq!(super::base64_decode("iVBORw0K").as_deref(), Ok(&[0x89, b'P', b'N', b'G', 13, 10][..]));
+        assert!(super::base64_decode("*").is_err());
     }
 }

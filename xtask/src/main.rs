@@ -34,6 +34,7 @@ usage: cargo xtask <command>
   eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
   bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and
              compromise in headless Chromium, navigation time and bundle sizes, in one table
+  screenshot PNGs of the sample in light and dark themes and at phone width, in target/screenshots/
   adversarial  time the core on adversarial inputs (issue #8) at two sizes each, to show linear growth
   fuzz [SECONDS]  run each libFuzzer target for SECONDS (default 600) with cargo-fuzz on nightly";
 
@@ -228,6 +229,7 @@ fn main() -> ExitCode {
         Some("eval-segment") => eval::eval_segment(),
         Some("eval-html") => eval::eval_html(),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("screenshot") => bench::screenshot(),
         Some("adversarial") => run(Command::new("cargo").args([
             "run",
             "--release",
