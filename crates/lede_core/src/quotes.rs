@@ -236,8 +236,23 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
     let lw = |k: usize| toks[k].text(text).to_lowercase();
     // After: "…," he said / "…," said Name / "…," Name said / according to Name.
     let mut k = token_at_or_after(toks, e);
-    while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–") {
+    let signed = toks.get(k).is_some_and(|t| {
+        matches!(t.text(text), "—" | "–" | "―") && t.start == e || {
+            // A dash after a space: `” ― Name`.
+            matches!(t.text(text), "—" | "–" | "―") && text[e..t.start].trim().is_empty()
+        }
+    });
+    while k < toks.len() && matches!(toks[k].text(text), "," | "—" | "–" | "―") {
         k += 1;
+    }
+    // `“…” ― Name`: a sign-off after a dash, ending the sentence or paragraph.
+    if signed {
+        if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
+            let after = token_at_or_after(toks, sp.1);
+            if toks.get(after).is_none_or(|t| matches!(t.text(text), "." | ";")) {
+                return (Some(sp), None);
+            }
+        }
     }
     // A quote that ends its sentence ("….") followed by a capitalised word
     // starts a new sentence: only "Name said" may still attribute it.
@@ -255,10 +270,13 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
             if let Some(sp) = speaker_phrase(text, toks, k + 1, mentions) {
                 return (Some(sp), Some((toks[k].start, toks[k].end)));
             }
+            // "said 9/11 widow Terry Strada", "said former mayor Ada Quill".
+            if let Some(sp) = described_person_after(text, toks, k + 1, mentions) {
+                return (Some(sp), Some((toks[k].start, toks[k].end)));
+            }
         } else if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
-            let after = token_at_or_after(toks, sp.1);
-            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) {
-                return (Some(sp), Some((toks[after].start, toks[after].end)));
+            if let Some(cue) = cue_after_speaker(text, toks, token_at_or_after(toks, sp.1)) {
+                return (Some(sp), Some(cue));
             }
         }
         if lw(k) == "according" && k + 2 < toks.len() && lw(k + 1) == "to" {
@@ -289,6 +307,56 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
         }
     }
     (None, None)
+}
+
+/// The cue after a speaker phrase that ends before token `after`: right
+/// there ("Name said"), after a bracket ("Name (R-Utah) said"), or after an
+/// appositive set off by commas ("Name, the attorney general of X, said").
+fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize, usize)> {
+    let t = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
+    let cue = |k: usize| toks.get(k).filter(|t| lexicon::is_cue_verb(&t.text(text).to_lowercase()));
+    if let Some(c) = cue(after) {
+        return Some((c.start, c.end));
+    }
+    let mut k = after;
+    if t(k) == "(" {
+        let close = (k + 1..toks.len().min(k + 8)).find(|&j| t(j) == ")")?;
+        k = close + 1;
+        if let Some(c) = cue(k) {
+            return Some((c.start, c.end));
+        }
+    }
+    if t(k) == "," {
+        // The appositive ends at a comma followed by the cue, within a clause.
+        for j in k + 1..toks.len().min(k + 24) {
+            if matches!(t(j), "." | ";" | ":" | "\"" | "“" | "”" | "?" | "!") {
+                break;
+            }
+            if t(j) == "," {
+                if let Some(c) = cue(j + 1) {
+                    return Some((c.start, c.end));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// After a cue: up to three lowercase or numeric words, then a person's
+/// name ("said 9/11 widow Terry Strada"); the span covers both.
+fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let first = toks.get(k)?;
+    for j in k + 1..toks.len().min(k + 4) {
+        let prev = toks[j - 1];
+        if prev.kind == TokenKind::Punct || prev.text(text).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let i = mentions.partition_point(|m| m.start < toks[j].start);
+        if let Some(m) = mentions.get(i).filter(|m| m.start == toks[j].start && m.label == EntityLabel::Per) {
+            return Some((first.start, m.end));
+        }
+    }
+    None
 }
 
 /// A speaker phrase starting at token `k`: a pronoun, a named mention, or a
@@ -356,11 +424,22 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         for m in mentions[..j].iter().rev().take_while(|m| m.start >= floor) {
             let after = toks.partition_point(|t| t.start < m.end);
             let opens_apposition = toks.get(after).map(|t| matches!(t.text(text), "," | "(")).unwrap_or(false);
-            let clause_start = toks
-                .partition_point(|t| t.start < m.start)
+            // The name starts its clause, perhaps after a title ("Gov.",
+            // "Oversight Chairman"): skip up to three capitalised words first.
+            let mut b = toks.partition_point(|t| t.start < m.start);
+            let mut titles = 0;
+            while b > 0 && titles < 3 && toks[b - 1].kind == TokenKind::Word {
+                let w = toks[b - 1].text(text);
+                if !w.starts_with(char::is_uppercase) {
+                    break;
+                }
+                b -= 1;
+                titles += 1;
+            }
+            let clause_start = b
                 .checked_sub(1)
                 .map(|b| {
-                    matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";")
+                    matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";" | "," | "”")
                         || toks[b].text(text).starts_with(char::is_lowercase)
                 })
                 .unwrap_or(true);
@@ -391,6 +470,12 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
     let at = mentions.partition_point(|m| m.start < sp.0);
     if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
         return (m.label == EntityLabel::Per).then_some(at);
+    }
+    // A name inside the phrase ("Transport Minister Oskar Lind").
+    if let Some(i) =
+        mentions[at..].iter().take_while(|m| m.start < sp.1).position(|m| m.end <= sp.1 && m.label == EntityLabel::Per)
+    {
+        return Some(at + i);
     }
     let lower = text[sp.0..sp.1].to_lowercase();
     if matches!(lower.as_str(), "they" | "we" | "i") {
@@ -766,6 +851,31 @@ mod tests {
             (
                 "Reyes came. 'The water rose fast,\" Reyes said.",
                 &[("'The water rose fast,\"", Direct, Some("Reyes"), Some("Reyes"))],
+            ),
+            // A party or state in brackets between the name and the cue.
+            (
+                "“The bridge must close tonight,” Senator Ada Quill (D-Ore.) said in a statement.",
+                &[("“The bridge must close tonight,”", Direct, Some("Senator Ada Quill"), Some("Ada Quill"))],
+            ),
+            // An appositive set off by commas between the name and the cue.
+            (
+                "“We were never told,” Tomas Reyes, the head of the ferry workers' union in the port, said on Monday.",
+                &[("“We were never told,”", Direct, Some("Tomas Reyes"), Some("Tomas Reyes"))],
+            ),
+            // Lowercase words between the cue and the name.
+            (
+                "“The levee was too low for a storm like this,” said retired engineer Paolo Brandt.",
+                &[(
+                    "“The levee was too low for a storm like this,”",
+                    Direct,
+                    Some("retired engineer Paolo Brandt"),
+                    Some("Paolo Brandt"),
+                )],
+            ),
+            // A reader's sign-off after a dash.
+            (
+                "“Fix the road before the winter comes.” ― Marta Vell",
+                &[("“Fix the road before the winter comes.”", Direct, Some("Marta Vell"), Some("Marta Vell"))],
             ),
         ];
         for (input, want) in table {
