@@ -306,6 +306,16 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
             return (Some(sp), Some((cue.start, cue.end)));
         }
     }
+    // According to Name, "…".
+    if b > 2 && b < q && toks[b].text(text) == "," {
+        for a in (b.saturating_sub(8)..b - 1).rev() {
+            if lw(a) == "according" && lw(a + 1) == "to" {
+                if let Some(sp) = speaker_phrase(text, toks, a + 2, mentions).filter(|sp| sp.1 == toks[b - 1].end) {
+                    return (Some(sp), Some((toks[a].start, toks[a + 1].end)));
+                }
+            }
+        }
+    }
     (None, None)
 }
 
@@ -871,6 +881,10 @@ mod tests {
                     Some("retired engineer Paolo Brandt"),
                     Some("Paolo Brandt"),
                 )],
+            ),
+            (
+                "According to Ada Quill, “the ferry will not sail again this year.”",
+                &[("“the ferry will not sail again this year.”", Direct, Some("Ada Quill"), Some("Ada Quill"))],
             ),
             // A reader's sign-off after a dash.
             (
