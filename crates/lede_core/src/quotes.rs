@@ -773,6 +773,37 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 }
             }
         }
+        if f.speaker.is_none() && f.kind == QuoteKind::Partial {
+            // A phrase quoted inside reported speech with no reporting verb we
+            // know ("Trump's claim that there were “thousands of shootings”",
+            // "he has “extraordinarily good health”"): the person or
+            // organisation the sentence is about before the quote, else its
+            // opening pronoun.
+            let sentence =
+                p.sentences.iter().find(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+            if let Some(s) = sentence {
+                let from = p.tokens[s.first].start;
+                let hi = mentions.partition_point(|m| m.end <= f.start);
+                let lo = mentions.partition_point(|m| m.start < from);
+                let named = mentions[lo..hi]
+                    .iter()
+                    .filter(|m| !inside_quote(m.start))
+                    .find(|m| m.label == EntityLabel::Per)
+                    .or_else(|| {
+                        mentions[lo..hi].iter().find(|m| !inside_quote(m.start) && m.label == EntityLabel::Org)
+                    });
+                let pronoun = p.tokens[s.first..s.end]
+                    .iter()
+                    .take_while(|t| t.end <= f.start)
+                    .take(3)
+                    .find(|t| matches!(lw(t).as_str(), "he" | "she" | "they" | "it"));
+                if let Some(t) = pronoun {
+                    f.speaker = Some((t.start, t.end));
+                } else if let Some(m) = named {
+                    f.speaker = Some((m.start, m.end));
+                }
+            }
+        }
         if f.speaker.is_none() {
             // A quote continuing the previous speaker's: a direct one in this
             // paragraph or the one before, a partial one in this paragraph.

@@ -91,7 +91,8 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 The Harbour Times reports:\n\
                 “The bridge will stay closed until spring, and nobody can say when it will reopen.”\n\
                 “We need a ferry now,” said Tomas Reyes, a boatman.\n\
-                “And we need it before the winter storms arrive, not after them.”\n";
+                “And we need it before the winter storms arrive, not after them.”\n\
+                Critics of Marta Vell's plan for a “floating harbour” were not persuaded.\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| {
@@ -106,6 +107,8 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
     assert_eq!(who("The bridge").as_deref(), Some("Harbour Times"));
     assert_eq!(who("We need").as_deref(), Some("Tomas Reyes"));
     assert_eq!(who("And we need").as_deref(), Some("Tomas Reyes"));
+    // A phrase quoted with no reporting verb: the person the sentence names before it.
+    assert_eq!(who("floating").as_deref(), Some("Marta Vell"));
 }
 
 #[test]
