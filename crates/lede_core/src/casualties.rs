@@ -218,6 +218,23 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
     let mut subject_closed = false;
     while k < limit {
         let w = lw(k);
+        // An age range after the counted noun is skipped: "four boys between
+        // ages 12 and 16 were wounded", "two men aged 20 to 25".
+        if found.is_none() {
+            let j = if w == "between" && k + 1 < s.end { k + 1 } else { k };
+            if matches!(lw(j).as_str(), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number {
+                let mut e = j + 2;
+                if e + 1 < s.end
+                    && matches!(lw(e).as_str(), "and" | "to" | "-" | "–")
+                    && toks[e + 1].kind == TokenKind::Number
+                {
+                    e += 2;
+                }
+                limit = (limit + (e - k)).min(s.end);
+                k = e;
+                continue;
+            }
+        }
         // Another number starts another figure; an age ("21-year-old") does not.
         if clause_break(&w) || toks[k].kind == TokenKind::Number && numbers::parse_at(text, toks, k).is_some() {
             break;
@@ -315,14 +332,39 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
     // The verb stands right before the number or its qualifier, or before
     // "the" and the number ("injured the five people").
     let mut vk = q_start.checked_sub(1).filter(|&k| k >= s.first)?;
-    if matches!(lw(vk).as_str(), "the" | "all") && vk > s.first {
+    // "injuries to five other people", "deaths of two teens".
+    if vk > s.first && matches!(lw(vk).as_str(), "to" | "of") {
+        let noun = lw(vk - 1);
+        let category = match (lw(vk).as_str(), noun.as_str()) {
+            ("to", "injuries" | "wounds") => Some(CasualtyCategory::Wounded),
+            ("of", "deaths") => Some(CasualtyCategory::Killed),
+            _ => None,
+        };
+        if let Some(category) = category {
+            // The counted people, when named: "five other people", "two teens".
+            let mut subject_end = n.end;
+            for (e, t) in toks.iter().enumerate().take(s.end.min(n.end + 3)).skip(n.end) {
+                let w = t.text(text).to_lowercase();
+                if people_word(&w) {
+                    subject_end = e + 1;
+                    break;
+                }
+                if t.kind != TokenKind::Word || crate::lexicon::is_function_word(&w) && w != "other" {
+                    break;
+                }
+            }
+            return Some(Cue { category, last: subject_end - 1, subject_end });
+        }
+    }
+    // "injured the five people", "killed his two step-children".
+    if matches!(lw(vk).as_str(), "the" | "all" | "his" | "her" | "their") && vk > s.first {
         vk -= 1;
     }
     let verb = lw(vk);
     verb_category(&verb)?;
     // "fatally shot three", "shot and killed two".
     let fatally = vk > s.first && matches!(lw(vk - 1).as_str(), "fatally" | "mortally");
-    if matches!(verb.as_str(), "shot" | "shooting") && !fatally {
+    if matches!(verb.as_str(), "shot" | "shooting" | "shoot" | "shoots") && !fatally {
         return None; // the shot may be wounded or dead
     }
     let category = if fatally { CasualtyCategory::Killed } else { verb_category(&verb)? };
@@ -361,7 +403,7 @@ fn verb_category(w: &str) -> Option<CasualtyCategory> {
         "captured" | "capturing" => CasualtyCategory::Captured,
         "lost" | "lose" => CasualtyCategory::Casualties,
         // Only with "fatally" before them: see `cue_before`.
-        "shot" | "shooting" => CasualtyCategory::Killed,
+        "shot" | "shooting" | "shoot" | "shoots" => CasualtyCategory::Killed,
         _ => return None,
     })
 }
@@ -377,6 +419,20 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
             continue;
         };
         let mut next = n.end.max(i + 1);
+        // "between ages 12 and 16", "aged 20 to 25": ages, not counts.
+        let before = |j: usize| (j > s.first).then(|| lw(j - 1)).unwrap_or_default();
+        let is_age = |w: &str| matches!(w, "ages" | "aged" | "age");
+        if is_age(&before(i)) || before(i) == "between" && i > s.first + 1 && is_age(&lw(i - 2)) {
+            // And the range's other end: "12 and 16", "20 to 25".
+            if next + 1 < s.end
+                && matches!(lw(next).as_str(), "and" | "to" | "-" | "–")
+                && toks[next + 1].kind == TokenKind::Number
+            {
+                next += 2;
+            }
+            i = next;
+            continue;
+        }
         if let Some(f) = figure_at(text, toks, s, &n, sentence_destroy, mentions) {
             // A range or a counted phrase uses the tokens up to the figure's end.
             while next < s.end && toks[next].start < f.end && toks[next].kind != TokenKind::Number {
@@ -461,6 +517,16 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
     let covered = |a: usize, b: usize, out: &Vec<Figure>| out.iter().any(|f| f.start < b && a < f.end);
     for p in s.first..s.end {
         let w = lw(p);
+        // "the shooting death of a Houston man": one killed.
+        if w == "death" && p + 2 < s.end && lw(p + 1) == "of" {
+            if let Some(np) = victim_after(text, toks, s, p + 2, mentions) {
+                let (a, b) = (toks[p].start, toks[np.1 - 1].end);
+                if !covered(a, b, out) {
+                    out.push(single(a, b, CasualtyCategory::Killed, (toks[np.0].start, toks[np.1 - 1].end)));
+                }
+            }
+            continue;
+        }
         let category = match w.as_str() {
             "killed" | "dead" | "died" | "slain" | "murdered" => CasualtyCategory::Killed,
             "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
@@ -526,6 +592,31 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
                     out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
                 }
                 continue;
+            }
+        }
+        // "… and another (seriously) injured": one more victim.
+        if k > s.first && lw(k - 1) == "another" && !negated_or_modal {
+            let (a, b) = (toks[k - 1].start, toks[p].end);
+            if !covered(a, b, out) {
+                out.push(single(a, b, category, (toks[k - 1].start, toks[k - 1].end)));
+            }
+            continue;
+        }
+        // "pronounced the boy dead", "pronounced one man, 22, dead".
+        if w == "dead" && !negated_or_modal {
+            if let Some(v) = (p.saturating_sub(6).max(s.first)..p).rev().find(|&j| lw(j) == "pronounced") {
+                // ("the boy" counts here: whoever is pronounced dead is one victim.)
+                let the_victim = || {
+                    (lw(v + 1) == "the").then_some(())?;
+                    (v + 2..p).find(|&k| victim_noun(&lw(k))).map(|k| (v + 1, k + 1))
+                };
+                if let Some(np) = victim_after(text, toks, s, v + 1, mentions).or_else(the_victim) {
+                    let (a, b) = (toks[v].start, toks[p].end);
+                    if np.1 <= p && !covered(a, b, out) {
+                        out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+                        continue;
+                    }
+                }
             }
         }
         // Active: "killed [victim]", "fatally shot [victim]".
@@ -912,6 +1003,22 @@ mod tests {
             // One victim, not 27: the age is no count.
             ("A 27-year-old man was injured.", &[("A 27-year-old man was injured", 1, Exact, Wounded)]),
             ("He paid $5 million for the 12 buildings.", &[]),
+            // Ages in a range are no count; the people are.
+            (
+                "Four boys between ages 12 and 16 were wounded.",
+                &[("Four boys between ages 12 and 16 were wounded", 4, Exact, Wounded)],
+            ),
+            ("He shot and killed his two stepchildren.", &[("two", 2, Exact, Killed)]),
+            ("The blast caused injuries to five other people.", &[("five other people", 5, Exact, Wounded)]),
+            (
+                "One teen is dead, and another seriously injured.",
+                &[("One teen is dead", 1, Exact, Killed), ("another seriously injured", 1, Exact, Wounded)],
+            ),
+            ("Doctors pronounced the boy dead.", &[("pronounced the boy dead", 1, Exact, Killed)]),
+            (
+                "Police charged him in the shooting death of a Houston man.",
+                &[("death of a Houston man", 1, Exact, Killed)],
+            ),
             ("In 2024 the city grew.", &[]),
             ("Most of the 100 soldiers were injured or killed.", &[]),
             ("At least one wounded fighter shot himself.", &[]),
