@@ -420,7 +420,7 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
         };
         let mut next = n.end.max(i + 1);
         // "between ages 12 and 16", "aged 20 to 25": ages, not counts.
-        let before = |j: usize| (j > s.first).then(|| lw(j - 1)).unwrap_or_default();
+        let before = |j: usize| if j > s.first { lw(j - 1) } else { String::new() };
         let is_age = |w: &str| matches!(w, "ages" | "aged" | "age");
         if is_age(&before(i)) || before(i) == "between" && i > s.first + 1 && is_age(&lw(i - 2)) {
             // And the range's other end: "12 and 16", "20 to 25".
