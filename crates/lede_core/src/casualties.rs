@@ -39,7 +39,7 @@ fn killed_word(w: &str) -> bool {
     )
 }
 fn wounded_word(w: &str) -> bool {
-    matches!(w, "wounded" | "injured" | "hurt" | "injuries" | "hospitalized" | "hospitalised")
+    matches!(w, "wounded" | "injured" | "hurt" | "injuries" | "wounds" | "hospitalized" | "hospitalised")
 }
 fn casualty_word(w: &str) -> bool {
     matches!(w, "casualties" | "losses")
@@ -261,6 +261,17 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
                     j += 1; // "--" is two tokens
                 }
                 let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
+                // ", ages 25, 26, and 33," closes at the comma after the list.
+                if o == "," && matches!(lw(k + 1).as_str(), "ages" | "aged") {
+                    while j + 1 < s.end
+                        && (toks[j + 1].kind == TokenKind::Number || matches!(lw(j + 1).as_str(), "," | "and" | "to"))
+                    {
+                        j += 1;
+                    }
+                    if lw(j) != "," {
+                        j += 1;
+                    }
+                }
                 if let Some(close) = (j..(j + 14).min(s.end)).find(|&c| closes(&lw(c))) {
                     let mut after = close + 1;
                     while after < s.end && dash(&lw(after)) {
@@ -1007,6 +1018,14 @@ mod tests {
             (
                 "Four boys between ages 12 and 16 were wounded.",
                 &[("Four boys between ages 12 and 16 were wounded", 4, Exact, Wounded)],
+            ),
+            (
+                "Three other men, ages 25, 26, and 33, were injured.",
+                &[("Three other men, ages 25, 26, and 33, were injured", 3, Exact, Wounded)],
+            ),
+            (
+                "The attack left four people suffering gunshot wounds.",
+                &[("four people suffering gunshot wounds", 4, Exact, Wounded)],
             ),
             ("He shot and killed his two stepchildren.", &[("two", 2, Exact, Killed)]),
             ("The blast caused injuries to five other people.", &[("five other people", 5, Exact, Wounded)]),
