@@ -216,13 +216,8 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
         InputMode::Html => true,
         InputMode::Auto => html::looks_like_html(input),
     };
-    let extracted;
-    let text: &str = if is_html {
-        extracted = html::to_text(input);
-        &extracted
-    } else {
-        input
-    };
+    let extracted = if is_html { html::extract(input) } else { html::Extracted::default() };
+    let text: &str = if is_html { &extracted.text } else { input };
     prof.lap(|t| &mut t.html);
     if text.trim().is_empty() {
         return Err(Error::Empty);
@@ -231,7 +226,9 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     if is_html {
         // A whole web page puts menus and teasers before its story: there
         // the main article is the one with the most body text.
+        segment::apply_hints(text, &mut seg, &extracted.hints);
         segment::main_by_size(text, &mut seg);
+        segment::fold_sections(&mut seg);
     }
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);

@@ -501,6 +501,86 @@ fn push_trimmed(text: &str, s: usize, e: usize, kind: ParagraphKind, out: &mut V
 }
 
 /// Make the article with the most body words the main one.
+/// Apply the markup's hints (see [`crate::html::Extracted`]): a paragraph
+/// on a line the page's markup puts in furniture becomes boilerplate of
+/// that kind, and an article left without paragraphs becomes a link. When
+/// the hints would take away most of the page's body text (a body wrapped
+/// in a container whose class merely mentions a sidebar), they are ignored.
+pub fn apply_hints(text: &str, seg: &mut Segmentation, hints: &[(usize, usize, BoilerplateKind)]) {
+    if hints.is_empty() {
+        return;
+    }
+    let body_words = |seg: &Segmentation| -> usize {
+        seg.articles
+            .iter()
+            .flat_map(|a| &a.paragraphs)
+            .filter(|p| p.2 == ParagraphKind::Body)
+            .map(|p| text[p.0..p.1].split_whitespace().count())
+            .sum()
+    };
+    let hinted = |s: usize, e: usize| -> Option<BoilerplateKind> {
+        let i = hints.partition_point(|h| h.1 < e);
+        hints.get(i).filter(|h| h.0 <= s && e <= h.1).map(|h| h.2)
+    };
+    let mut out = seg.clone();
+    let mut moved = Vec::new();
+    for a in &mut out.articles {
+        a.paragraphs.retain(|&(s, e, _)| match hinted(s, e) {
+            Some(k) => {
+                moved.push((s, e, k));
+                false
+            }
+            None => true,
+        });
+    }
+    let before = body_words(seg);
+    if body_words(&out) * 10 < before * 3 {
+        return;
+    }
+    out.boilerplate.extend(moved);
+    let mut articles = Vec::with_capacity(out.articles.len());
+    for mut a in out.articles {
+        if let Some(last) = a.paragraphs.last() {
+            a.span.1 = last.1;
+            if let Some(first) = a.paragraphs.first() {
+                a.span.0 = a.span.0.min(first.0);
+            }
+            articles.push(a);
+        } else if let Some(h) = a.headline {
+            out.boilerplate.push((h.0, h.1, BoilerplateKind::RelatedLinks));
+        }
+    }
+    out.articles = articles;
+    merge_adjacent_boilerplate(text, &mut out.boilerplate);
+    *seg = out;
+}
+
+/// On a web page, sections of the main story under their own subheadings
+/// come out as articles of their own: fold into the main article the
+/// articles right after it with nothing but their headlines between (no
+/// boilerplate), keeping each subheading as a body paragraph.
+pub fn fold_sections(seg: &mut Segmentation) {
+    let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let mut end = seg.articles[main].span.1;
+    let k = main + 1;
+    while k < seg.articles.len() {
+        let next_start = seg.articles[k].headline.map(|h| h.0).unwrap_or(seg.articles[k].span.0);
+        let between = seg.boilerplate.iter().any(|b| b.0 >= end && b.1 <= next_start);
+        let has_body = seg.articles[k].paragraphs.iter().any(|p| p.2 == ParagraphKind::Body);
+        if between || !has_body {
+            break;
+        }
+        let a = seg.articles.remove(k);
+        let m = &mut seg.articles[main];
+        if let Some(h) = a.headline {
+            m.paragraphs.push((h.0, h.1, ParagraphKind::Body));
+        }
+        m.paragraphs.extend(a.paragraphs);
+        m.span.1 = a.span.1.max(m.span.1);
+        end = m.span.1;
+    }
+}
+
 pub fn main_by_size(text: &str, seg: &mut Segmentation) {
     let words = |a: &ArticleDraft| -> usize {
         a.paragraphs

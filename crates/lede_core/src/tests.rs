@@ -210,6 +210,34 @@ fn html_input_gives_text_and_offsets_into_it() {
 }
 
 #[test]
+fn a_web_page_gives_its_story_whole_and_its_furniture_marked() {
+    let html = "<html><body><nav><ul><li><a href=/>Home</a></li><li><a href=/c>Coast</a></li></ul></nav>\
+        <article><h1>Harbour Town Bridge Closes After Storm Damage</h1>\
+        <p>The old bridge in Harbour Town closed on Monday after engineers found cracks in two of its piers, the council said.</p>\
+        <h2>What Engineers Found</h2>\
+        <p>Inspectors said the cracks had widened by several centimetres since the spring survey, and that repairs could take a year.</p>\
+        </article>\
+        <div class=\"related-stories\"><h3><a href=/a>Ferry Service Resumes Between the Two Shores</a></h3>\
+        <p><a href=/a>Crews restored the morning crossings after a week of repairs to the landing stage.</a></p></div>\
+        <section id=\"comments\"><p>I drove over that bridge every day for thirty years and never felt safe on it.</p></section>\
+        </body></html>";
+    let a = analyze(html, &Options::default()).expect("html page");
+    assert_contract(html, &a);
+    let text = a.text.clone().expect("text");
+    let main: Vec<&Article> = a.articles.iter().filter(|x| x.role == Role::Main).collect();
+    assert_eq!(main.len(), 1, "{:#?}", a.articles);
+    let body: Vec<String> =
+        main[0].paragraphs.iter().map(|p| text.chars().skip(p.start).take(p.end - p.start).collect()).collect();
+    assert!(body.iter().any(|p| p.starts_with("The old bridge")), "{body:#?}");
+    assert!(body.iter().any(|p| p.starts_with("Inspectors said")), "the second section was lost: {body:#?}");
+    assert!(!body.iter().any(|p| p.contains("thirty years") || p.contains("Crews restored")), "{body:#?}");
+    let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
+    for k in [BoilerplateKind::Navigation, BoilerplateKind::RelatedLinks, BoilerplateKind::Comments] {
+        assert!(kinds.contains(&k), "no {k:?} in {:#?}", a.boilerplate);
+    }
+}
+
+#[test]
 fn output_is_deterministic_and_serialises_to_the_contract() {
     let a = analyze(SAMPLE, &Options::default()).expect("a");
     let b = analyze(SAMPLE, &Options::default()).expect("b");
