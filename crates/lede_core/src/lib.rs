@@ -222,7 +222,7 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
-    let mut seg = if options.single { segment::single(text) } else { segment::segment(text) };
+    let mut seg = if options.single { segment::single(text) } else { segment::segment_with(text, !is_html) };
     if is_html {
         // A whole web page puts menus and teasers before its story: there
         // the main article is the one with the most body text.

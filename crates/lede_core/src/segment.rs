@@ -310,7 +310,14 @@ pub fn classify(text: &str) -> Vec<Block> {
 }
 
 /// Group classified blocks into articles and page furniture.
+#[cfg(test)]
 pub fn segment(text: &str) -> Segmentation {
+    segment_with(text, true)
+}
+
+/// [`segment`]; `prose_comments`: prose after a comments heading is taken
+/// as comments. Plain text needs that guess; HTML says where comments are.
+pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
     let blocks = classify(text);
     let mut seg = Segmentation::default();
     let mut cur: Option<ArticleDraft> = None;
@@ -339,7 +346,7 @@ pub fn segment(text: &str) -> Segmentation {
             // (Comments carry their own dates, so a time does not end them.)
             BlockKind::Headline | BlockKind::SourceLabel => in_comments = false,
             BlockKind::Boilerplate(BoilerplateKind::Comments) => {
-                in_comments = cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
+                in_comments = prose_comments && cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
             }
             BlockKind::Body | BlockKind::Embed if in_comments => {
                 seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
