@@ -313,6 +313,88 @@ pub fn extract(html: &str) -> Extracted {
     out
 }
 
+/// What a page's markup says about its story: `og:site_name`, the
+/// publication time (`article:published_time`, JSON-LD `datePublished`,
+/// the first `<time datetime>`), and the author.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Metadata {
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub author: Option<String>,
+}
+
+/// The value of attribute `name` in a tag's raw text (case-insensitive name).
+fn attr<'a>(raw: &'a str, name: &str) -> Option<&'a str> {
+    let lower = raw.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(name) {
+        let at = from + p;
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let vstart = raw.len() - rest.len() + 1;
+        let v = raw[vstart..].trim_start();
+        let vstart = raw.len() - v.len();
+        return Some(match v.chars().next() {
+            Some(q @ ('"' | '\'')) => raw[vstart + 1..].split(q).next().unwrap_or(""),
+            _ => v.split(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/').next().unwrap_or(""),
+        });
+    }
+    None
+}
+
+fn clean(v: &str) -> Option<String> {
+    let mut out = String::new();
+    decode_into(v, &mut out);
+    let t = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty() && t.len() <= 200).then_some(t)
+}
+
+/// Read the page's metadata in one pass over its tags (head included).
+pub fn metadata(html: &str) -> Metadata {
+    let mut m = Metadata::default();
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find('<') {
+        let at = from + p;
+        let Some(end) = lower[at..].find('>').map(|e| at + e) else { break };
+        from = end + 1;
+        let tag = &lower[at + 1..end];
+        let raw = &html[at + 1..end];
+        if tag.starts_with("meta") {
+            let key = attr(raw, "property").or_else(|| attr(raw, "name")).unwrap_or("").to_ascii_lowercase();
+            let content = attr(raw, "content").and_then(clean);
+            match key.as_str() {
+                "og:site_name" | "application-name" => m.site_name = m.site_name.take().or(content),
+                "article:published_time" | "pubdate" | "publishdate" | "date" | "dc.date.issued" => {
+                    m.published = m.published.take().or(content)
+                }
+                "author" | "article:author" | "byl" => m.author = m.author.take().or(content),
+                _ => {}
+            }
+        } else if tag.starts_with("time") && m.published.is_none() {
+            m.published = attr(raw, "datetime").and_then(clean);
+        } else if tag.starts_with("script") && tag.contains("ld+json") {
+            // JSON-LD: "datePublished": "…" in the script's text.
+            let body_end = lower[from..].find("</script").map(|e| from + e).unwrap_or(lower.len());
+            let body = &html[from..body_end];
+            if m.published.is_none() {
+                if let Some(p) = body.find("\"datePublished\"") {
+                    let rest = body[p + 15..].trim_start().trim_start_matches(':').trim_start();
+                    if let Some(v) = rest.strip_prefix('"').and_then(|r| r.split('"').next()) {
+                        m.published = clean(v);
+                    }
+                }
+            }
+            from = body_end;
+        }
+    }
+    m
+}
+
 fn named_entity(name: &str) -> Option<char> {
     Some(match name {
         "amp" => '&',
@@ -489,6 +571,24 @@ mod tests {
                 ("Contact us", K::Other),
             ]
         );
+    }
+
+    #[test]
+    fn metadata_from_meta_time_and_json_ld() {
+        let page = "<html><head><meta property=\"og:site_name\" content=\"The Valderra Courier\">\
+            <meta name=author content='Lena Ortiz'><script type=\"application/ld+json\">\
+            {\"@type\": \"NewsArticle\", \"datePublished\": \"2026-11-20T08:00:00Z\"}</script></head>\
+            <body><time datetime=\"2026-11-21\">Saturday</time><p>Text.</p></body></html>";
+        let m = metadata(page);
+        assert_eq!(m.site_name.as_deref(), Some("The Valderra Courier"));
+        assert_eq!(m.author.as_deref(), Some("Lena Ortiz"));
+        assert_eq!(m.published.as_deref(), Some("2026-11-20T08:00:00Z"));
+        let m = metadata(
+            "<p><time datetime=2026-01-02>Jan 2</time> <meta content=\"x\" property=\"article:published_time\"",
+        );
+        assert_eq!(m.published.as_deref(), Some("2026-01-02"));
+        assert_eq!(metadata("<meta property=og:site_name content=\"A &amp; B\"/>").site_name.as_deref(), Some("A & B"));
+        assert_eq!(metadata("<<<meta"), Metadata::default());
     }
 
     #[test]

@@ -233,7 +233,17 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);
     prof.lap(|t| &mut t.output);
-    let articles = seg.articles.iter().map(|a| analyse_article(text, &idx, a, prof)).collect::<Result<_, _>>()?;
+    let mut articles: Vec<Article> =
+        seg.articles.iter().map(|a| analyse_article(text, &idx, a, prof)).collect::<Result<_, _>>()?;
+    if is_html {
+        // What the markup says about the story fills what its text does not.
+        let meta = html::metadata(input);
+        if let Some(main) = articles.iter_mut().find(|a| a.role == Role::Main) {
+            main.source = main.source.take().or(meta.site_name);
+            main.published = main.published.take().or(meta.published);
+            main.byline = main.byline.take().or(meta.author);
+        }
+    }
     let boilerplate = seg
         .boilerplate
         .iter()

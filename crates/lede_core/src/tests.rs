@@ -211,7 +211,9 @@ fn html_input_gives_text_and_offsets_into_it() {
 
 #[test]
 fn a_web_page_gives_its_story_whole_and_its_furniture_marked() {
-    let html = "<html><body><nav><ul><li><a href=/>Home</a></li><li><a href=/c>Coast</a></li></ul></nav>\
+    let html = "<html><head><meta property=\"og:site_name\" content=\"The Valderra Courier\">\
+        <meta property=\"article:published_time\" content=\"2026-11-20T08:00:00Z\"></head>\
+        <body><nav><ul><li><a href=/>Home</a></li><li><a href=/c>Coast</a></li></ul></nav>\
         <article><h1>Harbour Town Bridge Closes After Storm Damage</h1>\
         <p>The old bridge in Harbour Town closed on Monday after engineers found cracks in two of its piers, the council said.</p>\
         <h2>What Engineers Found</h2>\
@@ -229,6 +231,8 @@ fn a_web_page_gives_its_story_whole_and_its_furniture_marked() {
     let body: Vec<String> =
         main[0].paragraphs.iter().map(|p| text.chars().skip(p.start).take(p.end - p.start).collect()).collect();
     assert!(body.iter().any(|p| p.starts_with("The old bridge")), "{body:#?}");
+    assert_eq!(main[0].source.as_deref(), Some("The Valderra Courier"));
+    assert_eq!(main[0].published.as_deref(), Some("2026-11-20T08:00:00Z"));
     assert!(body.iter().any(|p| p.starts_with("Inspectors said")), "the second section was lost: {body:#?}");
     assert!(!body.iter().any(|p| p.contains("thirty years") || p.contains("Crews restored")), "{body:#?}");
     let kinds: Vec<BoilerplateKind> = a.boilerplate.iter().map(|b| b.kind).collect();
