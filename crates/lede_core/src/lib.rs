@@ -181,6 +181,8 @@ struct Profile<'c> {
     clock: Option<&'c dyn Fn() -> f64>,
     last: f64,
     times: StageTimes,
+    /// Told the share of the text analysed so far (0 to 1) after each article.
+    progress: Option<&'c mut dyn FnMut(f64)>,
 }
 
 impl Profile<'_> {
@@ -201,9 +203,16 @@ pub fn analyze_profiled(
     options: &Options,
     clock: &dyn Fn() -> f64,
 ) -> Result<(Analysis, StageTimes), Error> {
-    let mut p = Profile { clock: Some(clock), last: clock(), times: StageTimes::default() };
+    let mut p = Profile { clock: Some(clock), last: clock(), times: StageTimes::default(), progress: None };
     let a = analyze_with(input, options, &mut p)?;
     Ok((a, p.times))
+}
+
+/// [`analyze`], telling `progress` the share of the text done (0 to 1)
+/// after each article, for a progress bar on long inputs.
+pub fn analyze_with_progress(input: &str, options: &Options, progress: &mut dyn FnMut(f64)) -> Result<Analysis, Error> {
+    let mut p = Profile { progress: Some(progress), ..Profile::default() };
+    analyze_with(input, options, &mut p)
 }
 
 fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Result<Analysis, Error> {
@@ -233,8 +242,13 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);
     prof.lap(|t| &mut t.output);
-    let mut articles: Vec<Article> =
-        seg.articles.iter().map(|a| analyse_article(text, &idx, a, prof)).collect::<Result<_, _>>()?;
+    let mut articles: Vec<Article> = Vec::with_capacity(seg.articles.len());
+    for a in &seg.articles {
+        articles.push(analyse_article(text, &idx, a, prof)?);
+        if let Some(report) = prof.progress.as_mut() {
+            report(a.span.1 as f64 / text.len().max(1) as f64);
+        }
+    }
     if is_html {
         // What the markup says about the story fills what its text does not.
         let meta = html::metadata(input);

@@ -783,15 +783,13 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 p.sentences.iter().find(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
             if let Some(s) = sentence {
                 let from = p.tokens[s.first].start;
-                let hi = mentions.partition_point(|m| m.end <= f.start);
+                // The mentions that start in the sentence and end before the quote.
                 let lo = mentions.partition_point(|m| m.start < from);
-                let named = mentions[lo..hi]
-                    .iter()
-                    .filter(|m| !inside_quote(m.start))
+                let hi = lo + mentions[lo..].partition_point(|m| m.start < f.start);
+                let before = || mentions[lo..hi].iter().filter(|m| m.end <= f.start && !inside_quote(m.start));
+                let named = before()
                     .find(|m| m.label == EntityLabel::Per)
-                    .or_else(|| {
-                        mentions[lo..hi].iter().find(|m| !inside_quote(m.start) && m.label == EntityLabel::Org)
-                    });
+                    .or_else(|| before().find(|m| m.label == EntityLabel::Org));
                 let pronoun = p.tokens[s.first..s.end]
                     .iter()
                     .take_while(|t| t.end <= f.start)

@@ -242,6 +242,17 @@ fn a_web_page_gives_its_story_whole_and_its_furniture_marked() {
 }
 
 #[test]
+fn progress_is_reported_and_rises_to_the_end() {
+    let text = crate::corpus::news(20_000, 3);
+    let mut seen = Vec::new();
+    let a = analyze_with_progress(&text, &Options::default(), &mut |p| seen.push(p)).expect("analyse");
+    assert_eq!(a, analyze(&text, &Options::default()).expect("plain"), "progress changed the result");
+    assert_eq!(seen.len(), a.articles.len());
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]) && seen.iter().all(|p| (0.0..=1.0).contains(p)));
+    assert!(seen.last().copied().unwrap_or(0.0) > 0.95, "{seen:?}");
+}
+
+#[test]
 fn output_is_deterministic_and_serialises_to_the_contract() {
     let a = analyze(SAMPLE, &Options::default()).expect("a");
     let b = analyze(SAMPLE, &Options::default()).expect("b");
