@@ -78,6 +78,9 @@ pub fn App(
     /// window's own location).
     #[prop(optional, into)]
     location: Option<String>,
+    /// The analysis worker's script, relative to the page (none: analyse on the page).
+    #[prop(optional, into)]
+    worker: Option<String>,
 ) -> impl IntoView {
     let href = location.or_else(|| web_sys::window().and_then(|w| w.location().href().ok())).unwrap_or_default();
     let source = crate::links::source(&href);
@@ -123,7 +126,7 @@ pub fn App(
                     {move || format!("Theme: {}", theme.get())}
                 </button>
             </header>
-            <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source/>
+            <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source worker=worker/>
             <Legend/>
             <div class="lede-main">
                 <Articles/>

@@ -66,7 +66,20 @@ fn render(pieces: Vec<Piece>) -> Vec<AnyView> {
         .collect()
 }
 
-fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize) -> impl IntoView {
+/// The highlights that may touch `[start, end)`: those starting inside it,
+/// and the few starting before it that run into it (a quote over
+/// paragraphs). Items are sorted by start, so this stays linear overall.
+fn items_near(its: &[Item], start: usize, end: usize) -> Vec<Item> {
+    let lo = its.partition_point(|i| i.start < start);
+    let hi = its.partition_point(|i| i.start < end);
+    let before = its[..lo].iter().rev().take(16).filter(|i| i.end > start).cloned();
+    let mut v: Vec<Item> = before.collect();
+    v.reverse();
+    v.extend(its[lo..hi].iter().cloned());
+    v
+}
+
+fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize, max_paras: usize) -> impl IntoView {
     let its = items(a);
     let headline = a.headline.as_ref().map(|h| {
         let pieces = layout(&h.text, h.start, &its);
@@ -80,6 +93,7 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize) -> impl IntoVie
     let paragraphs = a
         .paragraphs
         .iter()
+        .take(max_paras)
         .map(|p| {
             let t = map.slice(&doc.text, p.start, p.end);
             let kind = match p.kind {
@@ -87,7 +101,8 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize) -> impl IntoVie
                 ParagraphKind::Embed => "embed",
                 ParagraphKind::Caption => "caption",
             };
-            view! { <p class=format!("para para-{kind}") data-para=kind>{render(layout(t, p.start, &its))}</p> }
+            let near = items_near(&its, p.start, p.end);
+            view! { <p class=format!("para para-{kind}") data-para=kind>{render(layout(t, p.start, &near))}</p> }
         })
         .collect_view();
     view! {
@@ -123,10 +138,19 @@ fn boilerplate_view(items: &[Boilerplate]) -> impl IntoView {
     }
 }
 
+/// How many paragraphs are drawn at first, and added by "Show more".
+pub const PAGE_PARAGRAPHS: usize = 400;
+
 /// The analysed articles with their highlights, and the page's furniture.
 #[component]
 pub fn Articles() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let limit = RwSignal::new(PAGE_PARAGRAPHS);
+    // A new document starts at its first part again.
+    Effect::new(move |_| {
+        state.doc.track();
+        limit.set(PAGE_PARAGRAPHS);
+    });
     let shown = state.shown;
     view! {
         <section
@@ -149,9 +173,29 @@ pub fn Articles() -> impl IntoView {
                             }
                         }
                         let map = ByteMap::new(&doc.text, offsets);
-                        let arts = doc.analysis.articles.iter().enumerate().map(|(i, a)| article_view(doc, &map, a, i)).collect_view();
+                        // Long documents are drawn a part at a time, so the page stays responsive.
+                        let mut budget = limit.get();
+                        let mut left = 0usize;
+                        let mut arts = Vec::new();
+                        for (i, a) in doc.analysis.articles.iter().enumerate() {
+                            if budget == 0 {
+                                left += a.paragraphs.len();
+                                continue;
+                            }
+                            let take = a.paragraphs.len().min(budget);
+                            left += a.paragraphs.len() - take;
+                            budget -= take.max(1).min(budget);
+                            arts.push(article_view(doc, &map, a, i, take));
+                        }
+                        let more = (left > 0).then(|| {
+                            view! {
+                                <button type="button" class="btn show-more" data-testid="show-more" on:click=move |_| limit.update(|l| *l += PAGE_PARAGRAPHS)>
+                                    {format!("Show more ({left} paragraphs not shown yet)")}
+                                </button>
+                            }
+                        });
                         let bp = (!doc.analysis.boilerplate.is_empty()).then(|| boilerplate_view(&doc.analysis.boilerplate));
-                        view! { {arts} {bp} }.into_any()
+                        view! { {arts} {more} {bp} }.into_any()
                     }
                 })
             }}

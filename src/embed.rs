@@ -253,6 +253,25 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
 /// An event listener on the reader's container, removed by `destroy()`.
 type Listener = (&'static str, Closure<dyn FnMut(Event)>);
 
+/// `analyzeToJson(text, options, onProgress)`: the contract as a JSON
+/// string, calling `onProgress(share)` (0 to 1) after each article. The
+/// reader's Web Worker uses it; the JSON crosses threads as one string.
+#[wasm_bindgen(js_name = analyzeToJson)]
+pub fn analyze_to_json(
+    text: &str,
+    max_bytes: Option<usize>,
+    on_progress: Option<js_sys::Function>,
+) -> Result<String, JsValue> {
+    let options = Options { max_bytes: max_bytes.unwrap_or(lede_core::DEFAULT_MAX_BYTES), ..Options::default() };
+    let mut report = |share: f64| {
+        if let Some(f) = &on_progress {
+            let _ = f.call1(&JsValue::NULL, &JsValue::from_f64(share));
+        }
+    };
+    let analysis = lede_core::analyze_with_progress(text, &options, &mut report).map_err(js_error)?;
+    serde_json::to_string(&analysis).map_err(js_error)
+}
+
 /// What the handle keeps to update and tear down a mounted reader.
 struct Mounted {
     host: HtmlElement,

@@ -3,8 +3,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::AppState;
+use crate::app::{AppState, Doc};
 use crate::links::Source;
+use crate::offload::{Event, Offload, OFFLOAD_BYTES};
 use crate::recent::{self, Recent};
 
 /// Fetch a document named by the page's URL (`?src=`): only that URL.
@@ -50,6 +51,8 @@ pub fn InputPanel(
     initial: String,
     /// A document named by the page's URL, opened at once.
     source: Option<Source>,
+    /// The analysis worker's script (long inputs are analysed there).
+    worker: Option<String>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(initial);
@@ -77,14 +80,65 @@ pub fn InputPanel(
         }
     };
     let recents = RwSignal::new(recent::load());
-    let analyse = move || {
-        let t = text.get_untracked();
-        let result = state.load(&t);
-        if result.is_ok() && t != lede_core::SAMPLE_ARTICLE {
-            recents.update(|list| *list = recent::push(std::mem::take(list), &t));
+    let remember = move |t: &str| {
+        if t != lede_core::SAMPLE_ARTICLE {
+            recents.update(|list| *list = recent::push(std::mem::take(list), t));
             recent::save(&recents.get_untracked());
         }
+    };
+    let on_main_thread = move |t: &str| {
+        let result = state.load(t);
+        if result.is_ok() {
+            remember(t);
+        }
         report(result);
+    };
+    // Long inputs go to the worker, started on first use.
+    let worker_url = StoredValue::new(worker);
+    let offload = StoredValue::new_local(None::<Offload>);
+    let worker_failed = RwSignal::new(false);
+    let progress = RwSignal::new(None::<f64>);
+    let analyse = move || {
+        let t = text.get_untracked();
+        let long = t.len() >= OFFLOAD_BYTES && t.len() <= state.max_bytes;
+        if long && !worker_failed.get_untracked() && offload.with_value(Option::is_none) {
+            let started = worker_url.get_value().and_then(|u| Offload::start(&u));
+            worker_failed.set(started.is_none());
+            offload.set_value(started);
+        }
+        if !long || worker_failed.get_untracked() {
+            on_main_thread(&t);
+            return;
+        }
+        progress.set(Some(0.0));
+        offer.set(None);
+        status.set(format!("Analysing {} in the background…", megabytes(t.len())));
+        let handler = move |event: Event| match event {
+            Event::Progress(p) => progress.set(Some(p)),
+            Event::Done(Ok(analysis)) => {
+                progress.set(None);
+                let t = text.get_untracked();
+                let shown = analysis.text.clone().unwrap_or_else(|| t.clone());
+                state.doc.set(Ok(Doc { text: shown, analysis }));
+                remember(&t);
+                report(Ok(()));
+            }
+            Event::Done(Err(e)) => {
+                progress.set(None);
+                status.set(e);
+            }
+            Event::Unavailable => {
+                // No worker here: analyse on the page instead.
+                progress.set(None);
+                worker_failed.set(true);
+                on_main_thread(&text.get_untracked());
+            }
+        };
+        offload.with_value(|o| {
+            if let Some(o) = o {
+                o.analyse(&t, state.max_bytes, handler);
+            }
+        });
     };
     match source {
         Some(Source::Text(t)) => {
@@ -171,6 +225,17 @@ pub fn InputPanel(
                     }
                 >"Load sample"</button>
                 <span class="input-status" role="status" data-testid="status">{move || status.get()}</span>
+                {move || {
+                    progress
+                        .get()
+                        .map(|p| {
+                            view! {
+                                <progress class="input-progress" data-testid="progress" max="1" prop:value=p aria-label="Analysis progress">
+                                    {format!("{:.0}%", p * 100.0)}
+                                </progress>
+                            }
+                        })
+                }}
                 {move || {
                     let list = recents.get();
                     (!list.is_empty())

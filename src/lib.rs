@@ -12,6 +12,7 @@ mod input;
 mod legend;
 pub mod links;
 mod navigate;
+mod offload;
 mod recent;
 mod side_panel;
 

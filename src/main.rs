@@ -3,7 +3,8 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| leptos::view! { <lede::App/> });
+    // Long inputs are analysed in a worker that `cargo xtask build` puts beside the page.
+    leptos::mount::mount_to_body(|| leptos::view! { <lede::App worker="./embed/lede-worker.js"/> });
     if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
         let _ = perf.mark("lede-analysed");
     }

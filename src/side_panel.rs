@@ -39,15 +39,50 @@ fn quote_groups(a: &Analysis) -> Vec<(String, Vec<String>)> {
     v
 }
 
-/// A download link holding `content` as a `data:` URL (built in the page).
+/// A download link whose `data:` URL is built in the page when the user
+/// reaches for it (hover, focus or click), not with every analysis: a long
+/// document's exports are tens of megabytes.
 fn export_link(
     testid: &'static str,
     file: &'static str,
-    mime: &str,
-    content: &str,
+    mime: &'static str,
+    content: impl Fn() -> String + Copy + 'static,
     label: &'static str,
 ) -> impl IntoView {
-    view! { <a class="btn" data-testid=testid download=file href=export::data_url(mime, content)>{label}</a> }
+    let fill = move |ev: &web_sys::Event| {
+        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            // Always the current analysis (the link may outlive one).
+            let _ = a.set_attribute("href", &export::data_url(mime, &content()));
+        }
+    };
+    view! {
+        <a
+            class="btn"
+            data-testid=testid
+            download=file
+            href="#"
+            on:pointerenter=move |ev: web_sys::PointerEvent| fill(&ev)
+            on:focus=move |ev: web_sys::FocusEvent| fill(&ev)
+            on:click=move |ev: web_sys::MouseEvent| fill(&ev)
+        >
+            {label}
+        </a>
+    }
+}
+
+/// An export of the current analysis (empty when there is none).
+fn with_analysis(state: AppState, f: fn(&Analysis) -> String) -> String {
+    state.doc.with_untracked(|d| d.as_ref().map(|d| f(&d.analysis)).unwrap_or_default())
+}
+
+/// Long lists are cut here, with a note of how many more there are.
+const LIST_MAX: usize = 100;
+/// Casualty table rows shown (all are in the CSV export).
+const TABLE_MAX: usize = 200;
+
+fn more_note(n: usize, what: &str) -> Option<impl IntoView + use<>> {
+    let text = format!("… and {n} more {what} (all are in the exports)");
+    (n > 0).then(|| view! { <p class="more-note">{text}</p> })
 }
 
 /// The side panel: entities with counts, quotes by speaker, casualty figures.
@@ -60,8 +95,11 @@ pub fn SidePanel() -> impl IntoView {
                 state.doc.with(|d| {
                     let Ok(doc) = d else { return ().into_any() };
                     let a = &doc.analysis;
-                    let ents = entity_groups(a)
+                    let groups = entity_groups(a);
+                    let ents_more = more_note(groups.len().saturating_sub(LIST_MAX), "entities");
+                    let ents = groups
                         .into_iter()
+                        .take(LIST_MAX)
                         .map(|(name, label, n)| {
                             view! {
                                 <li class="entity-row" data-testid="entity-row" data-label=label>
@@ -90,10 +128,13 @@ pub fn SidePanel() -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let quotes = quote_groups(a)
+                    let speakers = quote_groups(a);
+                    let quotes_more = more_note(speakers.len().saturating_sub(LIST_MAX), "speakers");
+                    let quotes = speakers
                         .into_iter()
+                        .take(LIST_MAX)
                         .map(|(who, qs)| {
-                            let items = qs.into_iter().map(|q| view! { <li class="quote-item">{q}</li> }).collect_view();
+                            let items = qs.into_iter().take(LIST_MAX).map(|q| view! { <li class="quote-item">{q}</li> }).collect_view();
                             view! {
                                 <li class="speaker-group" data-testid="speaker-group">
                                     <span class="speaker-name" data-testid="speaker-name">{who}</span>
@@ -102,10 +143,13 @@ pub fn SidePanel() -> impl IntoView {
                             }
                         })
                         .collect_view();
+                    let all_figures = a.articles.iter().map(|a| a.casualties.len()).sum::<usize>();
+                    let figures_more = more_note(all_figures.saturating_sub(TABLE_MAX), "figures");
                     let figures = a
                         .articles
                         .iter()
                         .flat_map(|a| &a.casualties)
+                        .take(TABLE_MAX)
                         .map(|c| {
                             let value = match c.value_max {
                                 Some(m) => format!("{}–{m}", c.value),
@@ -127,19 +171,21 @@ pub fn SidePanel() -> impl IntoView {
                     view! {
                         <section class="panel-section panel-export" aria-label="Export">
                             <h3>"Export"</h3>
-                            {export_link("export-json", "lede-analysis.json", "application/json", &export::json(a), "Analysis (JSON)")}
+                            {export_link("export-json", "lede-analysis.json", "application/json", move || with_analysis(state, export::json), "Analysis (JSON)")}
                             " "
-                            {export_link("export-casualties", "lede-casualties.csv", "text/csv", &export::casualties_csv(a), "Casualties (CSV)")}
+                            {export_link("export-casualties", "lede-casualties.csv", "text/csv", move || with_analysis(state, export::casualties_csv), "Casualties (CSV)")}
                             " "
-                            {export_link("export-quotes", "lede-quotes.csv", "text/csv", &export::quotes_csv(a), "Quotes (CSV)")}
+                            {export_link("export-quotes", "lede-quotes.csv", "text/csv", move || with_analysis(state, export::quotes_csv), "Quotes (CSV)")}
                         </section>
                         <section class="panel-section">
                             <h3>"Entities"</h3>
                             <ul class="entity-list">{ents}</ul>
+                            {ents_more}
                         </section>
                         <section class="panel-section">
                             <h3>"Quotes by speaker"</h3>
                             <ul class="quote-list">{quotes}</ul>
+                            {quotes_more}
                         </section>
                         <section class="panel-section">
                             <h3>"Casualty figures"</h3>
@@ -157,6 +203,7 @@ pub fn SidePanel() -> impl IntoView {
                                 </thead>
                                 <tbody>{figures}</tbody>
                             </table>
+                            {figures_more}
                         </section>
                     }
                     .into_any()

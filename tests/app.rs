@@ -161,6 +161,8 @@ async fn unusable_input_shows_a_clear_message() {
 
 /// The text inside a `data:` link.
 fn data_link_text(el: &HtmlElement) -> String {
+    // The link is filled when the user reaches for it: focus does that.
+    el.dispatch_event(&web_sys::Event::new("focus").expect("event")).expect("focus");
     let href = el.get_attribute("href").expect("href");
     let (head, body) = href.split_once(',').expect("a data: URL");
     assert!(head.starts_with("data:"), "{head}");

@@ -23,6 +23,32 @@ defineElement();
 export { analyze, mount };
 ";
 
+/// The reader's Web Worker: analyses off the page's main thread with the
+/// embed bundle's wasm, posting progress, then the contract as JSON.
+const WORKER: &str = "\
+// Lede's analysis worker (module worker). Messages in: {id, text, maxBytes};
+// out: {id, progress} while it works, then {id, json} or {id, error}.
+import init, { analyzeToJson } from './lede.js';
+
+const ready = init();
+self.onmessage = async (event) => {
+  const { id, text, maxBytes } = event.data;
+  try {
+    await ready;
+    let last = -1;
+    const json = analyzeToJson(text, maxBytes, (share) => {
+      if (share - last >= 0.01) {
+        last = share;
+        self.postMessage({ id, progress: share });
+      }
+    });
+    self.postMessage({ id, json });
+  } catch (e) {
+    self.postMessage({ id, error: String((e && e.message) || e) });
+  }
+};
+";
+
 pub fn out_dir() -> PathBuf {
     root().join("target/embed")
 }
@@ -56,6 +82,7 @@ pub fn build(tools: &Tools) -> Result {
         .arg("-o")
         .arg(&bg))?;
     write(&out.join("lede-embed.js"), LOADER)?;
+    write(&out.join("lede-worker.js"), WORKER)?;
     // The example page's second widget fetches this document.
     let sample = root().join("crates/lede_core/src/sample.txt");
     std::fs::copy(&sample, out.join("sample.txt")).map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;
