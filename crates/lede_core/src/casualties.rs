@@ -174,7 +174,7 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
     let w = |k: usize| toks[k].text(text).to_lowercase();
     if first >= floor + 2 {
         let two = format!("{} {}", w(first - 2), w(first - 1));
-        let q = match two.as_str() {
+        let q = match &*two {
             "at least" => Some(Qualifier::AtLeast),
             "more than" | "upwards of" => Some(Qualifier::MoreThan),
             "up to" | "at most" => Some(Qualifier::AtMost),
@@ -206,7 +206,7 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
 
 /// Look after the number for the category of what it counts.
 fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destroy: bool) -> Option<Cue> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let mut k = n.end;
     // "100 or so"
     if k + 1 < s.end && lw(k) == "or" && lw(k + 1) == "so" {
@@ -222,11 +222,9 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
         // ages 12 and 16 were wounded", "two men aged 20 to 25".
         if found.is_none() {
             let j = if w == "between" && k + 1 < s.end { k + 1 } else { k };
-            if matches!(lw(j).as_str(), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number {
+            if matches!(&*lw(j), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number {
                 let mut e = j + 2;
-                if e + 1 < s.end
-                    && matches!(lw(e).as_str(), "and" | "to" | "-" | "–")
-                    && toks[e + 1].kind == TokenKind::Number
+                if e + 1 < s.end && matches!(&*lw(e), "and" | "to" | "-" | "–") && toks[e + 1].kind == TokenKind::Number
                 {
                     e += 2;
                 }
@@ -243,12 +241,12 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
         // "killed one and wounded four" gives "one" nothing from "wounded".
         // ("shot and wounded" goes on: no new count follows the "and").
         let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
-        let conj = matches!(w.as_str(), "and" | "or");
+        let conj = matches!(&*w, "and" | "or");
         // A parenthetical ", including four children and two men," or
         // "-- including a 1-year-old boy --" is skipped.
         let dash = |x: &str| matches!(x, "-" | "—" | "–");
         if found.is_none() && k + 1 < s.end {
-            let opener = if w == "," && matches!(lw(k + 1).as_str(), "including" | "ages" | "aged" | "among") {
+            let opener = if w == "," && matches!(&*lw(k + 1), "including" | "ages" | "aged" | "among") {
                 Some(",")
             } else if dash(&w) {
                 Some("-")
@@ -262,9 +260,9 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
                 }
                 let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
                 // ", ages 25, 26, and 33," closes at the comma after the list.
-                if o == "," && matches!(lw(k + 1).as_str(), "ages" | "aged") {
+                if o == "," && matches!(&*lw(k + 1), "ages" | "aged") {
                     while j + 1 < s.end
-                        && (toks[j + 1].kind == TokenKind::Number || matches!(lw(j + 1).as_str(), "," | "and" | "to"))
+                        && (toks[j + 1].kind == TokenKind::Number || matches!(&*lw(j + 1), "," | "and" | "to"))
                     {
                         j += 1;
                     }
@@ -284,15 +282,14 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
             }
         }
         if found.is_none()
-            && (matches!(w.as_str(), "," | "but" | "while" | "after" | "before")
+            && (matches!(&*w, "," | "but" | "while" | "after" | "before")
                 || conj && (new_count(k + 1) || new_count(k + 2)))
         {
             break;
         }
         // "fatal injuries" are deaths.
-        let fatal_injury = matches!(w.as_str(), "fatal" | "fatally" | "mortal" | "mortally")
-            && k + 1 < s.end
-            && wounded_word(&lw(k + 1));
+        let fatal_injury =
+            matches!(&*w, "fatal" | "fatally" | "mortal" | "mortally") && k + 1 < s.end && wounded_word(&lw(k + 1));
         let cat = if fatal_injury {
             found = Some((CasualtyCategory::Killed, k + 1));
             break;
@@ -304,7 +301,7 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
             Some(CasualtyCategory::Casualties)
         } else if w == "missing" {
             Some(CasualtyCategory::Missing)
-        } else if matches!(w.as_str(), "captured" | "prisoners" | "pows") && k <= n.end + 2 {
+        } else if matches!(&*w, "captured" | "prisoners" | "pows") && k <= n.end + 2 {
             Some(CasualtyCategory::Captured)
         } else if equipment_word(&w) && sentence_destroy && k <= n.end + 3 {
             subject_end = k + 1;
@@ -320,7 +317,7 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
                     && matches!(c, CasualtyCategory::Killed | CasualtyCategory::Wounded);
                 found = Some((if pair { CasualtyCategory::Casualties } else { prev }, k));
             }
-            (None, Some(_)) if !matches!(w.as_str(), "or" | "and") => break,
+            (None, Some(_)) if !matches!(&*w, "or" | "and") => break,
             _ => {}
         }
         // The counted noun phrase runs from the number to the first verb or function word.
@@ -339,14 +336,14 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
 fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentence) -> Option<Cue> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     // The verb stands right before the number or its qualifier, or before
     // "the" and the number ("injured the five people").
     let mut vk = q_start.checked_sub(1).filter(|&k| k >= s.first)?;
     // "injuries to five other people", "deaths of two teens".
-    if vk > s.first && matches!(lw(vk).as_str(), "to" | "of") {
+    if vk > s.first && matches!(&*lw(vk), "to" | "of") {
         let noun = lw(vk - 1);
-        let category = match (lw(vk).as_str(), noun.as_str()) {
+        let category = match (&*lw(vk), &*noun) {
             ("to", "injuries" | "wounds") => Some(CasualtyCategory::Wounded),
             ("of", "deaths") => Some(CasualtyCategory::Killed),
             _ => None,
@@ -368,14 +365,14 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
         }
     }
     // "injured the five people", "killed his two step-children".
-    if matches!(lw(vk).as_str(), "the" | "all" | "his" | "her" | "their") && vk > s.first {
+    if matches!(&*lw(vk), "the" | "all" | "his" | "her" | "their") && vk > s.first {
         vk -= 1;
     }
     let verb = lw(vk);
     verb_category(&verb)?;
     // "fatally shot three", "shot and killed two".
-    let fatally = vk > s.first && matches!(lw(vk - 1).as_str(), "fatally" | "mortally");
-    if matches!(verb.as_str(), "shot" | "shooting" | "shoot" | "shoots") && !fatally {
+    let fatally = vk > s.first && matches!(&*lw(vk - 1), "fatally" | "mortally");
+    if matches!(&*verb, "shot" | "shooting" | "shoot" | "shoots") && !fatally {
         return None; // the shot may be wounded or dead
     }
     let category = if fatally { CasualtyCategory::Killed } else { verb_category(&verb)? };
@@ -395,7 +392,7 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
         k += 1;
     }
     // "captured 12 suspects" is an arrest, "captured 12 soldiers" a loss.
-    let needs_people = matches!(verb.as_str(), "lost" | "lose" | "captured" | "capturing");
+    let needs_people = matches!(&*verb, "lost" | "lose" | "captured" | "capturing");
     let subject_end = match subject_end {
         Some(e) => e,
         None if !needs_people => n.end,
@@ -421,7 +418,7 @@ fn verb_category(w: &str) -> Option<CasualtyCategory> {
 
 /// Find figures in one sentence.
 pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
     let mut i = s.first;
     while i < s.end {
@@ -431,12 +428,12 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
         };
         let mut next = n.end.max(i + 1);
         // "between ages 12 and 16", "aged 20 to 25": ages, not counts.
-        let before = |j: usize| if j > s.first { lw(j - 1) } else { String::new() };
+        let before = |j: usize| if j > s.first { lw(j - 1) } else { "".into() };
         let is_age = |w: &str| matches!(w, "ages" | "aged" | "age");
         if is_age(&before(i)) || before(i) == "between" && i > s.first + 1 && is_age(&lw(i - 2)) {
             // And the range's other end: "12 and 16", "20 to 25".
             if next + 1 < s.end
-                && matches!(lw(next).as_str(), "and" | "to" | "-" | "–")
+                && matches!(&*lw(next), "and" | "to" | "-" | "–")
                 && toks[next + 1].kind == TokenKind::Number
             {
                 next += 2;
@@ -524,7 +521,7 @@ fn victim_noun(w: &str) -> bool {
 /// Ruiz, 13, was killed", "he was pronounced dead", "killed his girlfriend",
 /// "a man was wounded". Each gives a figure of 1.
 fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let covered = |a: usize, b: usize, out: &Vec<Figure>| out.iter().any(|f| f.start < b && a < f.end);
     for p in s.first..s.end {
         let w = lw(p);
@@ -538,7 +535,7 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
             }
             continue;
         }
-        let category = match w.as_str() {
+        let category = match &*w {
             "killed" | "dead" | "died" | "slain" | "murdered" => CasualtyCategory::Killed,
             "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
             _ => continue,
@@ -547,7 +544,7 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
         let mut k = p;
         while k > s.first
             && matches!(
-                lw(k - 1).as_str(),
+                &*lw(k - 1),
                 "pronounced"
                     | "found"
                     | "shot"
@@ -571,16 +568,16 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
             k -= 1;
         }
         let mut aux_ok = w == "died";
-        if k > s.first && matches!(lw(k - 1).as_str(), "was" | "is") {
+        if k > s.first && matches!(&*lw(k - 1), "was" | "is") {
             k -= 1;
             aux_ok = true;
-        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(lw(k - 2).as_str(), "has" | "had") {
+        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(&*lw(k - 2), "has" | "had") {
             k -= 2;
             aux_ok = true;
         }
         let negated_or_modal = (k.saturating_sub(3).max(s.first)..p).any(|j| {
             matches!(
-                lw(j).as_str(),
+                &*lw(j),
                 "not"
                     | "never"
                     | "nearly"
@@ -631,7 +628,7 @@ fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention],
             }
         }
         // Active: "killed [victim]", "fatally shot [victim]".
-        if matches!(w.as_str(), "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end {
+        if matches!(&*w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end {
             if let Some(np) = victim_after(text, toks, s, p + 1, mentions) {
                 let (a, b) = (toks[p].start, toks[np.1 - 1].end);
                 if !covered(a, b, out) && !negated_or_modal {
@@ -660,17 +657,17 @@ fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize,
 /// "Bailey Price, 3, suffered serious injuries": one victim who suffered or
 /// sustained injuries (or fatal ones).
 fn suffered_injuries(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     for v in s.first + 1..s.end {
-        if !matches!(lw(v).as_str(), "suffered" | "sustained" | "suffering" | "sustaining") {
+        if !matches!(&*lw(v), "suffered" | "sustained" | "suffering" | "sustaining") {
             continue;
         }
         let Some(obj) =
-            (v + 1..(v + 5).min(s.end)).find(|&k| matches!(lw(k).as_str(), "injuries" | "injury" | "wounds" | "wound"))
+            (v + 1..(v + 5).min(s.end)).find(|&k| matches!(&*lw(k), "injuries" | "injury" | "wounds" | "wound"))
         else {
             continue;
         };
-        let fatal = (v + 1..obj).any(|k| matches!(lw(k).as_str(), "fatal" | "mortal" | "deadly"));
+        let fatal = (v + 1..obj).any(|k| matches!(&*lw(k), "fatal" | "mortal" | "deadly"));
         let category = if fatal { CasualtyCategory::Killed } else { CasualtyCategory::Wounded };
         if let Some(np) = victim_before(text, toks, s, v, mentions) {
             let (a, b) = (toks[np.0].start, toks[obj].end);
@@ -685,7 +682,7 @@ fn suffered_injuries(text: &str, toks: &[Token], s: Sentence, mentions: &[Mentio
 /// name (with an optional ", 13,"), a pronoun, or a determiner and up to four
 /// words ending in a victim noun. Returns its token range.
 fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let mut e = end;
     // "Ana Ruiz, 13, was": skip the age in commas.
     if e >= s.first + 3 && lw(e - 1) == "," && toks[e - 2].kind == TokenKind::Number && lw(e - 3) == "," {
@@ -695,7 +692,7 @@ fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: 
         return None;
     }
     let last = toks[e - 1];
-    if matches!(lw(e - 1).as_str(), "he" | "she") {
+    if matches!(&*lw(e - 1), "he" | "she") {
         return Some((e - 1, e));
     }
     if let Some(m) = mentions.iter().find(|m| m.end == last.end && m.label == EntityLabel::Per) {
@@ -708,7 +705,7 @@ fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: 
     let lo = e.saturating_sub(5).max(s.first);
     for k in (lo..e - 1).rev() {
         let x = lw(k);
-        if matches!(x.as_str(), "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
+        if matches!(&*x, "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
             // Plurals and counts are other figures' business.
             if toks[k + 1..e].iter().any(|t| t.kind == TokenKind::Number && !t.text(text).contains('-')) {
                 return None;
@@ -724,16 +721,16 @@ fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: 
 
 /// A singular victim phrase starting at token `start`.
 fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let first = toks[start];
-    if matches!(lw(start).as_str(), "himself" | "herself") {
+    if matches!(&*lw(start), "himself" | "herself") {
         return Some((start, start + 1));
     }
     if let Some(m) = mentions.iter().find(|m| m.start == first.start && m.label == EntityLabel::Per) {
         let end = (start..s.end).find(|&k| toks[k].end >= m.end)? + 1;
         return Some((start, end));
     }
-    if !matches!(lw(start).as_str(), "a" | "an" | "his" | "her" | "their" | "one") {
+    if !matches!(&*lw(start), "a" | "an" | "his" | "her" | "their" | "one") {
         return None;
     }
     let end = (start + 5).min(s.end);
@@ -757,7 +754,7 @@ fn figure_at(
     sentence_destroy: bool,
     mentions: &[Mention],
 ) -> Option<Figure> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let raw = toks[n.first].text(text);
     // Measures, money, dates and years are not counts.
     if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#") {
@@ -793,15 +790,15 @@ fn figure_at(
     }
     let (mut qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
     // "No one was hurt": a negated count is no figure.
-    if q_start > s.first && matches!(lw(q_start - 1).as_str(), "no" | "not" | "without") {
+    if q_start > s.first && matches!(&*lw(q_start - 1), "no" | "not" | "without") {
         return None;
     }
     let mut value_max = n.max;
     let mut n = *n;
     // Ranges: "between 10 and 15", "10 to 15", "10-15".
-    let joiner = if n.end + 1 < s.end { lw(n.end) } else { String::new() };
+    let joiner = if n.end + 1 < s.end { lw(n.end) } else { "".into() };
     let between = q_start > s.first && lw(q_start - 1) == "between";
-    if matches!(joiner.as_str(), "to" | "-" | "–") || joiner == "and" && between {
+    if matches!(&*joiner, "to" | "-" | "–") || joiner == "and" && between {
         if let Some(m) = numbers::parse_at(text, toks, n.end + 1).filter(|m| m.value > n.value) {
             value_max = Some(m.value);
             n.end = m.end;
@@ -829,7 +826,7 @@ fn figure_at(
             t.kind == TokenKind::Word
                 && !crate::lexicon::is_function_word(&w)
                 && !is_verb_like(&w)
-                && !matches!(w.as_str(), "on" | "in")
+                && !matches!(&*w, "on" | "in")
         })
         .unwrap_or(false);
     if lw(n.first) == "one" && cue.last == n.end && noun_follows {
@@ -873,9 +870,9 @@ fn actor(
     subject: Option<(usize, usize)>,
     mentions: &[Mention],
 ) -> Option<(usize, usize)> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let lo = q_start.saturating_sub(4).max(s.first);
-    if let Some(v) = (lo..q_start).find(|&k| matches!(lw(k).as_str(), "lost" | "suffered" | "lose")) {
+    if let Some(v) = (lo..q_start).find(|&k| matches!(&*lw(k), "lost" | "suffered" | "lose")) {
         // The nearest non-person name before the verb: "Russia had lost".
         let before = toks[v].start;
         if let Some(m) = mentions
@@ -894,12 +891,12 @@ fn actor(
 
 /// "according to X", or "X reported/said/estimates".
 fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     for k in s.first..s.end.saturating_sub(2) {
         if lw(k) == "according" && lw(k + 1) == "to" {
             let from = toks[k + 2].start;
             let mut e = k + 2;
-            while e < s.end && !matches!(lw(e).as_str(), "," | "." | ";") {
+            while e < s.end && !matches!(&*lw(e), "," | "." | ";") {
                 e += 1;
             }
             if e == k + 2 {
@@ -915,8 +912,7 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
         }
     }
     for k in s.first + 1..s.end {
-        if matches!(lw(k).as_str(), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced")
-        {
+        if matches!(&*lw(k), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced") {
             let cue_start = toks[k].start;
             let sent_start = toks[s.first].start;
             if let Some(m) =
@@ -931,7 +927,7 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
 
 /// "since February 24, 2022", "in the past day", "in the last 24 hours".
 fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize, usize)> {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let mut k = from;
     while k < s.end {
         let w = lw(k);
@@ -940,7 +936,7 @@ fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize
             let mut commas = 0;
             while e < s.end && e < k + 7 {
                 let x = lw(e);
-                if matches!(x.as_str(), "." | ";") {
+                if matches!(&*x, "." | ";") {
                     break;
                 }
                 if x == "," {
@@ -958,7 +954,7 @@ fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize
             }
             return (e > k + 1).then(|| (toks[k].start, toks[e - 1].end));
         }
-        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(lw(k + 2).as_str(), "past" | "last") {
+        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(&*lw(k + 2), "past" | "last") {
             let mut e = k + 3;
             if toks[e].kind == TokenKind::Number && e + 1 < s.end {
                 e += 1;

@@ -233,7 +233,7 @@ pub fn find_in_paragraph(
 type Attribution = (Option<(usize, usize)>, Option<(usize, usize)>);
 
 fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> Attribution {
-    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     // After: "…," he said / "…," said Name / "…," Name said / according to Name.
     let mut k = token_at_or_after(toks, e);
     let signed = toks.get(k).is_some_and(|t| {
@@ -390,7 +390,7 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
     if caps >= 2 {
         return Some((t.start, toks[k + caps - 1].end));
     }
-    if matches!(lower.as_str(), "a" | "an" | "the" | "one") {
+    if matches!(&*lower, "a" | "an" | "the" | "one") {
         // Up to four more words, ending at a noun before a cue or punctuation.
         let mut e = k + 1;
         while e < toks.len()
@@ -488,7 +488,7 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
         return Some(at + i);
     }
     let lower = text[sp.0..sp.1].to_lowercase();
-    if matches!(lower.as_str(), "they" | "we" | "i") {
+    if matches!(&*lower, "they" | "we" | "i") {
         return None;
     }
     // A description resolves only when it names a person ("the president",
@@ -562,7 +562,7 @@ fn resolve_in_context(
             .or_else(|| mentions[..at].iter().rposition(institution));
         return (org, None);
     }
-    if matches!(lower.as_str(), "he" | "she") {
+    if matches!(&*lower, "he" | "she") {
         let named = last_person();
         let described = people
             .iter()
@@ -794,7 +794,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     .iter()
                     .take_while(|t| t.end <= f.start)
                     .take(3)
-                    .find(|t| matches!(lw(t).as_str(), "he" | "she" | "they" | "it"));
+                    .find(|t| matches!(&*lw(t), "he" | "she" | "they" | "it"));
                 if let Some(t) = pronoun {
                     f.speaker = Some((t.start, t.end));
                 } else if let Some(m) = named {

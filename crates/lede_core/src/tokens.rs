@@ -223,6 +223,16 @@ pub const LONG_SENTENCE: usize = 120;
 /// No sentence is longer than this many tokens.
 pub const MAX_SENTENCE: usize = 250;
 
+/// The lowercase of a token, borrowed when it has no uppercase letter
+/// (most words): no allocation in the many per-token checks.
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     let mut first = 0;
     let mut i = 0;
