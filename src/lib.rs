@@ -4,6 +4,7 @@
 
 mod app;
 mod articles;
+mod contrast;
 #[cfg(feature = "embed")]
 pub mod embed;
 pub mod export;
