@@ -306,6 +306,18 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
             return (Some(sp), Some((cue.start, cue.end)));
         }
     }
+    // Said Name: "…" (the verb first).
+    if b > 1 && b < q && matches!(toks[b].text(text), ":" | ",") {
+        for a in (b.saturating_sub(6)..b - 1).rev() {
+            if matches!(&*lw(a), "said" | "says")
+                && (a == 0 || !toks[a - 1].text(text).chars().all(char::is_alphanumeric))
+            {
+                if let Some(sp) = speaker_phrase(text, toks, a + 1, mentions).filter(|sp| sp.1 == toks[b - 1].end) {
+                    return (Some(sp), Some((toks[a].start, toks[a].end)));
+                }
+            }
+        }
+    }
     // According to Name, "…".
     if b > 2 && b < q && toks[b].text(text) == "," {
         for a in (b.saturating_sub(8)..b - 1).rev() {
@@ -327,6 +339,16 @@ fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize,
     let cue = |k: usize| toks.get(k).filter(|t| lexicon::is_cue_verb(&t.text(text).to_lowercase()));
     if let Some(c) = cue(after) {
         return Some((c.start, c.end));
+    }
+    // One adverb between: "it further wrote", "she later said".
+    let adverb = |w: &str| {
+        let w = w.to_lowercase();
+        w.ends_with("ly") || matches!(w.as_str(), "further" | "also" | "then" | "later" | "again" | "once" | "now")
+    };
+    if adverb(t(after)) {
+        if let Some(c) = cue(after + 1) {
+            return Some((c.start, c.end));
+        }
     }
     let mut k = after;
     if t(k) == "(" {
@@ -914,6 +936,14 @@ mod tests {
             (
                 "According to Ada Quill, “the ferry will not sail again this year.”",
                 &[("“the ferry will not sail again this year.”", Direct, Some("Ada Quill"), Some("Ada Quill"))],
+            ),
+            (
+                "Said Ada Quill: “We will not close the harbour this winter.”",
+                &[("“We will not close the harbour this winter.”", Direct, Some("Ada Quill"), Some("Ada Quill"))],
+            ),
+            (
+                "“The levee held for a week,” she later said.",
+                &[("“The levee held for a week,”", Direct, Some("she"), None)],
             ),
             // A reader's sign-off after a dash.
             (
