@@ -173,7 +173,7 @@ pub fn to_text(html: &str) -> String {
 }
 
 /// Document text with hints from the markup: byte ranges of lines that sit
-/// in page furniture (`<nav>`, `<aside>`, `<footer>`, `<form>`, or an element
+/// in page furniture (`<nav>`, `<aside>`, `<footer>`, or an element
 /// whose class or id says comments, related, share, menu, ad, …) or that are
 /// mostly link text, with the kind of boilerplate each suggests.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -189,7 +189,8 @@ fn furniture(name: &str, raw: &str) -> Option<crate::BoilerplateKind> {
     let by_tag = match name {
         "nav" => Some(K::Navigation),
         "aside" => Some(K::RelatedLinks),
-        "footer" | "form" => Some(K::Other),
+        // (Not <form>: ASP.NET pages wrap the whole page in one.)
+        "footer" => Some(K::Other),
         _ => None,
     };
     if by_tag.is_some() {
@@ -214,7 +215,7 @@ fn furniture(name: &str, raw: &str) -> Option<crate::BoilerplateKind> {
                 let k = match token {
                     "comment" | "comments" | "disqus" | "respond" | "replies" => Some(K::Comments),
                     "related" | "recommended" | "trending" | "popular" | "outbrain" | "taboola" | "teaser"
-                    | "teasers" | "more" => Some(K::RelatedLinks),
+                    | "teasers" => Some(K::RelatedLinks),
                     "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
                         Some(K::Navigation)
                     }
