@@ -103,6 +103,12 @@ pub fn App(
         }
     });
     on_cleanup(move || keys.remove());
+    // Once the analysed sample is on the page: a mark `cargo xtask bench` reads.
+    Effect::new(move |_| {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("lede-analysed");
+        }
+    });
     view! {
         <div class="lede" node_ref=root>
             <header class="lede-header">
