@@ -455,6 +455,58 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
     }
     single_victims(text, toks, s, mentions, out);
     suffered_injuries(text, toks, s, mentions, out);
+    shot_and_hurt(text, toks, s, out);
+}
+
+/// "Five people were shot, including one who suffered critical injuries",
+/// "Four others were shot, but their injuries were not life-threatening":
+/// people shot in a sentence that speaks of their injuries and of no death
+/// are wounded. (Shot alone says nothing of who survived.)
+fn shot_and_hurt(text: &str, toks: &[Token], s: Sentence, out: &mut Vec<Figure>) {
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+    let any = |f: fn(&str) -> bool| (s.first..s.end).any(|k| f(&lw(k)));
+    let death = |w: &str| {
+        killed_word(w) || matches!(w, "fatally" | "fatal" | "death" | "deaths" | "dies" | "mortally" | "dead")
+    };
+    let hurt = |w: &str| {
+        matches!(
+            w,
+            "injuries" | "injury" | "wounds" | "hospital" | "hospitalized" | "hospitalised" | "recovering" | "treated"
+        )
+    };
+    if any(death) || !any(hurt) {
+        return;
+    }
+    let mut i = s.first;
+    while i < s.end {
+        let Some(n) = numbers::parse_at(text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        // N [up to two words] were shot / hit.
+        let mut k = n.end;
+        while k < s.end && k < n.end + 2 && toks[k].kind == TokenKind::Word && !matches!(&*lw(k), "were" | "was") {
+            k += 1;
+        }
+        if k + 1 < s.end && matches!(&*lw(k), "were" | "was") && matches!(&*lw(k + 1), "shot" | "hit") && !n.vague {
+            let (a, b) = (toks[n.first].start, toks[k + 1].end);
+            if !out.iter().any(|f| f.start < b && a < f.end) {
+                out.push(Figure {
+                    start: a,
+                    end: b,
+                    value: n.value,
+                    value_max: n.max,
+                    qualifier: Qualifier::Exact,
+                    category: CasualtyCategory::Wounded,
+                    subject: (k > n.end).then(|| (toks[n.end].start, toks[k - 1].end)),
+                    actor: None,
+                    reported_by: None,
+                    period: None,
+                });
+            }
+        }
+        i = n.end.max(i + 1);
+    }
 }
 
 /// Nouns for one person as a victim (singular).
@@ -1023,6 +1075,16 @@ mod tests {
                 "The attack left four people suffering gunshot wounds.",
                 &[("four people suffering gunshot wounds", 4, Exact, Wounded)],
             ),
+            (
+                "Five people were shot, including one who suffered critical injuries.",
+                // (The one is among the five: both are stated.)
+                &[
+                    ("one who suffered critical injuries", 1, Exact, Wounded),
+                    ("Five people were shot", 5, Exact, Wounded),
+                ],
+            ),
+            // A death in the sentence: the shot are not all wounded.
+            ("Five people were shot and two of them died.", &[("two of them died", 2, Exact, Killed)]),
             ("He shot and killed his two stepchildren.", &[("two", 2, Exact, Killed)]),
             ("The blast caused injuries to five other people.", &[("five other people", 5, Exact, Wounded)]),
             (
