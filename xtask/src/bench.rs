@@ -108,7 +108,7 @@ pub fn bench(args: &[String]) -> Result {
 
     // Native runs, one process per size.
     run(Command::new("cargo").args(["build", "--release", "--locked", "-p", "lede_core", "--example", "bench_run"]))?;
-    let bin = root().join("target/release/examples/bench_run");
+    let bin = crate::cargo_target().join("release/examples/bench_run");
     let native_sizes: &[usize] =
         if quick { &[1_000_000, 5_000_000] } else { &[1_000_000, 5_000_000, 10_000_000, 50_000_000] };
     let mut native = Vec::new();

@@ -66,7 +66,7 @@ pub fn build(tools: &Tools) -> Result {
         "--profile",
         "wasm-release",
     ]))?;
-    let wasm = root().join("target/wasm32-unknown-unknown/wasm-release/lede_embed.wasm");
+    let wasm = crate::cargo_target().join("wasm32-unknown-unknown/wasm-release/lede_embed.wasm");
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     run(Command::new("wasm-bindgen")
         .env("PATH", tools.path_env())

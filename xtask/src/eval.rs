@@ -77,7 +77,7 @@ pub fn train_ner() -> Result {
 pub fn eval_casualties() -> Result {
     let shared = shared()?;
     run(Command::new("cargo").args(["build", "--release", "--locked", "-q", "-p", "lede_cli"]))?;
-    let bin = root().join("target/release/lede");
+    let bin = crate::cargo_target().join("release/lede");
     run(Command::new("python3")
         .arg(shared.join("eval/casualties_gva.py"))
         .env("LEDE_BIN", &bin)
@@ -118,7 +118,7 @@ pub fn eval_quotes() -> Result {
         .arg(shared.join("eval/quotes_polnear.py"))
         .arg("--data")
         .arg(shared.join("data/polnear/dev"))
-        .env("LEDE_BIN", root().join("target/release/lede"))
+        .env("LEDE_BIN", crate::cargo_target().join("release/lede"))
         .env("LEDE_REPO", root()))
 }
 

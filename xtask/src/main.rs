@@ -43,6 +43,14 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
 }
 
+/// Where cargo puts build outputs: `CARGO_TARGET_DIR` when set, else `target/`.
+pub fn cargo_target() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| root().join(p))
+        .unwrap_or_else(|| root().join("target"))
+}
+
 pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// Run a command in the workspace root, streaming its output.
