@@ -196,39 +196,25 @@ fn furniture(name: &str, raw: &str) -> Option<crate::BoilerplateKind> {
     if by_tag.is_some() {
         return by_tag;
     }
-    let lower = raw.to_ascii_lowercase();
     let mut kind = None;
-    for attr in ["class=", "id="] {
-        let mut rest = lower.as_str();
-        while let Some(p) = rest.find(attr) {
-            // Only a whole attribute name (not "data-id=").
-            let ok = p == 0 || rest.as_bytes()[p - 1].is_ascii_whitespace();
-            rest = &rest[p + attr.len()..];
-            if !ok {
-                continue;
-            }
-            let value = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                _ => rest.split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or(""),
-            };
-            for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-                let k = match token {
-                    "comment" | "comments" | "disqus" | "respond" | "replies" => Some(K::Comments),
-                    "related" | "recommended" | "trending" | "popular" | "outbrain" | "taboola" | "teaser"
-                    | "teasers" => Some(K::RelatedLinks),
-                    "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
-                        Some(K::Navigation)
-                    }
-                    "share" | "sharing" | "social" | "sharebar" => Some(K::Social),
-                    "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored" => Some(K::Ad),
-                    "promo" | "newsletter" | "subscribe" | "subscription" | "paywall" => Some(K::Promo),
-                    "footer" | "sidebar" | "widget" | "cookie" | "popup" | "modal" => Some(K::Other),
-                    _ => None,
-                };
-                if k.is_some() {
-                    kind = kind.or(k);
+    for value in [attr(raw, "class"), attr(raw, "id")].into_iter().flatten() {
+        let value = value.to_ascii_lowercase();
+        for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let k = match token {
+                "comment" | "comments" | "disqus" | "respond" | "replies" => Some(K::Comments),
+                "related" | "recommended" | "trending" | "popular" | "outbrain" | "taboola" | "teaser" | "teasers" => {
+                    Some(K::RelatedLinks)
                 }
-            }
+                "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
+                    Some(K::Navigation)
+                }
+                "share" | "sharing" | "social" | "sharebar" => Some(K::Social),
+                "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored" => Some(K::Ad),
+                "promo" | "newsletter" | "subscribe" | "subscription" | "paywall" => Some(K::Promo),
+                "footer" | "sidebar" | "widget" | "cookie" | "popup" | "modal" => Some(K::Other),
+                _ => None,
+            };
+            kind = kind.or(k);
         }
     }
     kind
