@@ -185,32 +185,17 @@ pub fn bench(args: &[String]) -> Result {
 
     println!("\nheadless Chromium (release embed bundle: core at opt-level 3, the rest z; same corpus)");
     println!("  {:<34} {:>8} {:>10} {:>8} {:>8}", "", "MB", "ms", "MB/s", "items");
-    let mut lede_rate = 0.0;
-    for r in web["lede"].as_array().into_iter().flatten() {
-        let rate = f(r, "bytes") / 1e6 / (f(r, "ms") / 1e3);
-        lede_rate = rate;
-        println!(
-            "  {:<34} {:>8.1} {:>10.0} {:>8.2} {:>8}",
-            "Lede analyze() (all three kinds)",
-            f(r, "bytes") / 1e6,
-            f(r, "ms"),
-            rate,
-            r["items"]
-        );
-    }
-    let mut peer_rate = 0.0;
-    for r in web["compromise"].as_array().into_iter().flatten() {
-        let rate = f(r, "bytes") / 1e6 / (f(r, "ms") / 1e3);
-        peer_rate = rate;
-        println!(
-            "  {:<34} {:>8.1} {:>10.0} {:>8.2} {:>8}",
-            "compromise people/places/orgs",
-            f(r, "bytes") / 1e6,
-            f(r, "ms"),
-            rate,
-            r["items"]
-        );
-    }
+    // Print one runner's rows; returns its throughput on the largest input.
+    let rows = |label: &str, runs: &Value| {
+        let mut rate = 0.0;
+        for r in runs.as_array().into_iter().flatten() {
+            rate = f(r, "bytes") / 1e6 / (f(r, "ms") / 1e3);
+            println!("  {label:<34} {:>8.1} {:>10.0} {:>8.2} {:>8}", f(r, "bytes") / 1e6, f(r, "ms"), rate, r["items"]);
+        }
+        rate
+    };
+    let lede_rate = rows("Lede analyze() (all three kinds)", &web["lede"]);
+    let peer_rate = rows("compromise people/places/orgs", &web["compromise"]);
     if peer_rate > 0.0 {
         println!("  Lede / compromise throughput: {:.1}x", lede_rate / peer_rate);
     }
