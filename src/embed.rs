@@ -91,19 +91,9 @@ extern "C" {
     fn define_lede_reader(mount: &js_sys::Function) -> bool;
 }
 
-/// Which kinds of result a reader shows and reports.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Features {
-    pub entities: bool,
-    pub quotes: bool,
-    pub casualties: bool,
-}
-
-impl Default for Features {
-    fn default() -> Self {
-        Self { entities: true, quotes: true, casualties: true }
-    }
-}
+/// Which kinds of result a reader shows and reports: the same three
+/// switches as the reader's legend.
+pub type Features = Shown;
 
 impl Features {
     /// "entities quotes", "casualties,quotes": any of the three, separated
@@ -277,7 +267,6 @@ struct Mounted {
     host: HtmlElement,
     nodes: Vec<Element>,
     state: AppState,
-    features: RwSignal<Features>,
     compact: RwSignal<bool>,
     listeners: Vec<Listener>,
     owner: Owner,
@@ -355,7 +344,8 @@ impl Mounted {
             None => {
                 let options = Options { max_bytes: self.state.max_bytes, ..Options::default() };
                 analyse_text(text, &options).map_err(|e| e.to_string()).map(|mut analysis| {
-                    self.features.get_untracked().apply(&mut analysis);
+                    // The kinds asked for are the kinds the reader makes available.
+                    self.state.available.get_untracked().apply(&mut analysis);
                     let text = analysis.text.clone().unwrap_or_else(|| text.to_string());
                     Doc { text, analysis }
                 })
@@ -370,10 +360,8 @@ impl Mounted {
 
     fn configure(&self, o: &MountOptions) -> Result<(), String> {
         let features = Features::parse(o.features.as_deref().unwrap_or(""))?;
-        self.features.set(features);
-        let kinds = Shown { entities: features.entities, quotes: features.quotes, casualties: features.casualties };
-        self.state.shown.set(kinds);
-        self.state.available.set(kinds);
+        self.state.shown.set(features);
+        self.state.available.set(features);
         self.compact.set(o.compact);
         theme_attr(&self.host, o.theme.as_deref());
         Ok(())
@@ -396,7 +384,7 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
     shadow.append_child(&container)?;
 
     let owner = Owner::new();
-    let (state, features, compact) = owner.with(|| {
+    let (state, compact) = owner.with(|| {
         (
             AppState {
                 doc: RwSignal::new(Err(String::new())),
@@ -404,7 +392,6 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
                 available: RwSignal::new(Shown::default()),
                 max_bytes: o.max_bytes.unwrap_or(MAX_BYTES),
             },
-            RwSignal::new(Features::default()),
             RwSignal::new(o.compact),
         )
     });
@@ -451,7 +438,6 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
         host,
         nodes: vec![style, container.unchecked_into()],
         state,
-        features,
         compact,
         listeners,
         owner,
