@@ -132,6 +132,9 @@ pub fn InputPanel(
                 progress.set(None);
                 worker_failed.set(true);
                 on_main_thread(&text.get_untracked());
+                if status.get_untracked().ends_with("analysed") {
+                    status.update(|s| s.push_str(" on this page (no background worker could start)"));
+                }
             }
         };
         offload.with_value(|o| {

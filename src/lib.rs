@@ -17,5 +17,6 @@ mod offload;
 mod recent;
 mod side_panel;
 
-pub use app::{App, Shown};
+pub use app::{App, Shown, MAX_BYTES};
 pub use highlight::{layout, Piece};
+pub use offload::OFFLOAD_BYTES;

@@ -503,3 +503,80 @@ async fn the_theme_toggle_switches_colour_schemes() {
     storage().remove_item("lede:theme").expect("clear");
     css.remove();
 }
+
+/// The reader's worker script as a blob URL, importing this test module's
+/// wasm (which carries the embed API) instead of the embed bundle's.
+fn worker_script_url() -> String {
+    let url = |file: &str| {
+        js_sys::eval(&format!("new URL('{file}', location.href).href")).ok().and_then(|v| v.as_string()).expect("URL")
+    };
+    let original = include_str!("../src/lede-worker.js");
+    // The test module's glue has no default path to its wasm: name it.
+    let script = original
+        .replace("'./lede.js'", &format!("'{}'", url("wasm-bindgen-test.js")))
+        .replace("init()", &format!("init({{ module_or_path: '{}' }})", url("wasm-bindgen-test_bg.wasm")));
+    assert_eq!(script.matches("wasm-bindgen-test").count(), 2, "the worker script's import and init() changed");
+    let parts = js_sys::Array::of1(&script.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).expect("blob");
+    web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL")
+}
+
+fn status(root: &Element) -> String {
+    one(root, "[data-testid=status]").text_content().unwrap_or_default()
+}
+
+/// Wait (up to a minute) until the status reports an analysis.
+async fn until_analysed(root: &Element) -> String {
+    for _ in 0..600 {
+        let s = status(root);
+        if s.contains("analysed") && count(root, "[data-testid=progress]") == 0 {
+            return s;
+        }
+        settle().await;
+    }
+    panic!("never analysed: {}", status(root));
+}
+
+#[wasm_bindgen_test]
+async fn a_long_paste_is_analysed_in_the_worker_while_the_page_shows_progress() {
+    let root = fresh_root();
+    let url = worker_script_url();
+    let _app = mount_to(root.clone(), move || view! { <App worker=url.clone()/> });
+    tick().await;
+    let sample_marks = highlight_counts(&root);
+    let text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 40_000, 11);
+    paste_and_analyse(&root, &text).await;
+    // The click returned before the analysis ended: the page shows progress
+    // and still shows the previous document.
+    assert_eq!(count(&root, "[data-testid=progress]"), 1, "{}", status(&root));
+    assert!(status(&root).contains("in the background"), "{}", status(&root));
+    assert_eq!(highlight_counts(&root), sample_marks);
+
+    let expected = analyze(&text, &Options { max_bytes: lede::MAX_BYTES, ..Options::default() }).expect("corpus");
+    let done = until_analysed(&root).await;
+    assert_eq!(done, format!("{} article(s) analysed", expected.articles.len()));
+    assert!(expected.articles.len() > 20, "{}", expected.articles.len());
+    // The worker's analysis is the contract, the same as the page's own.
+    let json = data_link_text(&one(&root, "[data-testid=export-json]"));
+    assert_eq!(json, lede::export::json(&expected));
+    assert!(highlight_counts(&root).0 > sample_marks.0);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_worker_a_long_paste_is_analysed_on_the_page() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App worker="./no-such-worker.js"/> });
+    tick().await;
+    let text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 1_000, 12);
+    paste_and_analyse(&root, &text).await;
+    let expected = analyze(&text, &Options { max_bytes: lede::MAX_BYTES, ..Options::default() }).expect("corpus");
+    let done = until_analysed(&root).await;
+    assert_eq!(
+        done,
+        format!("{} article(s) analysed on this page (no background worker could start)", expected.articles.len())
+    );
+    let json = data_link_text(&one(&root, "[data-testid=export-json]"));
+    assert_eq!(json, lede::export::json(&expected));
+}

@@ -24,30 +24,9 @@ export { analyze, mount };
 ";
 
 /// The reader's Web Worker: analyses off the page's main thread with the
-/// embed bundle's wasm, posting progress, then the contract as JSON.
-const WORKER: &str = "\
-// Lede's analysis worker (module worker). Messages in: {id, text, maxBytes};
-// out: {id, progress} while it works, then {id, json} or {id, error}.
-import init, { analyzeToJson } from './lede.js';
-
-const ready = init();
-self.onmessage = async (event) => {
-  const { id, text, maxBytes } = event.data;
-  try {
-    await ready;
-    let last = -1;
-    const json = analyzeToJson(text, maxBytes, (share) => {
-      if (share - last >= 0.01) {
-        last = share;
-        self.postMessage({ id, progress: share });
-      }
-    });
-    self.postMessage({ id, json });
-  } catch (e) {
-    self.postMessage({ id, error: String((e && e.message) || e) });
-  }
-};
-";
+/// embed bundle's wasm, posting progress, then the contract as JSON. The
+/// browser tests run the same script against the test module.
+const WORKER: &str = include_str!("../../src/lede-worker.js");
 
 pub fn out_dir() -> PathBuf {
     root().join("target/embed")

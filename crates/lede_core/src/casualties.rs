@@ -171,7 +171,7 @@ struct Cue {
 }
 
 fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (Qualifier, usize) {
-    let w = |k: usize| toks[k].text(text).to_lowercase();
+    let w = |k: usize| crate::tokens::lower(toks[k].text(text));
     if first >= floor + 2 {
         let two = format!("{} {}", w(first - 2), w(first - 1));
         let q = match &*two {
@@ -191,7 +191,7 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
         }
     }
     if first > floor {
-        let q = match w(first - 1).as_str() {
+        let q = match &*w(first - 1) {
             "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "estimated"
             | "approx" => Some(Qualifier::Approx),
             "over" => Some(Qualifier::MoreThan),
@@ -205,8 +205,8 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
 }
 
 /// Look after the number for the category of what it counts.
-fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destroy: bool) -> Option<Cue> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_destroy: bool) -> Option<Cue> {
+    let lw = |k: usize| s.lower(k);
     let mut k = n.end;
     // "100 or so"
     if k + 1 < s.end && lw(k) == "or" && lw(k + 1) == "so" {
@@ -335,8 +335,8 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: Sentence, sentence_destr
 }
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
-fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentence) -> Option<Cue> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: &Sent<'_>) -> Option<Cue> {
+    let lw = |k: usize| s.lower(k);
     // The verb stands right before the number or its qualifier, or before
     // "the" and the number ("injured the five people").
     let mut vk = q_start.checked_sub(1).filter(|&k| k >= s.first)?;
@@ -352,7 +352,7 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: Sentenc
             // The counted people, when named: "five other people", "two teens".
             let mut subject_end = n.end;
             for (e, t) in toks.iter().enumerate().take(s.end.min(n.end + 3)).skip(n.end) {
-                let w = t.text(text).to_lowercase();
+                let w = crate::tokens::lower(t.text(text));
                 if people_word(&w) {
                     subject_end = e + 1;
                     break;
@@ -416,9 +416,47 @@ fn verb_category(w: &str) -> Option<CasualtyCategory> {
     })
 }
 
+/// A sentence with the lowercase forms of its tokens, made once for the
+/// many word checks here.
+struct Sent<'a> {
+    first: usize,
+    end: usize,
+    text: &'a str,
+    toks: &'a [Token],
+    /// The lowercase tokens, one after another, and where each ends.
+    lower: String,
+    ends: Vec<usize>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, toks: &'a [Token], s: Sentence) -> Self {
+        let mut lower = String::with_capacity(
+            toks.get(s.end.saturating_sub(1)).map_or(0, |t| t.end) - toks.get(s.first).map_or(0, |t| t.start),
+        );
+        let mut ends = Vec::with_capacity(s.end - s.first);
+        for t in &toks[s.first..s.end] {
+            lower.push_str(&crate::tokens::lower(t.text(text)));
+            ends.push(lower.len());
+        }
+        Self { first: s.first, end: s.end, text, toks, lower, ends }
+    }
+
+    /// Token `k` in lowercase (any token of the paragraph).
+    fn lower(&self, k: usize) -> crate::tokens::Lower<'_> {
+        match k.checked_sub(self.first).filter(|&i| i < self.ends.len()) {
+            Some(i) => {
+                let a = if i == 0 { 0 } else { self.ends[i - 1] };
+                crate::tokens::Lower::Borrowed(&self.lower[a..self.ends[i]])
+            }
+            None => crate::tokens::lower(self.toks[k].text(self.text)),
+        }
+    }
+}
+
 /// Find figures in one sentence.
 pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+    let s = &Sent::new(text, toks, s);
+    let lw = |k: usize| s.lower(k);
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
     let mut i = s.first;
     while i < s.end {
@@ -462,8 +500,8 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
 /// "Four others were shot, but their injuries were not life-threatening":
 /// people shot in a sentence that speaks of their injuries and of no death
 /// are wounded. (Shot alone says nothing of who survived.)
-fn shot_and_hurt(text: &str, toks: &[Token], s: Sentence, out: &mut Vec<Figure>) {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn shot_and_hurt(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
     let any = |f: fn(&str) -> bool| (s.first..s.end).any(|k| f(&lw(k)));
     let death = |w: &str| {
         killed_word(w) || matches!(w, "fatally" | "fatal" | "death" | "deaths" | "dies" | "mortally" | "dead")
@@ -572,8 +610,8 @@ fn victim_noun(w: &str) -> bool {
 /// One victim stated without a numeral: "a 14-year-old boy is dead", "Ana
 /// Ruiz, 13, was killed", "he was pronounced dead", "killed his girlfriend",
 /// "a man was wounded". Each gives a figure of 1.
-fn single_victims(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
     let covered = |a: usize, b: usize, out: &Vec<Figure>| out.iter().any(|f| f.start < b && a < f.end);
     for p in s.first..s.end {
         let w = lw(p);
@@ -708,8 +746,8 @@ fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize,
 
 /// "Bailey Price, 3, suffered serious injuries": one victim who suffered or
 /// sustained injuries (or fatal ones).
-fn suffered_injuries(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn suffered_injuries(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
     for v in s.first + 1..s.end {
         if !matches!(&*lw(v), "suffered" | "sustained" | "suffering" | "sustaining") {
             continue;
@@ -733,8 +771,8 @@ fn suffered_injuries(text: &str, toks: &[Token], s: Sentence, mentions: &[Mentio
 /// A singular victim phrase ending right before token `end`: a person's
 /// name (with an optional ", 13,"), a pronoun, or a determiner and up to four
 /// words ending in a victim noun. Returns its token range.
-fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn victim_before(text: &str, toks: &[Token], s: &Sent<'_>, end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let lw = |k: usize| s.lower(k);
     let mut e = end;
     // "Ana Ruiz, 13, was": skip the age in commas.
     if e >= s.first + 3 && lw(e - 1) == "," && toks[e - 2].kind == TokenKind::Number && lw(e - 3) == "," {
@@ -772,8 +810,14 @@ fn victim_before(text: &str, toks: &[Token], s: Sentence, end: usize, mentions: 
 }
 
 /// A singular victim phrase starting at token `start`.
-fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn victim_after(
+    text: &str,
+    toks: &[Token],
+    s: &Sent<'_>,
+    start: usize,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
+    let lw = |k: usize| s.lower(k);
     let first = toks[start];
     if matches!(&*lw(start), "himself" | "herself") {
         return Some((start, start + 1));
@@ -787,7 +831,7 @@ fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions:
     }
     let end = (start + 5).min(s.end);
     for (k, t) in toks.iter().enumerate().take(end).skip(start + 1) {
-        let x = t.text(text).to_lowercase();
+        let x = crate::tokens::lower(t.text(text));
         if victim_noun(&x) && !x.ends_with("-old") {
             return Some((start, k + 1));
         }
@@ -801,12 +845,12 @@ fn victim_after(text: &str, toks: &[Token], s: Sentence, start: usize, mentions:
 fn figure_at(
     text: &str,
     toks: &[Token],
-    s: Sentence,
+    s: &Sent<'_>,
     n: &Number,
     sentence_destroy: bool,
     mentions: &[Mention],
 ) -> Option<Figure> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+    let lw = |k: usize| s.lower(k);
     let raw = toks[n.first].text(text);
     // Measures, money, dates and years are not counts.
     if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#") {
@@ -874,7 +918,7 @@ fn figure_at(
         .get(cue.last + 1)
         .filter(|_| cue.last + 1 < s.end)
         .map(|t| {
-            let w = t.text(text).to_lowercase();
+            let w = crate::tokens::lower(t.text(text));
             t.kind == TokenKind::Word
                 && !crate::lexicon::is_function_word(&w)
                 && !is_verb_like(&w)
@@ -907,7 +951,7 @@ fn figure_at(
         category: cue.category,
         subject,
         actor: actor(text, toks, s, q_start, subject, mentions),
-        reported_by: reported_by(text, toks, s, mentions),
+        reported_by: reported_by(toks, s, mentions),
         period: period(text, toks, s, end_tok + 1),
     })
 }
@@ -917,12 +961,12 @@ fn figure_at(
 fn actor(
     text: &str,
     toks: &[Token],
-    s: Sentence,
+    s: &Sent<'_>,
     q_start: usize,
     subject: Option<(usize, usize)>,
     mentions: &[Mention],
 ) -> Option<(usize, usize)> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+    let lw = |k: usize| s.lower(k);
     let lo = q_start.saturating_sub(4).max(s.first);
     if let Some(v) = (lo..q_start).find(|&k| matches!(&*lw(k), "lost" | "suffered" | "lose")) {
         // The nearest non-person name before the verb: "Russia had lost".
@@ -942,8 +986,8 @@ fn actor(
 }
 
 /// "according to X", or "X reported/said/estimates".
-fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) -> Option<(usize, usize)> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn reported_by(toks: &[Token], s: &Sent<'_>, mentions: &[Mention]) -> Option<(usize, usize)> {
+    let lw = |k: usize| s.lower(k);
     for k in s.first..s.end.saturating_sub(2) {
         if lw(k) == "according" && lw(k + 1) == "to" {
             let from = toks[k + 2].start;
@@ -978,8 +1022,8 @@ fn reported_by(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention]) ->
 }
 
 /// "since February 24, 2022", "in the past day", "in the last 24 hours".
-fn period(text: &str, toks: &[Token], s: Sentence, from: usize) -> Option<(usize, usize)> {
-    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+fn period(text: &str, toks: &[Token], s: &Sent<'_>, from: usize) -> Option<(usize, usize)> {
+    let lw = |k: usize| s.lower(k);
     let mut k = from;
     while k < s.end {
         let w = lw(k);

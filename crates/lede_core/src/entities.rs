@@ -33,7 +33,8 @@ fn model() -> Result<&'static Model, ModelError> {
 const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
 
 /// Find mentions in paragraphs, sentence by sentence, with the tagger.
-pub fn find(text: &str, paras: &[Para<'_>]) -> Result<Vec<Mention>, ModelError> {
+/// `cache` keeps per-word scores across the calls of one document.
+pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Result<Vec<Mention>, ModelError> {
     let model = model()?;
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
@@ -44,7 +45,7 @@ pub fn find(text: &str, paras: &[Para<'_>]) -> Result<Vec<Mention>, ModelError> 
         words.extend(p.tokens.iter().map(|t| t.text(text)));
         starts.clear();
         starts.extend(p.sentences.iter().map(|s| s.first));
-        for (a, b, ty) in ner::spans(&model.tag_sentences(&words, &starts)) {
+        for (a, b, ty) in ner::spans(&model.tag_sentences_with(&words, &starts, cache)) {
             out.push(Mention { start: p.tokens[a].start, end: p.tokens[b - 1].end, label: TYPES[ty] });
         }
     }
@@ -361,7 +362,7 @@ mod tests {
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
         let paras = [Para { tokens: &toks, sentences: &sents }];
-        let ms = find(text, &paras).expect("model loads");
+        let ms = find(text, &paras, &mut ner::WordCache::default()).expect("model loads");
         let canon = canonicalise(text, &ms);
         ms.iter().zip(canon).map(|(m, c)| (text[m.start..m.end].to_string(), m.label, c)).collect()
     }
@@ -424,7 +425,8 @@ mod tests {
         tokenize(&text[head_end + 1..], head_end + 1, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let body = find(text, &[Para { tokens: &toks, sentences: &sents }]).expect("model");
+        let body =
+            find(text, &[Para { tokens: &toks, sentences: &sents }], &mut ner::WordCache::default()).expect("model");
         let got: Vec<(&str, EntityLabel)> = in_headline(text, (0, head_end), Vec::new(), &body)
             .iter()
             .map(|m| (&text[m.start..m.end], m.label))

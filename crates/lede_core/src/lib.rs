@@ -243,8 +243,9 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     let idx = CharIndex::new(text);
     prof.lap(|t| &mut t.output);
     let mut articles: Vec<Article> = Vec::with_capacity(seg.articles.len());
+    let mut words = ner::WordCache::default();
     for a in &seg.articles {
-        articles.push(analyse_article(text, &idx, a, prof)?);
+        articles.push(analyse_article(text, &idx, a, &mut words, prof)?);
         if let Some(report) = prof.progress.as_mut() {
             report(a.span.1 as f64 / text.len().max(1) as f64);
         }
@@ -289,6 +290,7 @@ fn analyse_article(
     text: &str,
     idx: &CharIndex<'_>,
     a: &segment::ArticleDraft,
+    words: &mut ner::WordCache,
     prof: &mut Profile<'_>,
 ) -> Result<Article, Error> {
     let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
@@ -306,9 +308,9 @@ fn analyse_article(
     // The headline (first, when there is one) is title case: its capitals are
     // evidence of nothing, so its mentions must be attested in the body.
     let n_head = usize::from(a.headline.is_some());
-    let body = entities::find(text, &views[n_head..])?;
+    let body = entities::find(text, &views[n_head..], words)?;
     let mut mentions = if n_head == 1 {
-        entities::in_headline(text, paras[0].range, entities::find(text, &views[..1])?, &body)
+        entities::in_headline(text, paras[0].range, entities::find(text, &views[..1], words)?, &body)
     } else {
         Vec::new()
     };

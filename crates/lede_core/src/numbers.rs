@@ -107,8 +107,8 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
 pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     let tok = tokens.get(i)?;
     let w = tok.text(text);
-    let lower = w.to_lowercase();
-    let next_lower = |k: usize| tokens.get(k).map(|t| t.text(text).to_lowercase());
+    let lower = crate::tokens::lower(w);
+    let next_lower = |k: usize| tokens.get(k).map(|t| crate::tokens::lower(t.text(text)));
 
     if tok.kind == TokenKind::Number {
         if let Some((a, b)) = w.split_once('-') {
@@ -189,8 +189,8 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
 /// Hyphenated number words: "twenty-five".
 pub fn hyphenated_word(w: &str) -> Option<u64> {
     let (a, b) = w.split_once('-')?;
-    let t = small_word(&a.to_lowercase())?;
-    let u = small_word(&b.to_lowercase())?;
+    let t = small_word(&crate::tokens::lower(a))?;
+    let u = small_word(&crate::tokens::lower(b))?;
     (t >= 20 && u < 10).then_some(t + u)
 }
 

@@ -336,14 +336,14 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
 /// appositive set off by commas ("Name, the attorney general of X, said").
 fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize, usize)> {
     let t = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
-    let cue = |k: usize| toks.get(k).filter(|t| lexicon::is_cue_verb(&t.text(text).to_lowercase()));
+    let cue = |k: usize| toks.get(k).filter(|t| lexicon::is_cue_verb(&crate::tokens::lower(t.text(text))));
     if let Some(c) = cue(after) {
         return Some((c.start, c.end));
     }
     // One adverb between: "it further wrote", "she later said".
     let adverb = |w: &str| {
-        let w = w.to_lowercase();
-        w.ends_with("ly") || matches!(w.as_str(), "further" | "also" | "then" | "later" | "again" | "once" | "now")
+        let w = crate::tokens::lower(w);
+        w.ends_with("ly") || matches!(&*w, "further" | "also" | "then" | "later" | "again" | "once" | "now")
     };
     if adverb(t(after)) {
         if let Some(c) = cue(after + 1) {
@@ -395,7 +395,7 @@ fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Ment
 /// short description ("a Russian journalist", "the president").
 fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
-    let lower = t.text(text).to_lowercase();
+    let lower = crate::tokens::lower(t.text(text));
     if lexicon::is_speaker_pronoun(&lower) {
         return Some((t.start, t.end));
     }
@@ -418,7 +418,7 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
         while e < toks.len()
             && e <= k + 4
             && toks[e].kind == TokenKind::Word
-            && !lexicon::is_cue_verb(&toks[e].text(text).to_lowercase())
+            && !lexicon::is_cue_verb(&crate::tokens::lower(toks[e].text(text)))
         {
             e += 1;
         }
@@ -439,7 +439,7 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         return None;
     }
     let last = toks[end - 1];
-    let lower = last.text(text).to_lowercase();
+    let lower = crate::tokens::lower(last.text(text));
     if lexicon::is_speaker_pronoun(&lower) {
         return Some((last.start, last.end));
     }
@@ -487,7 +487,7 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     }
     let lo = end.saturating_sub(4);
     for k in (lo..end).rev() {
-        if matches!(toks[k].text(text).to_lowercase().as_str(), "the" | "a" | "an")
+        if matches!(&*crate::tokens::lower(toks[k].text(text)), "the" | "a" | "an")
             && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
         {
             return Some((toks[k].start, last.end));
@@ -532,11 +532,11 @@ fn descriptions(text: &str, paras: &[ParaView<'_>]) -> Vec<ByteRange> {
     for p in paras {
         let t = p.tokens;
         for k in 0..t.len() {
-            if !matches!(t[k].text(text).to_lowercase().as_str(), "a" | "an" | "the") {
+            if !matches!(&*crate::tokens::lower(t[k].text(text)), "a" | "an" | "the") {
                 continue;
             }
             for e in k + 1..(k + 5).min(t.len()) {
-                let w = t[e].text(text).to_lowercase();
+                let w = crate::tokens::lower(t[e].text(text));
                 if t[e].kind != TokenKind::Word {
                     break;
                 }
@@ -713,7 +713,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         let i = spans.partition_point(|s| s.1 <= pos);
         spans.get(i).map(|s| s.0 <= pos && pos < s.1).unwrap_or(false)
     };
-    let lw = |t: &Token| t.text(text).to_lowercase();
+    let lw = |t: &Token| crate::tokens::lower(t.text(text));
     let people = descriptions(text, paras);
     let mut last_attributed: Option<(usize, Found)> = None;
     for f in found.iter_mut() {
@@ -874,7 +874,8 @@ mod tests {
         tokenize(text, 0, &mut toks);
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
-        let ms = find(text, &[Para { tokens: &toks, sentences: &sents }]).expect("model loads");
+        let ms = find(text, &[Para { tokens: &toks, sentences: &sents }], &mut crate::ner::WordCache::default())
+            .expect("model loads");
         let mut out = Vec::new();
         find_in_paragraph(text, (0, text.len()), &toks, &ms, false, &mut out);
         out.into_iter()

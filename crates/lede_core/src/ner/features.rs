@@ -227,23 +227,32 @@ fn all_caps_sentence(infos: &[TokenInfo]) -> bool {
 
 const PAD: u64 = 0x1234_5678;
 
-/// The features of token `i` (hashes), appended to `out`.
+/// Offsets of the neighbours whose own properties are features of a token.
+pub const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features of token `i` (hashes), appended to `out`: its own, those
+/// its neighbours give it, and those joining it with them or its position.
+/// The three parts are separate so a tagger may cache the first two per
+/// word; their union is the model's feature set.
 pub fn token_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
-    let get = |k: isize| -> Option<&TokenInfo> {
-        let j = i as isize + k;
-        (j >= 0).then(|| infos.get(j as usize)).flatten()
-    };
-    let lower = |k: isize| get(k).map(|t| t.lower).unwrap_or(PAD ^ (k as u64));
-    let shape = |k: isize| get(k).map(|t| t.shape).unwrap_or(PAD ^ (k as u64));
-    let t = &infos[i];
+    own_features(&infos[i], out);
+    for k in NEIGHBOURS {
+        neighbour_features(neighbour(infos, i, k), k, out);
+    }
+    joint_features(infos, i, out);
+}
+
+fn neighbour(infos: &[TokenInfo], i: usize, k: isize) -> Option<&TokenInfo> {
+    let j = i as isize + k;
+    (j >= 0).then(|| infos.get(j as usize)).flatten()
+}
+
+/// Features of the word alone, wherever it stands.
+pub fn own_features(t: &TokenInfo, out: &mut Vec<u64>) {
     let mut f = |template: u64, v: u64| out.push(mix(template, v));
     f(0, 0); // bias
     f(1, t.lower);
     f(2, t.form);
-    f(3, lower(-1));
-    f(4, lower(1));
-    f(5, lower(-2));
-    f(6, lower(2));
     for k in 0..4 {
         if t.prefix[k] != 0 {
             f(10 + k as u64, t.prefix[k]);
@@ -253,8 +262,47 @@ pub fn token_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         }
     }
     f(30, t.shape);
-    f(31, shape(-1));
-    f(32, shape(1));
+    f(52, u64::from(t.flags & !(F_START | F_CAPS_SENTENCE)));
+    // Gazetteer bits and word class.
+    if t.gaz != 0 {
+        f(60, u64::from(t.gaz));
+        f(61, mix(u64::from(t.gaz), t.shape));
+    }
+    f(70, u64::from(t.cluster));
+    f(73, mix(u64::from(t.cluster), t.shape));
+}
+
+/// Features a token gets from the word `n` at offset `k` from it
+/// (`NEIGHBOURS`); `None` past either end of the sequence.
+pub fn neighbour_features(n: Option<&TokenInfo>, k: isize, out: &mut Vec<u64>) {
+    let mut f = |template: u64, v: u64| out.push(mix(template, v));
+    let pad = PAD ^ (k as u64);
+    let lower = n.map(|t| t.lower).unwrap_or(pad);
+    match k {
+        -2 => f(5, lower),
+        2 => f(6, lower),
+        -1 | 1 => {
+            let before = k < 0;
+            f(if before { 3 } else { 4 }, lower);
+            f(if before { 31 } else { 32 }, n.map(|t| t.shape).unwrap_or(pad));
+            if let Some(g) = n.map(|t| t.gaz).filter(|&g| g != 0) {
+                f(if before { 62 } else { 63 }, u64::from(g));
+            }
+            f(if before { 71 } else { 72 }, n.map(|t| u64::from(t.cluster)).unwrap_or(0xffff));
+        }
+        _ => {}
+    }
+}
+
+/// Features joining token `i` with its neighbours or its place in the
+/// sentence.
+pub fn joint_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let get = |k: isize| neighbour(infos, i, k);
+    let lower = |k: isize| get(k).map(|t| t.lower).unwrap_or(PAD ^ (k as u64));
+    let shape = |k: isize| get(k).map(|t| t.shape).unwrap_or(PAD ^ (k as u64));
+    let cluster = |k: isize| get(k).map(|t| u64::from(t.cluster)).unwrap_or(0xffff);
+    let t = &infos[i];
+    let mut f = |template: u64, v: u64| out.push(mix(template, v));
     f(33, mix(shape(-1), t.shape));
     f(34, mix(t.shape, shape(1)));
     f(35, mix(mix(shape(-1), t.shape), shape(1)));
@@ -263,33 +311,14 @@ pub fn token_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     f(42, mix(lower(-1), t.shape));
     f(43, mix(t.shape, lower(1)));
     let first = t.flags & F_START != 0;
-    let caps_sentence = t.flags & F_CAPS_SENTENCE != 0;
     f(50, mix(u64::from(first), t.shape));
     if first {
         f(51, t.lower);
     }
-    f(52, u64::from(t.flags & !(F_START | F_CAPS_SENTENCE)));
-    if caps_sentence {
+    if t.flags & F_CAPS_SENTENCE != 0 {
         f(53, t.lower);
         f(54, mix(0xcab5, t.shape));
     }
-    // Gazetteer bits of this word and its neighbours.
-    if t.gaz != 0 {
-        f(60, u64::from(t.gaz));
-        f(61, mix(u64::from(t.gaz), t.shape));
-    }
-    if let Some(p) = get(-1).filter(|p| p.gaz != 0) {
-        f(62, u64::from(p.gaz));
-    }
-    if let Some(n) = get(1).filter(|n| n.gaz != 0) {
-        f(63, u64::from(n.gaz));
-    }
-    // Word classes of this word and its neighbours.
-    let cluster = |k: isize| get(k).map(|t| u64::from(t.cluster)).unwrap_or(0xffff);
-    f(70, cluster(0));
-    f(71, cluster(-1));
-    f(72, cluster(1));
-    f(73, mix(cluster(0), t.shape));
-    f(74, mix(cluster(-1), cluster(0)));
-    f(75, mix(cluster(0), cluster(1)));
+    f(74, mix(cluster(-1), u64::from(t.cluster)));
+    f(75, mix(u64::from(t.cluster), cluster(1)));
 }

@@ -8,6 +8,10 @@
 
 pub mod features;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use features::{joint_features, neighbour_features, own_features, NEIGHBOURS};
 pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 
 const MAGIC: &[u8; 8] = b"LEDENER2";
@@ -52,6 +56,9 @@ pub struct Model {
     /// The same over `gaz_keys` and `cluster_keys`.
     gaz_slots: Vec<(u32, u32)>,
     cluster_slots: Vec<(u32, u32)>,
+    /// The weights a token gets from a missing neighbour at each offset of
+    /// `NEIGHBOURS` (past either end of the sequence). Built at load.
+    pad: [[i32; N_LABELS]; 4],
 }
 
 /// One slot of the feature table: a key and its weights for every label.
@@ -153,7 +160,7 @@ impl Model {
         let features = feature_table(&keys, &weights);
         let gaz_slots = index(&gaz_keys);
         let cluster_slots = index(&cluster_keys);
-        Self {
+        let mut model = Self {
             transitions,
             keys,
             weights,
@@ -165,7 +172,14 @@ impl Model {
             features,
             gaz_slots,
             cluster_slots,
-        }
+            pad: [[0; N_LABELS]; 4],
+        };
+        model.pad = NEIGHBOURS.map(|k| {
+            let mut feats = Vec::new();
+            neighbour_features(None, k, &mut feats);
+            model.sum(&feats)
+        });
+        model
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
@@ -278,25 +292,138 @@ impl Model {
         self.tag_sentences(words, &[0])
     }
 
+    /// The summed weights of the features `hs`.
+    fn sum(&self, hs: &[u64]) -> [i32; N_LABELS] {
+        let mut acc = [0i32; N_LABELS];
+        for &h in hs {
+            self.add(h, &mut acc);
+        }
+        acc
+    }
+
     /// Tag a run of sentences as one sequence (`starts`: each sentence's
     /// first word, ascending from 0), so that a wrong sentence split does
     /// not cut an entity in two.
     pub fn tag_sentences(&self, words: &[&str], starts: &[usize]) -> Vec<usize> {
-        let mut infos: Vec<TokenInfo> = words.iter().map(|w| TokenInfo::new(w, self.gaz(w), self.cluster(w))).collect();
+        self.tag_sentences_with(words, starts, &mut WordCache::default())
+    }
+
+    /// `tag_sentences` with the per-word parts of the scores kept in
+    /// `cache` (one cache for the sequences of a document).
+    pub fn tag_sentences_with(&self, words: &[&str], starts: &[usize], cache: &mut WordCache) -> Vec<usize> {
+        let emissions: Vec<[f32; N_LABELS]> =
+            self.scores(words, starts, cache).iter().map(|acc| acc.map(|a| a as f32 * self.scale)).collect();
+        viterbi(&emissions, &self.transitions)
+    }
+
+    /// The emission scores of each word (integer units of `scale`): the
+    /// weights of its own features and of those its neighbours give it, both
+    /// from `cache`, plus the joint features looked up here.
+    pub fn scores(&self, words: &[&str], starts: &[usize], cache: &mut WordCache) -> Vec<[i32; N_LABELS]> {
+        cache.make_room(words.len());
+        let ids: Vec<u32> = words.iter().map(|w| cache.id(self, w)).collect();
+        let mut infos: Vec<TokenInfo> = ids.iter().map(|&i| cache.words[i as usize].info).collect();
         features::mark_sentences(&mut infos, starts);
-        let mut feats = Vec::with_capacity(64);
-        let emissions: Vec<[f32; N_LABELS]> = (0..words.len())
+        let mut feats = Vec::with_capacity(16);
+        (0..words.len())
             .map(|i| {
+                let word = &cache.words[ids[i] as usize];
+                let mut acc = word.own.map(i32::from);
+                for (n, k) in NEIGHBOURS.into_iter().enumerate() {
+                    let j = i as isize + k;
+                    let given = match usize::try_from(j).ok().and_then(|j| ids.get(j)) {
+                        Some(&id) => cache.words[id as usize].given[n].map(i32::from),
+                        None => self.pad[n],
+                    };
+                    for (a, g) in acc.iter_mut().zip(given) {
+                        *a += g;
+                    }
+                }
                 feats.clear();
-                token_features(&infos, i, &mut feats);
-                let mut acc = [0i32; N_LABELS];
+                joint_features(&infos, i, &mut feats);
                 for &h in &feats {
                     self.add(h, &mut acc);
                 }
-                acc.map(|a| a as f32 * self.scale)
+                acc
             })
-            .collect();
-        viterbi(&emissions, &self.transitions)
+            .collect()
+    }
+}
+
+/// What the tagger keeps per distinct word of a document: the properties
+/// the joint features need, the summed weights of the word's own features,
+/// and those it gives a neighbour at each offset. Words repeat (a million
+/// words of news hold a few tens of thousands of distinct ones), so most
+/// tokens cost one probe here instead of some thirty feature lookups.
+/// Bounded: it starts afresh when full.
+#[derive(Default)]
+pub struct WordCache {
+    index: HashMap<u64, u32, BuildHasherDefault<WordHasher>>,
+    words: Vec<CachedWord>,
+}
+
+struct CachedWord {
+    /// Without the prefix, suffix and form hashes (own features only).
+    info: TokenInfo,
+    /// Sums of at most 17 int8 weights: they fit in 16 bits.
+    own: [i16; N_LABELS],
+    given: [[i16; N_LABELS]; 4],
+}
+
+impl WordCache {
+    /// Distinct words kept at most (about 4 MB).
+    const CAPACITY: usize = 1 << 15;
+
+    fn make_room(&mut self, n: usize) {
+        if self.words.len() + n > Self::CAPACITY {
+            self.index.clear();
+            self.words.clear();
+        }
+    }
+
+    fn id(&mut self, model: &Model, w: &str) -> u32 {
+        let next = self.words.len() as u32;
+        let id = *self.index.entry(features::hash_str(w)).or_insert(next);
+        if id == next {
+            self.words.push(CachedWord::new(model, w));
+        }
+        id
+    }
+}
+
+impl CachedWord {
+    fn new(model: &Model, w: &str) -> Self {
+        let info = TokenInfo::new(w, model.gaz(w), model.cluster(w));
+        let narrow = |acc: [i32; N_LABELS]| acc.map(|a| a.clamp(i16::MIN.into(), i16::MAX.into()) as i16);
+        let mut feats = Vec::with_capacity(24);
+        own_features(&info, &mut feats);
+        let own = narrow(model.sum(&feats));
+        let mut given = [[0; N_LABELS]; 4];
+        for (g, k) in given.iter_mut().zip(NEIGHBOURS) {
+            feats.clear();
+            neighbour_features(Some(&info), k, &mut feats);
+            *g = narrow(model.sum(&feats));
+        }
+        let info = TokenInfo { form: 0, prefix: [0; 4], suffix: [0; 4], ..info };
+        Self { info, own, given }
+    }
+}
+
+/// The cache's keys are already hashes: spread them, no more.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = features::mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = features::mix(self.0, x);
     }
 }
 
@@ -405,6 +532,30 @@ mod tests {
         assert_eq!(back.tag(&["Ada", "Quill", "spoke"]), vec![1, 2, 0]);
         assert_eq!(spans(&[1, 2, 0, 5, 0, 3]), vec![(0, 2, 0), (3, 4, 2), (5, 6, 1)]);
         assert_eq!(back.gaz("ADA"), GAZ_PER);
+    }
+
+    #[test]
+    fn cached_scores_equal_every_feature_looked_up() {
+        let model = Model::from_bytes(MODEL_BYTES).expect("model");
+        let text = crate::corpus::news(60_000, 5) + " ÉTAT-UNIS Ça 1,090 A.B. «Oui» ЗСУ 東京 x";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut cache = WordCache::default();
+        let mut at = 0;
+        for len in (1..40).cycle() {
+            let Some(chunk) = words.get(at..(at + len).min(words.len())).filter(|c| !c.is_empty()) else { break };
+            at += len;
+            let starts = [0, len / 2];
+            let got = model.scores(chunk, &starts, &mut cache);
+            let mut infos: Vec<TokenInfo> =
+                chunk.iter().map(|w| TokenInfo::new(w, model.gaz(w), model.cluster(w))).collect();
+            features::mark_sentences(&mut infos, &starts);
+            for (i, got) in got.iter().enumerate() {
+                let mut feats = Vec::new();
+                token_features(&infos, i, &mut feats);
+                assert_eq!(*got, model.sum(&feats), "{chunk:?} at {i}");
+            }
+        }
+        assert!(cache.words.len() > 100 && cache.words.len() < words.len() / 4, "{}", cache.words.len());
     }
 
     #[test]
