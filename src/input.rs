@@ -8,6 +8,17 @@ use crate::links::Source;
 use crate::offload::{Event, Offload, OFFLOAD_BYTES};
 use crate::recent::{self, Recent};
 
+/// Resolves in a later task of the page's event loop.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let later = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0));
+        if !matches!(later, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Fetch a document named by the page's URL (`?src=`): only that URL.
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
@@ -116,12 +127,17 @@ pub fn InputPanel(
         let handler = move |event: Event| match event {
             Event::Progress(p) => progress.set(Some(p)),
             Event::Done(Ok(analysis)) => {
-                progress.set(None);
-                let t = text.get_untracked();
-                let shown = analysis.text.clone().unwrap_or_else(|| t.clone());
-                state.doc.set(Ok(Doc { text: shown, analysis }));
-                remember(&t);
-                report(Ok(()));
+                // Drawing gets a task of its own, after the one that read
+                // the worker's answer, so the page is never held for both.
+                spawn_local(async move {
+                    next_task().await;
+                    progress.set(None);
+                    let t = text.get_untracked();
+                    let shown = analysis.text.clone().unwrap_or_else(|| t.clone());
+                    state.doc.set(Ok(Doc { text: shown, analysis }));
+                    remember(&t);
+                    report(Ok(()));
+                });
             }
             Event::Done(Err(e)) => {
                 progress.set(None);

@@ -34,6 +34,7 @@ fn killed_word(w: &str) -> bool {
             | "bodies"
             | "corpses"
             | "slain"
+            | "murdered"
             | "perished"
             | "fatally"
     )
@@ -87,6 +88,11 @@ fn people_word(w: &str) -> bool {
             | "others"
             | "passengers"
             | "workers"
+            | "teens"
+            | "teenagers"
+            | "boys"
+            | "girls"
+            | "students"
     )
 }
 /// Units that make a number a measure, not a count of people or things.
@@ -343,9 +349,12 @@ fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: &Sent<'
     // "injuries to five other people", "deaths of two teens".
     if vk > s.first && matches!(&*lw(vk), "to" | "of") {
         let noun = lw(vk - 1);
+        // "the fatal shootings of two teens", "the killings of three men".
+        let fatal = vk > s.first + 1 && matches!(&*lw(vk - 2), "fatal" | "deadly");
         let category = match (&*lw(vk), &*noun) {
             ("to", "injuries" | "wounds") => Some(CasualtyCategory::Wounded),
-            ("of", "deaths") => Some(CasualtyCategory::Killed),
+            ("of", "deaths" | "killings" | "murders") => Some(CasualtyCategory::Killed),
+            ("of", "shooting" | "shootings" | "stabbing" | "stabbings") if fatal => Some(CasualtyCategory::Killed),
             _ => None,
         };
         if let Some(category) = category {
@@ -442,6 +451,7 @@ impl<'a> Sent<'a> {
     }
 
     /// Token `k` in lowercase (any token of the paragraph).
+    #[inline(never)]
     fn lower(&self, k: usize) -> crate::tokens::Lower<'_> {
         match k.checked_sub(self.first).filter(|&i| i < self.ends.len()) {
             Some(i) => {
@@ -454,7 +464,29 @@ impl<'a> Sent<'a> {
 }
 
 /// Find figures in one sentence.
-pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Mention], out: &mut Vec<Figure>) {
+/// Whether these tokens tell of any death ("killed", "fatal", "homicide"…).
+/// In a story that tells of none, people shot were wounded.
+pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
+    toks.iter().any(|t| {
+        let w = crate::tokens::lower(t.text(text));
+        death_word(&w) || matches!(&*w, "murder" | "homicide" | "deadly" | "dying")
+    })
+}
+
+fn death_word(w: &str) -> bool {
+    killed_word(w) || matches!(w, "fatal" | "death" | "deaths" | "dies" | "mortally")
+}
+
+/// `deaths_told`: whether the sentence's article tells of any death
+/// (`tells_of_death`).
+pub fn find_in_sentence(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    mentions: &[Mention],
+    deaths_told: bool,
+    out: &mut Vec<Figure>,
+) {
     let s = &Sent::new(text, toks, s);
     let lw = |k: usize| s.lower(k);
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
@@ -493,41 +525,63 @@ pub fn find_in_sentence(text: &str, toks: &[Token], s: Sentence, mentions: &[Men
     }
     single_victims(text, toks, s, mentions, out);
     suffered_injuries(text, toks, s, mentions, out);
-    shot_and_hurt(text, toks, s, out);
+    shot_and_hurt(text, toks, s, mentions, deaths_told, out);
 }
 
 /// "Five people were shot, including one who suffered critical injuries",
-/// "Four others were shot, but their injuries were not life-threatening":
-/// people shot in a sentence that speaks of their injuries and of no death
-/// are wounded. (Shot alone says nothing of who survived.)
-fn shot_and_hurt(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec<Figure>) {
+/// "Four others were shot, but their injuries were not life-threatening",
+/// "a 3-year-old girl had been shot" in a story that tells of no death:
+/// people shot in a sentence that speaks of their injuries and of no death,
+/// or in a story with no death at all, are wounded. (Shot alone says
+/// nothing of who survived.)
+fn shot_and_hurt(
+    text: &str,
+    toks: &[Token],
+    s: &Sent<'_>,
+    mentions: &[Mention],
+    deaths_told: bool,
+    out: &mut Vec<Figure>,
+) {
     let lw = |k: usize| s.lower(k);
     let any = |f: fn(&str) -> bool| (s.first..s.end).any(|k| f(&lw(k)));
-    let death = |w: &str| {
-        killed_word(w) || matches!(w, "fatally" | "fatal" | "death" | "deaths" | "dies" | "mortally" | "dead")
-    };
     let hurt = |w: &str| {
         matches!(
             w,
             "injuries" | "injury" | "wounds" | "hospital" | "hospitalized" | "hospitalised" | "recovering" | "treated"
         )
     };
-    if any(death) || !any(hurt) {
+    if any(death_word) || deaths_told && !any(hurt) {
         return;
     }
+    shot_victim(text, toks, s, mentions, out);
     let mut i = s.first;
     while i < s.end {
         let Some(n) = numbers::parse_at(text, toks, i) else {
             i += 1;
             continue;
         };
-        // N [up to two words] were shot / hit.
+        // N [up to two words] were shot / hit; "four people shot in the incident".
         let mut k = n.end;
-        while k < s.end && k < n.end + 2 && toks[k].kind == TokenKind::Word && !matches!(&*lw(k), "were" | "was") {
+        while k < s.end
+            && k < n.end + 2
+            && toks[k].kind == TokenKind::Word
+            && !matches!(&*lw(k), "were" | "was" | "shot")
+        {
             k += 1;
         }
-        if k + 1 < s.end && matches!(&*lw(k), "were" | "was") && matches!(&*lw(k + 1), "shot" | "hit") && !n.vague {
-            let (a, b) = (toks[n.first].start, toks[k + 1].end);
+        let aux = k < s.end && matches!(&*lw(k), "were" | "was");
+        let verb = if aux { k + 1 } else { k };
+        // Without "were", only as a reduced passive: "four people shot in the
+        // incident", not "one fighter shot himself".
+        let passive_after = |j: usize| {
+            j >= s.end || matches!(&*lw(j), "in" | "at" | "on" | "during" | "by" | "near" | "outside" | "," | ".")
+        };
+        let shot = verb < s.end
+            && (aux && matches!(&*lw(verb), "shot" | "hit")
+                || k > n.end && lw(verb) == "shot" && passive_after(verb + 1));
+        let negated = n.first > s.first && matches!(&*lw(n.first - 1), "no" | "not" | "without");
+        if shot && !n.vague && !negated {
+            let (a, b) = (toks[n.first].start, toks[verb].end);
             if !out.iter().any(|f| f.start < b && a < f.end) {
                 out.push(Figure {
                     start: a,
@@ -544,6 +598,48 @@ fn shot_and_hurt(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec<Figure>
             }
         }
         i = n.end.max(i + 1);
+    }
+}
+
+/// One person shot (or struck by a bullet): "he was accidentally shot",
+/// "a 2-year-old boy shot himself in the leg".
+fn shot_victim(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
+    for j in s.first + 1..s.end {
+        let w = lw(j);
+        let bullet = |k: usize| {
+            matches!(&*lw(k), "bullet" | "bullets" | "gunfire" | "round" | "rounds" | "shots" | "shrapnel" | "stray")
+        };
+        let struck = matches!(&*w, "struck" | "hit") && (j + 1..(j + 6).min(s.end)).any(bullet);
+        if w != "shot" && !struck {
+            continue;
+        }
+        let itself = j + 1 < s.end && matches!(&*lw(j + 1), "himself" | "herself");
+        let mut k = j;
+        while k > s.first && matches!(&*lw(k - 1), "accidentally" | "reportedly" | "allegedly" | "also" | "then") {
+            k -= 1;
+        }
+        let passive = if k > s.first && matches!(&*lw(k - 1), "was" | "is") {
+            Some(k - 1)
+        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(&*lw(k - 2), "has" | "had") {
+            Some(k - 2)
+        } else {
+            None
+        };
+        let subject_end = match (passive, itself) {
+            (Some(a), _) => a,
+            (None, true) => k,
+            (None, false) => continue,
+        };
+        let negated =
+            (subject_end.saturating_sub(2).max(s.first)..j).any(|x| matches!(&*lw(x), "not" | "never" | "no"));
+        if let Some(np) = victim_before(text, toks, s, subject_end, mentions).filter(|_| !negated) {
+            let (a, b) = (toks[np.0].start, toks[j].end);
+            if !out.iter().any(|f| f.start < b && a < f.end) {
+                out.push(single(a, b, CasualtyCategory::Wounded, (toks[np.0].start, toks[np.1 - 1].end)));
+            }
+            return;
+        }
     }
 }
 
@@ -692,6 +788,19 @@ fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention]
                 continue;
             }
         }
+        // "[victim] was shot in the neck … and died at the scene": one killed.
+        if w == "died" && (k..p).any(|j| lw(j) == "and") && !negated_or_modal {
+            let shot = (s.first + 1..k).rev().find(|&j| {
+                matches!(&*lw(j), "shot" | "stabbed" | "struck" | "wounded") && matches!(&*lw(j - 1), "was" | "is")
+            });
+            if let Some(np) = shot.and_then(|j| victim_before(text, toks, s, j - 1, mentions)) {
+                let (a, b) = (toks[np.0].start, toks[p].end);
+                if !covered(a, b, out) {
+                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+                }
+                continue;
+            }
+        }
         // "… and another (seriously) injured": one more victim.
         if k > s.first && lw(k - 1) == "another" && !negated_or_modal {
             let (a, b) = (toks[k - 1].start, toks[p].end);
@@ -720,9 +829,17 @@ fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention]
         // Active: "killed [victim]", "fatally shot [victim]".
         if matches!(&*w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end {
             if let Some(np) = victim_after(text, toks, s, p + 1, mentions) {
+                // "injured a third man and a 16-year-old boy": two.
+                let second = (np.1 + 1 < s.end && lw(np.1) == "and")
+                    .then(|| victim_after(text, toks, s, np.1 + 1, mentions))
+                    .flatten();
+                let (np, value) = match second {
+                    Some(two) => ((np.0, two.1), 2),
+                    None => (np, 1),
+                };
                 let (a, b) = (toks[p].start, toks[np.1 - 1].end);
                 if !covered(a, b, out) && !negated_or_modal {
-                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
+                    out.push(Figure { value, ..single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)) });
                 }
             }
         }
@@ -880,8 +997,12 @@ fn figure_at(
     if n.digits && raw.len() == 4 && !raw.contains(',') && (1800..=2100).contains(&n.value) {
         return None;
     }
-    // "of the 100 soldiers": a part of a group already counted elsewhere.
-    if n.first >= s.first + 2 && lw(n.first - 1) == "the" && lw(n.first - 2) == "of" {
+    // "of the 100 soldiers": a part of a group already counted elsewhere
+    // (but "of the four wounded" and "the names of the five people who were
+    // murdered" state the count they take a part of).
+    let states_count = n.end < s.end && matches!(&*lw(n.end), "wounded" | "injured" | "dead" | "killed")
+        || (n.end..(n.end + 3).min(s.end)).any(|k| matches!(&*lw(k), "who" | "that"));
+    if n.first >= s.first + 2 && lw(n.first - 1) == "the" && lw(n.first - 2) == "of" && !states_count {
         return None;
     }
     let (mut qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
@@ -1074,7 +1195,7 @@ mod tests {
         sentences(text, &toks, &mut sents);
         let mut out = Vec::new();
         for s in sents {
-            find_in_sentence(text, &toks, s, &[], &mut out);
+            find_in_sentence(text, &toks, s, &[], tells_of_death(text, &toks), &mut out);
         }
         out.into_iter().map(|f| (text[f.start..f.end].to_string(), f.value, f.qualifier, f.category)).collect()
     }
@@ -1103,6 +1224,36 @@ mod tests {
             ("Dozens were hurt.", &[("Dozens were hurt", 24, AtLeast, Wounded)]),
             ("Rebels destroyed 14 tanks and fled.", &[("14 tanks", 14, Exact, Equipment)]),
             ("The ministry ordered 14 tanks.", &[]),
+            (
+                "Three people were shot to death and another was injured.",
+                &[("Three people were shot to death", 3, Exact, Killed), ("another was injured", 1, Exact, Wounded)],
+            ),
+            (
+                "The names of the five people who were murdered were released.",
+                &[("five people who were murdered", 5, Exact, Killed)],
+            ),
+            ("Of the four wounded, three worked at the salon.", &[("four wounded", 4, Exact, Wounded)]),
+            (
+                "The gunman injured a third man and a 16-year-old boy.",
+                &[("injured a third man and a 16-year-old boy", 2, Exact, Wounded)],
+            ),
+            (
+                "The man was shot in the neck on Saturday and died at the scene.",
+                &[("The man was shot in the neck on Saturday and died", 1, Exact, Killed)],
+            ),
+            ("They were charged with the fatal shootings of two teens.", &[("two teens", 2, Exact, Killed)]),
+            // In a story that tells of no death, people shot were wounded...
+            (
+                "A 3-year-old girl had been shot in the stomach.",
+                &[("A 3-year-old girl had been shot", 1, Exact, Wounded)],
+            ),
+            ("A boy, 2, shot himself in the leg.", &[("A boy, 2, shot", 1, Exact, Wounded)]),
+            ("Four people shot in the incident have only minor injuries.", &[("Four people shot", 4, Exact, Wounded)]),
+            // ...but not where a death is told, and "hit" needs a bullet.
+            ("A girl had been shot and her father was killed.", &[("her father was killed", 1, Exact, Killed)]),
+            ("The boy was hit by a ball.", &[]),
+            ("The boy was hit by a stray bullet.", &[("The boy was hit", 1, Exact, Wounded)]),
+            ("No one was shot.", &[]),
             // One victim, not 27: the age is no count.
             ("A 27-year-old man was injured.", &[("A 27-year-old man was injured", 1, Exact, Wounded)]),
             ("He paid $5 million for the 12 buildings.", &[]),

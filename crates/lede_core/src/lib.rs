@@ -331,6 +331,7 @@ fn analyse_article(
             None => false,
         };
     }
+    let deaths_told = paras.iter().any(|p| casualties::tells_of_death(text, &p.tokens));
     for (pi, p) in paras.iter().enumerate() {
         let continues = runs_on[pi];
         let lo = mentions.partition_point(|m| m.start < p.range.0);
@@ -341,7 +342,7 @@ fn analyse_article(
             let (ss, se) = (p.tokens[s.first].start, p.tokens[s.end - 1].end);
             let ml = lo + mentions[lo..hi].partition_point(|m| m.start < ss);
             let mh = lo + mentions[lo..hi].partition_point(|m| m.start < se);
-            casualties::find_in_sentence(text, &p.tokens, *s, &mentions[ml..mh], &mut figures);
+            casualties::find_in_sentence(text, &p.tokens, *s, &mentions[ml..mh], deaths_told, &mut figures);
         }
         prof.lap(|t| &mut t.casualties);
     }

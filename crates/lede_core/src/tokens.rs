@@ -226,6 +226,7 @@ pub const MAX_SENTENCE: usize = 250;
 /// The lowercase of a word, without allocating for the many per-token
 /// checks: borrowed when it has no capital (most words), lowered into an
 /// inline buffer when it is short ASCII, owned only otherwise.
+#[inline(never)]
 pub fn lower(s: &str) -> Lower<'_> {
     if s.is_ascii() {
         if !s.bytes().any(|b| b.is_ascii_uppercase()) {

@@ -8,9 +8,6 @@
 
 pub mod features;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use features::{joint_features, neighbour_features, own_features, NEIGHBOURS};
 pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 
@@ -358,7 +355,8 @@ impl Model {
 /// Bounded: it starts afresh when full.
 #[derive(Default)]
 pub struct WordCache {
-    index: HashMap<u64, u32, BuildHasherDefault<WordHasher>>,
+    /// Open addressing over the words' hashes: (hash, index + 1), 0 empty.
+    slots: Vec<(u64, u32)>,
     words: Vec<CachedWord>,
 }
 
@@ -376,18 +374,43 @@ impl WordCache {
 
     fn make_room(&mut self, n: usize) {
         if self.words.len() + n > Self::CAPACITY {
-            self.index.clear();
+            self.slots.iter_mut().for_each(|s| *s = (0, 0));
             self.words.clear();
         }
     }
 
     fn id(&mut self, model: &Model, w: &str) -> u32 {
-        let next = self.words.len() as u32;
-        let id = *self.index.entry(features::hash_str(w)).or_insert(next);
-        if id == next {
-            self.words.push(CachedWord::new(model, w));
+        let h = features::hash_str(w);
+        if self.slots.len() < 2 * (self.words.len() + 1) {
+            self.grow();
         }
-        id
+        let mask = self.slots.len() - 1;
+        let mut i = features::mix(h, 0) as usize & mask;
+        loop {
+            match self.slots[i] {
+                (_, 0) => break,
+                (k, id) if k == h => return id - 1,
+                _ => i = (i + 1) & mask,
+            }
+        }
+        self.words.push(CachedWord::new(model, w));
+        let id = self.words.len() as u32;
+        self.slots[i] = (h, id);
+        id - 1
+    }
+
+    /// Double the table (or start it) and re-place every word.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.slots = vec![(0, 0); (old.len() * 2).max(1024)];
+        let mask = self.slots.len() - 1;
+        for (h, id) in old.into_iter().filter(|s| s.1 != 0) {
+            let mut i = features::mix(h, 0) as usize & mask;
+            while self.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (h, id);
+        }
     }
 }
 
@@ -406,24 +429,6 @@ impl CachedWord {
         }
         let info = TokenInfo { form: 0, prefix: [0; 4], suffix: [0; 4], ..info };
         Self { info, own, given }
-    }
-}
-
-/// The cache's keys are already hashes: spread them, no more.
-#[derive(Default)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = features::mix(self.0, u64::from(b));
-        }
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = features::mix(self.0, x);
     }
 }
 
