@@ -133,11 +133,20 @@ pub fn App(
                 </button>
             </header>
             <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source worker=worker/>
-            <Legend/>
-            <div class="lede-main">
-                <Articles/>
-                <SidePanel/>
-            </div>
+            <Analysed/>
+        </div>
+    }
+}
+
+/// What the reader and the `<lede-reader>` widget both show of a document:
+/// the legend, the articles and the side panel.
+#[component]
+pub(crate) fn Analysed() -> impl IntoView {
+    view! {
+        <Legend/>
+        <div class="lede-main">
+            <Articles/>
+            <SidePanel/>
         </div>
     }
 }

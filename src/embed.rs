@@ -17,10 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, Event, HtmlElement, KeyboardEvent};
 
-use crate::app::{AppState, Doc, Shown, MAX_BYTES};
-use crate::articles::Articles;
-use crate::legend::Legend;
-use crate::side_panel::SidePanel;
+use crate::app::{Analysed, AppState, Doc, Shown, MAX_BYTES};
 
 /// The reader's stylesheet, adapted for a shadow root (see [`shadow_css`]).
 const CSS: &str = include_str!("../style/lede.css");
@@ -400,11 +397,7 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
             provide_context(state);
             view! {
                 <div class="lede lede-widget" class:compact=move || compact.get()>
-                    <Legend/>
-                    <div class="lede-main">
-                        <Articles/>
-                        <SidePanel/>
-                    </div>
+                    <Analysed/>
                 </div>
             }
             .into_any()

@@ -34,6 +34,19 @@ fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
 }
 
+fn status(root: &Element) -> String {
+    one(root, "[data-testid=status]").text_content().unwrap_or_default()
+}
+
+/// A `blob:` URL of `text`, served as `mime`.
+fn blob_url(text: &str, mime: &str) -> String {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &opts).expect("blob");
+    web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL")
+}
+
 fn totals(a: &Analysis) -> (u32, u32, u32) {
     a.articles.iter().fold((0, 0, 0), |(e, q, c), x| {
         (e + x.entities.len() as u32, q + x.quotes.len() as u32, c + x.casualties.len() as u32)
@@ -123,7 +136,7 @@ async fn pasted_text_replaces_the_sample() {
         one(&root, "[data-testid=article] h2").text_content().as_deref(),
         Some("Dock Strike Ends After Nine Days")
     );
-    assert!(one(&root, "[data-testid=status]").text_content().unwrap_or_default().contains("1 article"));
+    assert!(status(&root).contains("1 article"));
 }
 
 #[wasm_bindgen_test]
@@ -293,8 +306,8 @@ async fn an_input_over_the_limit_is_refused_with_an_offer_to_analyse_its_first_p
         .collect();
     assert!(long.len() > 4000);
     paste_and_analyse(&root, &long).await;
-    let status = one(&root, "[data-testid=status]").text_content().unwrap_or_default();
-    assert!(status.contains("over the reader's limit") && status.contains("first part"), "{status}");
+    let said = status(&root);
+    assert!(said.contains("over the reader's limit") && said.contains("first part"), "{said}");
     // The previous document stays on screen.
     assert_eq!(highlight_counts(&root), before);
     let offer = one(&root, "[data-testid=analyse-part]");
@@ -307,8 +320,8 @@ async fn an_input_over_the_limit_is_refused_with_an_offer_to_analyse_its_first_p
     let fits = part.matches("\n\n").count() as u32;
     assert_eq!(count(&one(&root, "[data-testid=articles]"), "[data-kind=casualty]"), fits);
     assert_eq!(count(&root, "[data-testid=analyse-part]"), 0);
-    let status = one(&root, "[data-testid=status]").text_content().unwrap_or_default();
-    assert!(status.contains("the first"), "{status}");
+    let said = status(&root);
+    assert!(said.contains("the first"), "{said}");
 }
 
 /// Press a key on the page, as a user would.
@@ -404,11 +417,7 @@ async fn links_open_a_document_from_the_url() {
     assert!(one(&root, "[data-testid=articles]").text_content().unwrap_or_default().contains("Harbour Town"));
 
     // ?src= fetches that URL (here a blob the test made) and analyses it.
-    let blob = web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(
-        &"At least 9 people were injured in Valderra on Sunday, the agency said.".into(),
-    ))
-    .expect("blob");
-    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("url");
+    let url = blob_url("At least 9 people were injured in Valderra on Sunday, the agency said.", "text/plain");
     let root2 = fresh_root();
     let href2 = format!("http://lede.test/?src={}", js_sys::encode_uri_component(&url));
     let _app2 = mount_to(root2.clone(), move || view! { <App location=href2/> });
@@ -423,15 +432,15 @@ async fn links_open_a_document_from_the_url() {
     // A URL that cannot be loaded: a clear message, and the sample stays.
     let root3 = fresh_root();
     let _app3 = mount_to(root3.clone(), || view! { <App location="http://lede.test/?src=/__lede_missing.txt"/> });
-    let mut status = String::new();
+    let mut said = String::new();
     for _ in 0..50 {
         settle().await;
-        status = one(&root3, "[data-testid=status]").text_content().unwrap_or_default();
-        if status.contains("could not") {
+        said = status(&root3);
+        if said.contains("could not") {
             break;
         }
     }
-    assert!(status.contains("could not load") && status.contains("404"), "{status}");
+    assert!(said.contains("could not load") && said.contains("404"), "{said}");
     assert_eq!(count(&root3, "[data-testid=article]"), 1);
 }
 
@@ -516,15 +525,7 @@ fn worker_script_url() -> String {
         .replace("'./lede.js'", &format!("'{}'", url("wasm-bindgen-test.js")))
         .replace("init()", &format!("init({{ module_or_path: '{}' }})", url("wasm-bindgen-test_bg.wasm")));
     assert_eq!(script.matches("wasm-bindgen-test").count(), 2, "the worker script's import and init() changed");
-    let parts = js_sys::Array::of1(&script.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/javascript");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).expect("blob");
-    web_sys::Url::create_object_url_with_blob(&blob).expect("blob URL")
-}
-
-fn status(root: &Element) -> String {
-    one(root, "[data-testid=status]").text_content().unwrap_or_default()
+    blob_url(&script, "text/javascript")
 }
 
 /// Wait (up to a minute) until the status reports an analysis.

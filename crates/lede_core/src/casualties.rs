@@ -582,7 +582,7 @@ fn shot_and_hurt(
         let negated = n.first > s.first && matches!(&*lw(n.first - 1), "no" | "not" | "without");
         if shot && !n.vague && !negated {
             let (a, b) = (toks[n.first].start, toks[verb].end);
-            if !out.iter().any(|f| f.start < b && a < f.end) {
+            if !covered(a, b, out) {
                 out.push(Figure {
                     start: a,
                     end: b,
@@ -619,14 +619,7 @@ fn shot_victim(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], o
         while k > s.first && matches!(&*lw(k - 1), "accidentally" | "reportedly" | "allegedly" | "also" | "then") {
             k -= 1;
         }
-        let passive = if k > s.first && matches!(&*lw(k - 1), "was" | "is") {
-            Some(k - 1)
-        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(&*lw(k - 2), "has" | "had") {
-            Some(k - 2)
-        } else {
-            None
-        };
-        let subject_end = match (passive, itself) {
+        let subject_end = match (aux_before(s, k), itself) {
             (Some(a), _) => a,
             (None, true) => k,
             (None, false) => continue,
@@ -635,7 +628,7 @@ fn shot_victim(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], o
             (subject_end.saturating_sub(2).max(s.first)..j).any(|x| matches!(&*lw(x), "not" | "never" | "no"));
         if let Some(np) = victim_before(text, toks, s, subject_end, mentions).filter(|_| !negated) {
             let (a, b) = (toks[np.0].start, toks[j].end);
-            if !out.iter().any(|f| f.start < b && a < f.end) {
+            if !covered(a, b, out) {
                 out.push(single(a, b, CasualtyCategory::Wounded, (toks[np.0].start, toks[np.1 - 1].end)));
             }
             return;
@@ -708,7 +701,6 @@ fn victim_noun(w: &str) -> bool {
 /// "a man was wounded". Each gives a figure of 1.
 fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
     let lw = |k: usize| s.lower(k);
-    let covered = |a: usize, b: usize, out: &Vec<Figure>| out.iter().any(|f| f.start < b && a < f.end);
     for p in s.first..s.end {
         let w = lw(p);
         // "the shooting death of a Houston man": one killed.
@@ -754,11 +746,8 @@ fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention]
             k -= 1;
         }
         let mut aux_ok = w == "died";
-        if k > s.first && matches!(&*lw(k - 1), "was" | "is") {
-            k -= 1;
-            aux_ok = true;
-        } else if k > s.first + 1 && lw(k - 1) == "been" && matches!(&*lw(k - 2), "has" | "had") {
-            k -= 2;
+        if let Some(a) = aux_before(s, k) {
+            k = a;
             aux_ok = true;
         }
         let negated_or_modal = (k.saturating_sub(3).max(s.first)..p).any(|j| {
@@ -846,6 +835,23 @@ fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention]
     }
 }
 
+/// Whether a figure already found overlaps bytes `a..b`.
+fn covered(a: usize, b: usize, out: &[Figure]) -> bool {
+    out.iter().any(|f| f.start < b && a < f.end)
+}
+
+/// The first token of a passive auxiliary ending right before token `k`
+/// ("was", "is", "has been", "had been"), if there is one.
+fn aux_before(s: &Sent<'_>, k: usize) -> Option<usize> {
+    if k > s.first && matches!(&*s.lower(k - 1), "was" | "is") {
+        Some(k - 1)
+    } else if k > s.first + 1 && s.lower(k - 1) == "been" && matches!(&*s.lower(k - 2), "has" | "had") {
+        Some(k - 2)
+    } else {
+        None
+    }
+}
+
 fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize, usize)) -> Figure {
     Figure {
         start,
@@ -878,7 +884,7 @@ fn suffered_injuries(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Menti
         let category = if fatal { CasualtyCategory::Killed } else { CasualtyCategory::Wounded };
         if let Some(np) = victim_before(text, toks, s, v, mentions) {
             let (a, b) = (toks[np.0].start, toks[obj].end);
-            if !out.iter().any(|f| f.start < b && a < f.end) {
+            if !covered(a, b, out) {
                 out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
             }
         }

@@ -42,6 +42,11 @@ const ALLOWANCE: usize = 1 << 20;
 
 /// Run `f` on `data` and panic if the memory it held at its peak exceeds
 /// 64× the input plus the allowance.
+/// Load the entity model before counting: it is loaded once per process.
+pub fn warm_up() {
+    lede_core::fuzzing::analyze_text(b"Warm up: Ada Quill said \"hello\" in Harbour Town.");
+}
+
 pub fn bounded(data: &[u8], f: fn(&[u8])) {
     let base = LIVE.load(Relaxed);
     PEAK.store(base, Relaxed);

@@ -8,7 +8,6 @@ mod peak;
 static ALLOC: peak::Counting = peak::Counting;
 
 libfuzzer_sys::fuzz_target!(
-    // Load the entity model before counting: it is loaded once per process.
-    init: { lede_core::fuzzing::analyze_text(b"Warm up: Ada Quill said \"hello\" in Harbour Town."); },
+    init: peak::warm_up(),
     |data: &[u8]| peak::bounded(data, lede_core::fuzzing::quotes)
 );
