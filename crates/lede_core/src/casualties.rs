@@ -131,6 +131,7 @@ fn unit_word(w: &str) -> bool {
             | "seconds"
             | "times"
             | "degrees"
+            | "block"
             | "am"
             | "pm"
             | "a.m."
@@ -211,7 +212,15 @@ fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (
 }
 
 /// Look after the number for the category of what it counts.
-fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_destroy: bool) -> Option<Cue> {
+fn cue_after(
+    text: &str,
+    toks: &[Token],
+    n: &Number,
+    s: &Sent<'_>,
+    sentence_destroy: bool,
+    mentions: &[Mention],
+    coordinated: bool,
+) -> Option<Cue> {
     let lw = |k: usize| s.lower(k);
     let mut k = n.end;
     // "100 or so"
@@ -238,6 +247,36 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_dest
                 k = e;
                 continue;
             }
+        }
+        // A name inside the counted phrase is skipped: "two firefighters with
+        // the Morningside Volunteer Fire Department suffered minor injuries".
+        let in_phrase = |j: usize| {
+            j > n.end
+                && matches!(&*lw(j - 1), "with" | "from" | "of" | "at" | "in" | "for")
+                && (j > n.end + 1 || lw(n.end) != "of")
+        };
+        if found.is_none() && k > n.end && (in_phrase(k) || lw(k - 1) == "the" && in_phrase(k - 1)) {
+            let at = mentions.partition_point(|m| m.start < toks[k].start);
+            if let Some(m) = mentions.get(at).filter(|m| m.start == toks[k].start && m.label != EntityLabel::Per) {
+                let e = (k + 1..s.end).find(|&j| toks[j].start >= m.end).unwrap_or(s.end);
+                limit = (limit + (e - k)).min(s.end);
+                k = e;
+                continue;
+            }
+        }
+        // A predicate whose category word comes a few words on: "sustained
+        // what police say are non-life threatening injuries", "were taken to
+        // local hospitals".
+        if found.is_none() && !(n.end..k).any(|j| matches!(&*lw(j), "and" | "or")) {
+            if let Some((c, last)) = late_predicate(s, k) {
+                found = Some((c, last));
+                k = last + 1;
+                continue;
+            }
+        }
+        // "shootings in which one person was killed": a relative clause of its own.
+        if found.is_none() && w == "which" && k > n.end && matches!(&*lw(k - 1), "in" | "during" | "after" | "of") {
+            break;
         }
         // Another number starts another figure; an age ("21-year-old") does not.
         if clause_break(&w) || toks[k].kind == TokenKind::Number && numbers::parse_at(text, toks, k).is_some() {
@@ -287,6 +326,20 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_dest
                 }
             }
         }
+        let noun_before = |x: &str| people_word(x) || victim_noun(x) || x.ends_with('s');
+        if found.is_none() && conj && !coordinated && noun_before(&lw(k - 1)) {
+            // "Nine other officers and two civilians were also injured": two
+            // counts sharing one passive predicate each get its category.
+            let second = (k + 1..(k + 3).min(s.end)).find_map(|j| numbers::parse_at(text, toks, j));
+            if let Some(m) = second {
+                if let Some(c) = cue_after(text, toks, &m, s, sentence_destroy, mentions, true) {
+                    let shared = (m.end..c.last).any(|j| matches!(&*lw(j), "were" | "are" | "been"));
+                    if shared && subject_end > n.end {
+                        return Some(Cue { category: c.category, last: n.end - 1, subject_end });
+                    }
+                }
+            }
+        }
         if found.is_none()
             && (matches!(&*w, "," | "but" | "while" | "after" | "before")
                 || conj && (new_count(k + 1) || new_count(k + 2)))
@@ -328,7 +381,7 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_dest
         }
         // The counted noun phrase runs from the number to the first verb or function word.
         if found.is_none() && toks[k].kind == TokenKind::Word && !subject_closed {
-            if crate::lexicon::is_function_word(&w) || is_verb_like(&w) {
+            if crate::lexicon::is_function_word(&w) && !matches!(&*w, "other" | "others") || is_verb_like(&w) {
                 subject_closed = true;
             } else {
                 subject_end = subject_end.max(k + 1);
@@ -338,6 +391,43 @@ fn cue_after(text: &str, toks: &[Token], n: &Number, s: &Sent<'_>, sentence_dest
     }
     let (category, last) = found?;
     Some(Cue { category, last, subject_end })
+}
+
+/// A predicate at token `k` whose category word comes some words later:
+/// "sustained (what police say are) … injuries", "suffered minor wounds",
+/// "were taken to local hospitals". Returns the category and the index of
+/// its last word.
+fn late_predicate(s: &Sent<'_>, k: usize) -> Option<(CasualtyCategory, usize)> {
+    let lw = |j: usize| s.lower(j);
+    let w = lw(k);
+    // "may have sent others to the hospital"
+    if (k.saturating_sub(3).max(s.first)..k).any(|j| matches!(&*lw(j), "may" | "might" | "could" | "would" | "not")) {
+        return None;
+    }
+    let within = |n: usize, f: &dyn Fn(&str) -> bool| {
+        (k + 1..(k + 1 + n).min(s.end)).take_while(|&j| !clause_break(&lw(j)) && lw(j) != ",").find(|&j| f(&lw(j)))
+    };
+    match &*w {
+        "sustained" | "suffered" | "sustaining" | "suffering" => {
+            let obj = within(8, &|x| matches!(x, "injuries" | "injury" | "wounds" | "wound"))?;
+            let fatal = (k + 1..obj).any(|j| matches!(&*lw(j), "fatal" | "mortal" | "deadly"));
+            Some((if fatal { CasualtyCategory::Killed } else { CasualtyCategory::Wounded }, obj))
+        }
+        "taken" | "transported" | "rushed" | "airlifted" | "flown" | "admitted" | "sent" => {
+            // "taken to Northeast Georgia Medical Center", but not "to the
+            // medical examiner's office".
+            let h = within(6, &|x| matches!(x, "hospital" | "hospitals" | "medical" | "clinic" | "trauma"))?;
+            if !(k + 1..h).any(|j| lw(j) == "to") {
+                return None;
+            }
+            if lw(h) == "medical" && h + 1 < s.end && matches!(&*lw(h + 1), "examiner" | "examiner's" | "examiner’s")
+            {
+                return None;
+            }
+            Some((CasualtyCategory::Wounded, h))
+        }
+        _ => None,
+    }
 }
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
@@ -466,11 +556,46 @@ impl<'a> Sent<'a> {
 /// Find figures in one sentence.
 /// Whether these tokens tell of any death ("killed", "fatal", "homicide"…).
 /// In a story that tells of none, people shot were wounded.
+/// Words inside double quotation marks ("They killed me!") and words after
+/// a negation or a modal ("could have killed her", "not dead") tell of none.
 pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
+    let mut quoted = false;
+    for (i, t) in toks.iter().enumerate() {
+        match t.text(text) {
+            "\"" => quoted = !quoted,
+            "“" => quoted = true,
+            "”" => quoted = false,
+            _ => {}
+        }
+        if quoted {
+            continue;
+        }
         let w = crate::tokens::lower(t.text(text));
-        death_word(&w) || matches!(&*w, "murder" | "homicide" | "deadly" | "dying")
-    })
+        let examiner = &*w == "examiner" && i > 0 && crate::tokens::lower(toks[i - 1].text(text)) == "medical";
+        if !(death_word(&w) || matches!(&*w, "murder" | "homicide" | "deadly" | "dying" | "coroner") || examiner) {
+            continue;
+        }
+        // "assault with a deadly weapon", "deadly force", "Deadly Conduct".
+        let next = toks.get(i + 1).map(|n| crate::tokens::lower(n.text(text)));
+        if &*w == "deadly" && next.is_some_and(|n| matches!(&*n, "weapon" | "weapons" | "force" | "conduct")) {
+            continue;
+        }
+        let negated = toks[i.saturating_sub(3)..i].iter().any(|p| {
+            let p = crate::tokens::lower(p.text(text));
+            matches!(&*p, "not" | "never" | "nearly" | "almost" | "no") || p.ends_with("n't") || p.ends_with("n’t")
+        });
+        // A modal earlier in the clause: "it could have hit her in the heart and killed her".
+        let modal = toks[i.saturating_sub(10)..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.kind != TokenKind::Punct)
+            .any(|p| matches!(&*crate::tokens::lower(p.text(text)), "could" | "would" | "might"));
+        let hedged = negated || modal;
+        if !hedged {
+            return true;
+        }
+    }
+    false
 }
 
 fn death_word(w: &str) -> bool {
@@ -526,6 +651,120 @@ pub fn find_in_sentence(
     single_victims(text, toks, s, mentions, out);
     suffered_injuries(text, toks, s, mentions, out);
     shot_and_hurt(text, toks, s, mentions, deaths_told, out);
+    the_others(text, toks, s, out);
+    named_group(text, toks, s, mentions, out);
+}
+
+/// "David Jones, 19, Leonard Andrews, 21, and Jamari Brooks, 17, were also
+/// wounded", "Terrell and Zigan were taken to Northeast Georgia Medical
+/// Center": a list of named people sharing one predicate counts them.
+fn named_group(_text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
+    for p in s.first + 2..s.end {
+        if lw(p) != "were" {
+            continue;
+        }
+        let mut v = p + 1;
+        while v < s.end
+            && matches!(&*lw(v), "also" | "both" | "all" | "later" | "reportedly" | "critically" | "seriously")
+        {
+            v += 1;
+        }
+        if v >= s.end {
+            return;
+        }
+        let (category, last) = match &*lw(v) {
+            "killed" | "slain" | "murdered" | "dead" => (CasualtyCategory::Killed, v),
+            "wounded" | "injured" | "hurt" | "hospitalized" | "hospitalised" => (CasualtyCategory::Wounded, v),
+            _ => match late_predicate(s, v) {
+                Some((CasualtyCategory::Wounded, h)) => (CasualtyCategory::Wounded, h),
+                _ => continue,
+            },
+        };
+        // Walk back over "Name[, age,] (, | and | , and) Name[, age,]".
+        let mut e = p;
+        let mut names = 0u64;
+        let mut first = p;
+        let mut list_end = 0;
+        loop {
+            if e >= s.first + 3 && lw(e - 1) == "," && toks[e - 2].kind == TokenKind::Number && lw(e - 3) == "," {
+                e -= 3;
+            } else if names > 0 && e >= s.first + 2 && toks[e - 1].kind == TokenKind::Number && lw(e - 2) == "," {
+                // The age's closing comma was the list's separator.
+                e -= 2;
+            }
+            let Some(m) = (e > s.first)
+                .then(|| mentions.iter().find(|m| m.end == toks[e - 1].end && m.label == EntityLabel::Per))
+                .flatten()
+            else {
+                break;
+            };
+            let Some(b) = (s.first..e).find(|&k| toks[k].start >= m.start) else { break };
+            if names == 0 {
+                list_end = m.end;
+            }
+            names += 1;
+            first = b;
+            e = b;
+            if e > s.first && lw(e - 1) == "and" {
+                e -= 1;
+                if e > s.first && lw(e - 1) == "," {
+                    e -= 1;
+                }
+            } else if e > s.first && lw(e - 1) == "," {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        if names >= 2 {
+            let (a, b) = (toks[first].start, toks[last].end);
+            if !covered(a, b, out) {
+                out.push(Figure { value: names, ..single(a, b, category, (toks[first].start, list_end)) });
+            }
+        }
+    }
+}
+
+/// "opened fire on four teenagers, killing two of them and leaving the
+/// others wounded": the others are the count less the dead.
+fn the_others(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec<Figure>) {
+    let lw = |k: usize| s.lower(k);
+    let Some(o) = (s.first + 1..s.end).find(|&k| matches!(&*lw(k), "others" | "rest") && lw(k - 1) == "the") else {
+        return;
+    };
+    // "leaving the others wounded", "the rest were injured", "wounding the others".
+    let mut after = o + 1;
+    if after < s.end && matches!(&*lw(after), "were" | "are") {
+        after += 1;
+    }
+    let hurt_after = after < s.end && wounded_word(&lw(after));
+    let hurt_before = o >= s.first + 2 && matches!(&*lw(o - 2), "wounding" | "injuring" | "wounded" | "injured");
+    if !hurt_after && !hurt_before {
+        return;
+    }
+    let sentence_start = toks[s.first].start;
+    let the = toks[o - 1].start;
+    // The dead of this sentence, stated before "the others".
+    let dead: Vec<&Figure> = out
+        .iter()
+        .filter(|f| f.start >= sentence_start && f.end <= the && f.category == CasualtyCategory::Killed)
+        .collect();
+    let [killed] = dead.as_slice() else { return };
+    // The whole group: the first plain count of people before the dead.
+    let total = (s.first..o).find_map(|k| {
+        let n = numbers::parse_at(text, toks, k).filter(|n| !n.vague && n.max.is_none())?;
+        (toks[n.first].start < killed.start && (n.end..(n.end + 3).min(s.end)).any(|j| people_word(&lw(j))))
+            .then_some(n)
+    });
+    let Some(total) = total.filter(|t| t.value > killed.value) else { return };
+    let (a, b) = if hurt_after { (the, toks[after].end) } else { (toks[o - 2].start, toks[o].end) };
+    if !covered(a, b, out) {
+        out.push(Figure {
+            value: total.value - killed.value,
+            ..single(a, b, CasualtyCategory::Wounded, (the, toks[o].end))
+        });
+    }
 }
 
 /// "Five people were shot, including one who suffered critical injuries",
@@ -580,7 +819,7 @@ fn shot_and_hurt(
             && (aux && matches!(&*lw(verb), "shot" | "hit")
                 || k > n.end && lw(verb) == "shot" && passive_after(verb + 1));
         let negated = n.first > s.first && matches!(&*lw(n.first - 1), "no" | "not" | "without");
-        if shot && !n.vague && !negated {
+        if shot && !n.vague && !negated && !not_a_count(toks, s, &n) {
             let (a, b) = (toks[n.first].start, toks[verb].end);
             if !covered(a, b, out) {
                 out.push(Figure {
@@ -610,7 +849,31 @@ fn shot_victim(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], o
         let bullet = |k: usize| {
             matches!(&*lw(k), "bullet" | "bullets" | "gunfire" | "round" | "rounds" | "shots" | "shrapnel" | "stray")
         };
-        let struck = matches!(&*w, "struck" | "hit") && (j + 1..(j + 6).min(s.end)).any(bullet);
+        let struck = matches!(&*w, "struck" | "hit") && (j + 1..(j + 9).min(s.end)).any(bullet);
+        // "one of the bullets hit her", "the bullet grazed the girl's arm".
+        if matches!(&*w, "hit" | "struck" | "grazed" | "pierced" | "hits" | "strikes" | "grazes")
+            && (j.saturating_sub(2).max(s.first)..j).any(bullet)
+            && !(j.saturating_sub(4).max(s.first)..j)
+                .any(|x| matches!(&*lw(x), "could" | "would" | "might" | "may" | "not" | "nearly" | "almost"))
+            && j + 1 < s.end
+        {
+            let np = if matches!(&*lw(j + 1), "her" | "him") {
+                Some((j + 1, j + 2))
+            } else {
+                victim_after(text, toks, s, j + 1, mentions).or_else(|| {
+                    // "the little girl's": a victim noun with a possessive.
+                    (lw(j + 1) == "the").then_some(())?;
+                    (j + 2..(j + 5).min(s.end)).find(|&k| victim_noun(&lw(k))).map(|k| (j + 1, k + 1))
+                })
+            };
+            if let Some(np) = np {
+                let (a, b) = (toks[j].start, toks[np.1 - 1].end);
+                if !covered(a, b, out) {
+                    out.push(single(a, b, CasualtyCategory::Wounded, (toks[np.0].start, toks[np.1 - 1].end)));
+                }
+                return;
+            }
+        }
         if w != "shot" && !struck {
             continue;
         }
@@ -622,7 +885,26 @@ fn shot_victim(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], o
         let subject_end = match (aux_before(s, k), itself) {
             (Some(a), _) => a,
             (None, true) => k,
-            (None, false) => continue,
+            (None, false) => {
+                // Active: "a man accidentally shot his ex-wife's 14 year old son".
+                if w == "shot" && j + 1 < s.end && k > s.first && !matches!(&*lw(k - 1), "were" | "are" | "been") {
+                    if let Some(np) = victim_after(text, toks, s, j + 1, mentions) {
+                        if !matches!(&*lw(np.0), "himself" | "herself") {
+                            let (a, b) = (toks[j].start, toks[np.1 - 1].end);
+                            if !covered(a, b, out) {
+                                out.push(single(
+                                    a,
+                                    b,
+                                    CasualtyCategory::Wounded,
+                                    (toks[np.0].start, toks[np.1 - 1].end),
+                                ));
+                            }
+                            return;
+                        }
+                    }
+                }
+                continue;
+            }
         };
         let negated =
             (subject_end.saturating_sub(2).max(s.first)..j).any(|x| matches!(&*lw(x), "not" | "never" | "no"));
@@ -748,6 +1030,39 @@ fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention]
         let mut aux_ok = w == "died";
         if let Some(a) = aux_before(s, k) {
             k = a;
+            aux_ok = true;
+        }
+        // "one year old girl shot and killed": a reduced passive, when no
+        // victim follows ("the officer shot and killed the suspect" is active).
+        if !aux_ok
+            && w == "killed"
+            && k + 2 == p
+            && lw(k) == "shot"
+            && (p + 1 >= s.end || {
+                let x = lw(p + 1);
+                matches!(
+                    &*x,
+                    "by" | "in"
+                        | "on"
+                        | "at"
+                        | "near"
+                        | "outside"
+                        | "during"
+                        | "while"
+                        | "after"
+                        | "last"
+                        | "early"
+                        | "late"
+                        | ","
+                        | "."
+                        | ";"
+                        | "—"
+                        | "-"
+                ) || is_month(toks[p + 1].text(text))
+            })
+            && k > s.first
+            && !matches!(&*lw(k - 1), "he" | "she" | "they" | "who")
+        {
             aux_ok = true;
         }
         let negated_or_modal = (k.saturating_sub(3).max(s.first)..p).any(|j| {
@@ -918,6 +1233,14 @@ fn victim_before(text: &str, toks: &[Token], s: &Sent<'_>, end: usize, mentions:
     let lo = e.saturating_sub(5).max(s.first);
     for k in (lo..e - 1).rev() {
         let x = lw(k);
+        // "13 year old Shaquez": an age without hyphens opens the phrase.
+        let age = toks[k].kind == TokenKind::Number
+            && k + 2 < e
+            && matches!(&*lw(k + 1), "year" | "month")
+            && lw(k + 2) == "old";
+        if age {
+            return Some((k, e));
+        }
         if matches!(&*x, "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
             // Plurals and counts are other figures' business.
             if toks[k + 1..e].iter().any(|t| t.kind == TokenKind::Number && !t.text(text).contains('-')) {
@@ -932,9 +1255,13 @@ fn victim_before(text: &str, toks: &[Token], s: &Sent<'_>, end: usize, mentions:
     None
 }
 
+fn t_is_number(toks: &[Token], k: usize) -> bool {
+    toks[k].kind == TokenKind::Number
+}
+
 /// A singular victim phrase starting at token `start`.
 fn victim_after(
-    text: &str,
+    _text: &str,
     toks: &[Token],
     s: &Sent<'_>,
     start: usize,
@@ -952,17 +1279,59 @@ fn victim_after(
     if !matches!(&*lw(start), "a" | "an" | "his" | "her" | "their" | "one") {
         return None;
     }
-    let end = (start + 5).min(s.end);
-    for (k, t) in toks.iter().enumerate().take(end).skip(start + 1) {
-        let x = crate::tokens::lower(t.text(text));
+    let end = (start + 8).min(s.end);
+    let mut k = start + 1;
+    while k < end {
+        let x = lw(k);
         if victim_noun(&x) && !x.ends_with("-old") {
             return Some((start, k + 1));
         }
-        if t.kind == TokenKind::Punct || crate::lexicon::is_function_word(&x) {
+        // "his ex-wife's 14 year old son": a possessive or an age on the way.
+        if matches!(&*x, "'s" | "’s") {
+            k += 1;
+            continue;
+        }
+        if matches!(&*x, "'" | "’") && k + 1 < end && lw(k + 1) == "s" {
+            k += 2;
+            continue;
+        }
+        if t_is_number(toks, k) && k + 2 < end && matches!(&*lw(k + 1), "year" | "month") && lw(k + 2) == "old" {
+            k += 3;
+            continue;
+        }
+        if toks[k].kind == TokenKind::Punct && x != "-" || crate::lexicon::is_function_word(&x) || k >= start + 5 {
             break;
         }
+        k += 1;
     }
     None
+}
+
+/// Numbers that count no one: a gallery's counter ("Image 44 of 44", "1 /
+/// 44"), an age ("30 year old", "younger than 18", "in his 20's").
+fn not_a_count(toks: &[Token], s: &Sent<'_>, n: &Number) -> bool {
+    let lw = |k: usize| s.lower(k);
+    let next = |j: usize| if n.end + j < s.end { lw(n.end + j) } else { "".into() };
+    if matches!(&*next(0), "year" | "years" | "month" | "months" | "yr" | "yrs") && next(1) == "old"
+        || matches!(&*next(0), "'s" | "’s")
+        || matches!(&*next(0), "'" | "’") && next(1) == "s"
+    {
+        return true;
+    }
+    if n.first >= s.first + 2 && lw(n.first - 1) == "than" && matches!(&*lw(n.first - 2), "younger" | "older") {
+        return true;
+    }
+    let counter = |k: usize| {
+        k > s.first && matches!(&*lw(k - 1), "image" | "images" | "photo" | "photos" | "slide" | "page" | "picture")
+    };
+    let of_digits = n.end + 1 < s.end && matches!(&*lw(n.end), "of" | "/") && toks[n.end + 1].kind == TokenKind::Number;
+    let after_of = n.first >= s.first + 2
+        && matches!(&*lw(n.first - 1), "of" | "/")
+        && toks[n.first - 2].kind == TokenKind::Number;
+    n.digits
+        && (of_digits && counter(n.first)
+            || after_of && counter(n.first - 2)
+            || n.first > s.first && lw(n.first - 1) == "/")
 }
 
 fn figure_at(
@@ -998,6 +1367,9 @@ fn figure_at(
         return None;
     }
     if n.first > s.first && is_month(toks[n.first - 1].text(text)) {
+        return None;
+    }
+    if not_a_count(toks, s, n) {
         return None;
     }
     if n.digits && raw.len() == 4 && !raw.contains(',') && (1800..=2100).contains(&n.value) {
@@ -1038,7 +1410,7 @@ fn figure_at(
     let before = cue_before(text, toks, q_start, &n, s);
     let cue = match before {
         Some(c) => c,
-        None => cue_after(text, toks, &n, s, sentence_destroy)?,
+        None => cue_after(text, toks, &n, s, sentence_destroy, mentions, false)?,
     };
     // "one wounded fighter": "one" as a determiner before an adjective and its noun.
     let noun_follows = toks
@@ -1207,6 +1579,57 @@ mod tests {
     }
 
     #[test]
+    fn what_tells_of_a_death() {
+        for (text, want) in [
+            ("Two people were killed.", true),
+            ("The coroner identified the man.", true),
+            ("“They killed me!” she cried.", false),
+            ("The bullet could have hit her in the heart and killed her.", false),
+            ("He is charged with assault with a deadly weapon.", false),
+            ("No one was killed.", false),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(text, 0, &mut toks);
+            assert_eq!(tells_of_death(text, &toks), want, "{text:?}");
+        }
+    }
+
+    /// Named people sharing one predicate: the names are counted.
+    #[test]
+    fn named_groups() {
+        for (text, names, want) in [
+            (
+                "Police said David Jones, 19, Leo Andrews, 21, and Jamari Brooks, 17, were also wounded.",
+                &["David Jones", "Leo Andrews", "Jamari Brooks"][..],
+                Some(("David Jones, 19, Leo Andrews, 21, and Jamari Brooks, 17, were also wounded", 3)),
+            ),
+            (
+                "Terrell and Zigan were taken to Northeast Georgia Medical Center.",
+                &["Terrell", "Zigan"][..],
+                Some(("Terrell and Zigan were taken to Northeast Georgia Medical", 2)),
+            ),
+            ("Terrell and Zigan were taken to the medical examiner.", &["Terrell", "Zigan"][..], None),
+            ("Terrell and Zigan were at home.", &["Terrell", "Zigan"][..], None),
+        ] {
+            let mentions: Vec<Mention> = names
+                .iter()
+                .map(|n| {
+                    let start = text.find(n).unwrap();
+                    Mention { start, end: start + n.len(), label: EntityLabel::Per }
+                })
+                .collect();
+            let mut toks = Vec::new();
+            tokenize(text, 0, &mut toks);
+            let mut sents = Vec::new();
+            sentences(text, &toks, &mut sents);
+            let mut out = Vec::new();
+            find_in_sentence(text, &toks, sents[0], &mentions, false, &mut out);
+            let got: Vec<_> = out.iter().map(|f| (&text[f.start..f.end], f.value)).collect();
+            assert_eq!(got, want.into_iter().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn casualty_table() {
         use CasualtyCategory::*;
         use Qualifier::*;
@@ -1355,6 +1778,50 @@ mod tests {
             (
                 "A victim, one suffering fatal injuries, was found.",
                 &[("one suffering fatal injuries", 1, Exact, Killed)],
+            ),
+            // A predicate whose category word comes some words on.
+            (
+                "Four other teenagers, ages 13 to 17, sustained what police say are non-life threatening injuries.",
+                &[(
+                    "Four other teenagers, ages 13 to 17, sustained what police say are non-life threatening injuries",
+                    4,
+                    Exact,
+                    Wounded,
+                )],
+            ),
+            (
+                "At least 18 gang members were taken to local hospitals.",
+                &[("At least 18 gang members were taken to local hospitals", 18, AtLeast, Wounded)],
+            ),
+            ("Three men were taken to the medical examiner's office.", &[]),
+            ("The fire may have sent two men to the hospital.", &[]),
+            // Two counts sharing one passive predicate, but not a count with a verb of its own.
+            (
+                "Nine other officers and two civilians were also injured.",
+                &[("Nine other officers", 9, Exact, Wounded), ("two civilians were also injured", 2, Exact, Wounded)],
+            ),
+            (
+                "At least one person pulled a gun and four men were wounded.",
+                &[("four men were wounded", 4, Exact, Wounded)],
+            ),
+            // The others: the count less the dead.
+            (
+                "Gunmen opened fire on four teenagers, killing two of them and leaving the others wounded.",
+                &[("two", 2, Exact, Killed), ("the others wounded", 2, Exact, Wounded)],
+            ),
+            // Ages and a gallery's counters are no counts.
+            ("Image 44 of 44 Child shot in West Side shooting.", &[]),
+            ("The 30 year old driver died.", &[("30 year old driver died", 1, Exact, Killed)]),
+            ("The victims were younger than 18 and were taken to the hospital.", &[]),
+            (
+                "A one year old girl shot and killed in her home.",
+                &[("one year old girl shot and killed", 1, Exact, Killed)],
+            ),
+            // A bullet as the subject; an active "shot" with its victim.
+            ("One of the bullets hit her near the heart.", &[("hit her", 1, Exact, Wounded)]),
+            (
+                "A man accidentally shot his ex-wife's 14 year old son.",
+                &[("shot his ex-wife's 14 year old son", 1, Exact, Wounded)],
             ),
         ];
         for (input, want) in table {

@@ -53,6 +53,8 @@ struct Shape {
     title_ratio: f32,
     /// Share of words that are function words.
     stop_ratio: f32,
+    /// Share of words that are function words in lowercase ("and", "were").
+    lower_stop_ratio: f32,
     ends_sentence: bool,
     ends_colon: bool,
     has_link: bool,
@@ -67,6 +69,7 @@ fn shape(line: &str) -> Shape {
     let mut content = 0usize;
     let mut capital = 0usize;
     let mut stops = 0usize;
+    let mut lower_stops = 0usize;
     for w in line.split_whitespace() {
         s.words += 1;
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -78,6 +81,8 @@ fn shape(line: &str) -> Shape {
             if core.starts_with(|c: char| c.is_uppercase()) {
                 capital += 1;
                 content += 1;
+            } else {
+                lower_stops += 1;
             }
             continue;
         }
@@ -96,6 +101,7 @@ fn shape(line: &str) -> Shape {
     }
     s.title_ratio = if content == 0 { 0.0 } else { capital as f32 / content as f32 };
     s.stop_ratio = if s.words == 0 { 0.0 } else { stops as f32 / s.words as f32 };
+    s.lower_stop_ratio = if s.words == 0 { 0.0 } else { lower_stops as f32 / s.words as f32 };
     let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
     s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
     s.ends_colon = trimmed.ends_with(':');
@@ -193,7 +199,10 @@ fn is_headline_shape(sh: &Shape, context: bool) -> bool {
     let plain = (2..=25).contains(&sh.words) && !sh.ends_colon && !sh.has_link && !sh.has_handle;
     plain
         && (!sh.ends_sentence && (sh.title_ratio >= 0.5 || context && sh.title_ratio >= 0.25)
-            || sh.title_ratio >= 0.8 && sh.words >= 3)
+            // A full stop after title case: only when the small words are
+            // capitalised too ("Man Shot In Leg At Park."), not a sentence
+            // full of names ("Terrell and Zigan were taken to … County.").
+            || sh.title_ratio >= 0.8 && sh.words >= 3 && (!sh.ends_sentence || sh.lower_stop_ratio < 0.1))
 }
 
 /// Does this line read as running prose?
@@ -273,6 +282,10 @@ pub fn classify(text: &str) -> Vec<Block> {
                 } else {
                     BoilerplateKind::RelatedLinks
                 })
+            } else if sh.words >= 3 && sh.title_ratio <= 0.34 && prev == Some(BlockKind::Body) {
+                // A short lowercase line after body ("Fourteen others injured, 5
+                // critically") reads as a clipped sentence, not furniture.
+                BlockKind::Body
             } else if sh.words < 6 && !sh.ends_sentence {
                 BlockKind::Boilerplate(BoilerplateKind::Other)
             } else {
@@ -690,6 +703,16 @@ mod tests {
             ("A photo of the bridge https://t.co/abc pic.twitter.com/xyz".into(), vec![Embed]),
             ("— Ada Example (@ada_example) July 10, 2025".into(), vec![Embed]),
             ("Write to Ada Example at\n".to_string(), vec![Boilerplate(BoilerplateKind::Trailer)]),
+            // A sentence full of names is prose, not a headline; a title-case
+            // line whose small words are capitalised too may be a headline.
+            (
+                format!("{body}\n\nAdams and Baker were taken to Harbour Town General Hospital.\n\n{body}"),
+                vec![Body, Body, Body],
+            ),
+            (format!("Harbour Town Closes Its Oldest Bridge.\n{body}"), vec![Headline, Body]),
+            // A short lowercase line after body is a clipped sentence, kept in the body.
+            (format!("{body}\nFourteen others injured, five critically"), vec![Body, Body]),
+            (format!("{body}\nBack to Gallery"), vec![Body, Boilerplate(BoilerplateKind::Navigation)]),
         ];
         for (input, want) in table {
             assert_eq!(kinds(&input), want, "input {input:?}");
