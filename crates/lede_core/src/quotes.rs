@@ -261,12 +261,27 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
     if k < toks.len() && closed_sentence {
         if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
             let after = token_at_or_after(toks, sp.1);
-            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) {
+            // “….” She said. — but not “….” She says it underscores …: a cue
+            // that opens reported speech of its own starts a new statement.
+            let ends_soon = (after + 1..(after + 5).min(toks.len()))
+                .take_while(|&j| {
+                    let t = toks[j].text(text);
+                    t.starts_with(char::is_uppercase)
+                        || toks[j].kind != TokenKind::Word
+                        || matches!(
+                            &*lw(j),
+                            "on" | "in" | "at" | "last" | "this" | "yesterday" | "today" | "later" | "earlier"
+                        )
+                })
+                .any(|j| matches!(toks[j].text(text), "." | ";" | "!" | "?"))
+                || after + 1 >= toks.len()
+                || matches!(toks[after + 1].text(text), "." | "," | ";");
+            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) && !name_part(text, toks, after) && ends_soon {
                 return (Some(sp), Some((toks[after].start, toks[after].end)));
             }
         }
     } else if k < toks.len() {
-        if lexicon::is_cue_verb(&lw(k)) {
+        if lexicon::is_cue_verb(&lw(k)) && !name_part(text, toks, k) {
             if let Some(sp) = speaker_phrase(text, toks, k + 1, mentions) {
                 return (Some(sp), Some((toks[k].start, toks[k].end)));
             }
@@ -625,6 +640,38 @@ pub struct ParaView<'a> {
     pub sentences: &'a [crate::tokens::Sentence],
 }
 
+/// Nouns for something said: "Trump's claim that …".
+fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "statement"
+            | "assertion"
+            | "remark"
+            | "remarks"
+            | "comment"
+            | "comments"
+            | "argument"
+            | "suggestion"
+            | "accusation"
+            | "allegation"
+            | "insistence"
+            | "warning"
+            | "pledge"
+            | "promise"
+            | "boast"
+            | "words"
+    )
+}
+
+/// A capitalised word right after another is part of a name ("the United
+/// States"), not a verb.
+fn name_part(text: &str, toks: &[Token], k: usize) -> bool {
+    let upper = |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
+    k > 0 && upper(&toks[k]) && upper(&toks[k - 1])
+}
+
 /// Verbs that report speech or writing when their subject is the speaker.
 fn is_reporting_verb(w: &str) -> bool {
     lexicon::is_cue_verb(w)
@@ -728,7 +775,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 let mut best: Option<(usize, ByteRange, ByteRange)> = None;
                 for k in s.first..s.end {
                     let t = p.tokens[k];
-                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) {
+                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
                         continue;
                     }
                     let mut e = k;
@@ -746,7 +793,50 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         }
                     }
                 }
-                if let Some((_, sp, cue)) = best {
+                if let Some((_, mut sp, mut cue)) = best {
+                    // "Lynch said she recalled …", "Police say they have …":
+                    // a pronoun reporting inside another's reported speech
+                    // gives the quote to the outer speaker.
+                    for _ in 0..3 {
+                        let Some(j) = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0 && p.tokens[j].end == sp.1)
+                        else {
+                            break;
+                        };
+                        if !matches!(&*lw(&p.tokens[j]), "he" | "she" | "they" | "it" | "we") {
+                            break;
+                        }
+                        // "Ban Ki-moon condemned what he called …": any verb
+                        // before "what"; else a reporting verb before "(that)".
+                        let what = j > s.first + 1 && lw(&p.tokens[j - 1]) == "what";
+                        let mut v = j;
+                        if v > s.first && matches!(&*lw(&p.tokens[v - 1]), "that" | "what") {
+                            v -= 1;
+                        }
+                        let lower_word = |k: usize| {
+                            p.tokens[k].kind == TokenKind::Word
+                                && p.tokens[k].text(text).starts_with(char::is_lowercase)
+                        };
+                        if v == s.first
+                            || !(is_reporting_verb(&lw(&p.tokens[v - 1])) || what && lower_word(v - 1))
+                            || name_part(text, p.tokens, v - 1)
+                            || inside_quote(p.tokens[v - 1].start)
+                            || crate::lexicon::is_function_word(&lw(&p.tokens[v - 1]))
+                        {
+                            break;
+                        }
+                        let verb = v - 1;
+                        let mut e = verb;
+                        while e > s.first && e + 2 > verb && is_verb_filler(&lw(&p.tokens[e - 1])) {
+                            e -= 1;
+                        }
+                        match speaker_before(text, p.tokens, e, mentions).filter(|o| o.0 >= p.tokens[s.first].start) {
+                            Some(outer) => {
+                                sp = outer;
+                                cue = (p.tokens[verb].start, p.tokens[verb].end);
+                            }
+                            None => break,
+                        }
+                    }
                     f.speaker = Some(sp);
                     f.cue = Some(cue);
                 }
@@ -762,7 +852,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             if let Some(prev) = si.and_then(|i| i.checked_sub(1)).map(|i| p.sentences[i]) {
                 for k in (prev.first..prev.end).rev() {
                     let t = p.tokens[k];
-                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) {
+                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
                         continue;
                     }
                     let mut e = k;
@@ -784,7 +874,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 if let Some(s) = prev.sentences.last() {
                     for k in (s.first..s.end).rev() {
                         let t = prev.tokens[k];
-                        if is_reporting_verb(&lw(&t)) {
+                        if is_reporting_verb(&lw(&t)) && !name_part(text, prev.tokens, k) {
                             if let Some(sp) = speaker_before(text, prev.tokens, k, mentions) {
                                 f.speaker = Some(sp);
                                 f.cue = Some((t.start, t.end));
@@ -817,7 +907,24 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     .take_while(|t| t.end <= f.start)
                     .take(3)
                     .find(|t| matches!(&*lw(t), "he" | "she" | "they" | "it"));
-                if let Some(t) = pronoun {
+                // "Donald Trump's claim that there have been “…”", "his
+                // assertion that …": the claim's owner.
+                let q = (s.first..s.end).take_while(|&k| p.tokens[k].end <= f.start).last();
+                let owner = q.and_then(|q| {
+                    let c = (s.first + 1..=q).rev().find(|&k| is_claim_noun(&lw(&p.tokens[k])))?;
+                    let prev = p.tokens[c - 1];
+                    if matches!(&*lw(&prev), "his" | "her" | "their" | "its") {
+                        return Some((prev.start, prev.end));
+                    }
+                    if !matches!(prev.text(text), "'s" | "’s") {
+                        return None;
+                    }
+                    let before = prev.start;
+                    mentions[lo..hi].iter().find(|m| m.end == before).map(|m| (m.start, m.end))
+                });
+                if let Some(o) = owner {
+                    f.speaker = Some(o);
+                } else if let Some(t) = pronoun {
                     f.speaker = Some((t.start, t.end));
                 } else if let Some(m) = named {
                     f.speaker = Some((m.start, m.end));

@@ -112,6 +112,35 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
 }
 
 #[test]
+fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
+    let text = "Ada Quill said she recalls the plan being “a disaster in waiting.”\n\
+                Tomas Reyes condemned what he called a “reckless gamble” with public money.\n\
+                Critics attacked Marta Vell's claim that the bridge was “perfectly safe” last winter.\n\
+                Lawmakers in the United States are “deeply worried” about the harbour.\n\
+                “The vote is over.” She says the council must now find the money.\n\
+                “We ask the council to act before the storms,” the letter reads.\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let who = |start: &str| {
+        a.articles[0]
+            .quotes
+            .iter()
+            .find(|q| q.text[3..].starts_with(start))
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.text.clone())
+    };
+    let quotes = &a.articles[0].quotes;
+    assert_eq!(who("a disaster").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("reckless").as_deref(), Some("Tomas Reyes"), "{quotes:#?}");
+    assert_eq!(who("perfectly").as_deref(), Some("Marta Vell"), "{quotes:#?}");
+    // "States" after "United" is part of a name, not a verb of saying.
+    assert_ne!(who("deeply").as_deref(), Some("the United"), "{quotes:#?}");
+    // "She says …" opening the next sentence reports something else.
+    assert_ne!(who("The vote").as_deref(), Some("She"), "{quotes:#?}");
+    assert_eq!(who("We ask").as_deref(), Some("the letter"), "{quotes:#?}");
+}
+
+#[test]
 fn a_quote_running_over_paragraphs_is_found_and_attributed() {
     let text = "The mayor spoke at length on Monday.\n\
                 “The bridge is closed, and it will stay closed until the engineers say otherwise.\n\
