@@ -404,6 +404,7 @@ const CUE_VERBS: &[&str] = &[
     "promised",
     "protested",
     "quipped",
+    "read",
     "reads",
     "recalled",
     "reiterated",

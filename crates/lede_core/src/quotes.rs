@@ -220,7 +220,20 @@ pub fn find_in_paragraph(
         if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
             let prev = out[i - 1].clone();
             let between = &text[prev.end..out[i].start];
-            if prev.speaker.is_some() && between.split_whitespace().count() <= 12 && !between.contains('\n') {
+            // "…," Obama said. He called Burma a "…": a verb of saying of its
+            // own between them starts another attribution.
+            let (lo, hi) = (token_at_or_after(toks, prev.end), token_at_or_after(toks, out[i].start));
+            let own_verb = (lo..hi).any(|k| {
+                let t = toks[k];
+                Some((t.start, t.end)) != prev.cue
+                    && is_reporting_verb(&crate::tokens::lower(t.text(text)))
+                    && !name_part(text, toks, k)
+            });
+            if prev.speaker.is_some()
+                && between.split_whitespace().count() <= 12
+                && !between.contains('\n')
+                && !own_verb
+            {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
             }
@@ -775,6 +788,17 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 let mut best: Option<(usize, ByteRange, ByteRange)> = None;
                 for k in s.first..s.end {
                     let t = p.tokens[k];
+                    // "…, according to show insiders."
+                    if lw(&t) == "according" && k + 2 < s.end && lw(&p.tokens[k + 1]) == "to" && !inside_quote(t.start)
+                    {
+                        if let Some(sp) = speaker_phrase(text, p.tokens, k + 2, mentions) {
+                            let dist = if t.start < f.start { f.start - t.end } else { (1 << 30) + t.start - f.end };
+                            if best.map(|b| dist < b.0).unwrap_or(true) {
+                                best = Some((dist, sp, (t.start, p.tokens[k + 1].end)));
+                            }
+                        }
+                        continue;
+                    }
                     if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
                         continue;
                     }

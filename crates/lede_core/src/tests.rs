@@ -118,7 +118,9 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 Critics attacked Marta Vell's claim that the bridge was “perfectly safe” last winter.\n\
                 Lawmakers in the United States are “deeply worried” about the harbour.\n\
                 “The vote is over.” She says the council must now find the money.\n\
-                “We ask the council to act before the storms,” the letter reads.\n";
+                “We ask the council to act before the storms,” the letter reads.\n\
+                “The harbour will reopen soon,” Tomas Reyes said. Ada Quill called the plan “a gamble with the town's money.”\n\
+                The old ferry was “never safe,” according to the mayor.\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| {
@@ -138,6 +140,9 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
     // "She says …" opening the next sentence reports something else.
     assert_ne!(who("The vote").as_deref(), Some("She"), "{quotes:#?}");
     assert_eq!(who("We ask").as_deref(), Some("the letter"), "{quotes:#?}");
+    // A verb of saying between two quotes starts another attribution.
+    assert_eq!(who("a gamble").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("never safe").as_deref(), Some("the mayor"), "{quotes:#?}");
 }
 
 #[test]
