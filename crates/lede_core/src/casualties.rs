@@ -416,7 +416,11 @@ fn late_predicate(s: &Sent<'_>, k: usize) -> Option<(CasualtyCategory, usize)> {
         "taken" | "transported" | "rushed" | "airlifted" | "flown" | "admitted" | "sent" => {
             // "taken to Northeast Georgia Medical Center", but not "to the
             // medical examiner's office".
-            let h = within(6, &|x| matches!(x, "hospital" | "hospitals" | "medical" | "clinic" | "trauma"))?;
+            let h = within(6, &|x| matches!(x, "hospital" | "hospitals" | "medical" | "clinic" | "trauma" | "health"))?;
+            // "Health" only as part of a hospital's name ("UF Health").
+            if lw(h) == "health" && !s.toks[h].text(s.text).starts_with(char::is_uppercase) {
+                return None;
+            }
             if !(k + 1..h).any(|j| lw(j) == "to") {
                 return None;
             }
@@ -786,7 +790,16 @@ fn shot_and_hurt(
     let hurt = |w: &str| {
         matches!(
             w,
-            "injuries" | "injury" | "wounds" | "hospital" | "hospitalized" | "hospitalised" | "recovering" | "treated"
+            "injuries"
+                | "injury"
+                | "wounds"
+                | "hospital"
+                | "hospitalized"
+                | "hospitalised"
+                | "recovering"
+                | "treated"
+                | "injured"
+                | "wounded"
         )
     };
     if any(death_word) || deaths_told && !any(hurt) {
@@ -1795,6 +1808,21 @@ mod tests {
             ),
             ("Three men were taken to the medical examiner's office.", &[]),
             ("The fire may have sent two men to the hospital.", &[]),
+            (
+                "The four victims were taken to UF Health.",
+                &[("four victims were taken to UF Health", 4, Exact, Wounded)],
+            ),
+            ("The four men were taken to the health department.", &[]),
+            // Where the story tells of a death, people shot are wounded when
+            // their own sentence says they were hurt.
+            (
+                "A man died last month. Four people were shot and two were seriously injured.",
+                &[
+                    ("A man died", 1, Exact, Killed),
+                    ("two were seriously injured", 2, Exact, Wounded),
+                    ("Four people were shot", 4, Exact, Wounded),
+                ],
+            ),
             // Two counts sharing one passive predicate, but not a count with a verb of its own.
             (
                 "Nine other officers and two civilians were also injured.",

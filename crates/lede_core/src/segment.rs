@@ -202,7 +202,7 @@ fn is_headline_shape(sh: &Shape, context: bool) -> bool {
             // A full stop after title case: only when the small words are
             // capitalised too ("Man Shot In Leg At Park."), not a sentence
             // full of names ("Terrell and Zigan were taken to … County.").
-            || sh.title_ratio >= 0.8 && sh.words >= 3 && (!sh.ends_sentence || sh.lower_stop_ratio < 0.1))
+            || sh.title_ratio >= 0.8 && sh.words >= 3 && (!sh.ends_sentence || sh.lower_stop_ratio < 0.1 || sh.words <= 10))
 }
 
 /// Does this line read as running prose?
@@ -282,10 +282,6 @@ pub fn classify(text: &str) -> Vec<Block> {
                 } else {
                     BoilerplateKind::RelatedLinks
                 })
-            } else if sh.words >= 3 && sh.title_ratio <= 0.34 && prev == Some(BlockKind::Body) {
-                // A short lowercase line after body ("Fourteen others injured, 5
-                // critically") reads as a clipped sentence, not furniture.
-                BlockKind::Body
             } else if sh.words < 6 && !sh.ends_sentence {
                 BlockKind::Boilerplate(BoilerplateKind::Other)
             } else {
@@ -710,8 +706,6 @@ mod tests {
                 vec![Body, Body, Body],
             ),
             (format!("Harbour Town Closes Its Oldest Bridge.\n{body}"), vec![Headline, Body]),
-            // A short lowercase line after body is a clipped sentence, kept in the body.
-            (format!("{body}\nFourteen others injured, five critically"), vec![Body, Body]),
             (format!("{body}\nBack to Gallery"), vec![Body, Boilerplate(BoilerplateKind::Navigation)]),
         ];
         for (input, want) in table {
