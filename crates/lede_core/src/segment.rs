@@ -199,10 +199,11 @@ fn is_headline_shape(sh: &Shape, context: bool) -> bool {
     let plain = (2..=25).contains(&sh.words) && !sh.ends_colon && !sh.has_link && !sh.has_handle;
     plain
         && (!sh.ends_sentence && (sh.title_ratio >= 0.5 || context && sh.title_ratio >= 0.25)
-            // A full stop after title case: only when the small words are
-            // capitalised too ("Man Shot In Leg At Park."), not a sentence
-            // full of names ("Terrell and Zigan were taken to … County.").
-            || sh.title_ratio >= 0.8 && sh.words >= 3 && (!sh.ends_sentence || sh.lower_stop_ratio < 0.1 || sh.words <= 10))
+            // A full stop after title case: only when every content word or
+            // the small words too are capitalised ("Man Shot in Leg at
+            // Park."), not a sentence full of names ("Terrell and Zigan were
+            // taken to … County.").
+            || sh.title_ratio >= 0.8 && sh.words >= 3 && (!sh.ends_sentence || sh.lower_stop_ratio < 0.1 || sh.title_ratio >= 0.99))
 }
 
 /// Does this line read as running prose?
