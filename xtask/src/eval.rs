@@ -75,6 +75,17 @@ pub fn train_ner() -> Result {
         .args(["--min-weight", "1.5"]))
 }
 
+/// `cargo xtask train-segment`: fit the block model on L3S-GN1's block
+/// labels and write `crates/lede_core/models/segment.tsv` (about 15 s).
+pub fn train_segment() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "segment", "--data"])
+        .arg(shared.join("data/l3s-gn1/annotated"))
+        .arg("--out")
+        .arg(root().join("crates/lede_core/models/segment.tsv")))
+}
+
 /// `cargo xtask eval-casualties`: the reference GVA scorer (its filter and
 /// protocol), then a sample of extracted figures per category for reading.
 pub fn eval_casualties() -> Result {

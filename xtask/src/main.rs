@@ -27,10 +27,12 @@ usage: cargo xtask <command>
           browser tests in headless Chromium, and a release build with its bundle sizes
   build   install what is missing, then build the optimised static site into dist/
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
+  train-segment  fit the block classifier on ../shared/data/l3s-gn1 and write crates/lede_core/models/segment.tsv
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
-  eval-segment block classification precision/recall on L3S-GN1, and the seed pages' segmentation
+  eval-segment block classification precision/recall on L3S-GN1 (each page scored with a block model
+             fitted on the other half of the pages), and the seed pages' segmentation
   eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
   bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and
              compromise in headless Chromium, navigation time and bundle sizes, in one table
@@ -231,6 +233,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("build") => build(),
         Some("train-ner") => eval::train_ner(),
+        Some("train-segment") => eval::train_segment(),
         Some("eval-ner") => eval::eval_ner(),
         Some("eval-casualties") => eval::eval_casualties(),
         Some("eval-quotes") => eval::eval_quotes(),

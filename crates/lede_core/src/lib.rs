@@ -7,6 +7,7 @@
 
 #[doc(hidden)]
 pub mod adversarial;
+pub mod blockmodel;
 mod casualties;
 #[doc(hidden)]
 pub mod corpus;
@@ -19,7 +20,7 @@ pub mod ner;
 mod numbers;
 mod offsets;
 mod quotes;
-mod segment;
+pub mod segment;
 mod tokens;
 pub mod types;
 

@@ -4,6 +4,7 @@
 //!
 //! All offsets here are byte offsets into the analysed text.
 
+use crate::blockmodel;
 use crate::lexicon;
 use crate::types::{BoilerplateKind, ParagraphKind, Role};
 
@@ -234,11 +235,96 @@ fn lines(text: &str) -> Vec<(usize, usize, usize)> {
     out
 }
 
+fn furniture_name(k: BoilerplateKind) -> &'static str {
+    match k {
+        BoilerplateKind::Ad => "ad",
+        BoilerplateKind::Promo => "promo",
+        BoilerplateKind::Navigation => "navigation",
+        BoilerplateKind::RelatedLinks => "related_links",
+        BoilerplateKind::Comments => "comments",
+        BoilerplateKind::Trailer => "trailer",
+        BoilerplateKind::Social => "social",
+        _ => "other",
+    }
+}
+
+/// What the fitted block model sees of a line (see `blockmodel`).
+fn model_shape(line: &str, sh: &Shape) -> blockmodel::LineShape {
+    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
+    let end = trimmed.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | ':' | '…')).unwrap_or('n');
+    let (mut digits, mut chars) = (0usize, 0usize);
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        digits += usize::from(c.is_ascii_digit());
+    }
+    blockmodel::LineShape {
+        words: sh.words,
+        title_ratio: sh.title_ratio,
+        stop_ratio: sh.stop_ratio,
+        end,
+        link: sh.has_link,
+        handle: sh.has_handle,
+        digit_ratio: if chars == 0 { 0.0 } else { digits as f32 / chars as f32 },
+        commas: line.matches(',').count(),
+        pipes: line.contains(['|', '»', '›', '·']),
+        furniture: furniture_kind(line, sh).map(furniture_name),
+        relative_time: sh.relative_time,
+        starts_by: sh.starts_by,
+        starts_dash: sh.starts_dash,
+        quote: line.contains(['“', '"']),
+    }
+}
+
+/// The fitted model's features of each non-blank line of `text`, in order
+/// (for the trainer, which must see lines exactly as `classify` does).
+pub fn line_features(text: &str) -> Vec<Vec<u64>> {
+    let ls = lines(text);
+    let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    let ms: Vec<blockmodel::LineShape> = texts.iter().map(|l| model_shape(l, &shape(l))).collect();
+    let mut out = Vec::new();
+    blockmodel::line_features(&ms, &texts, &mut out);
+    out
+}
+
+/// Prose the fitted model may not turn into furniture: body-shaped, a
+/// sentence of six words or more, a line of two sentences, or twelve words
+/// with a fair share of function words.
+fn prose_like(line: &str, sh: &Shape) -> bool {
+    let two_sentences =
+        sh.words >= 8 && line.match_indices(". ").any(|(i, _)| line[i + 2..].starts_with(|c: char| c.is_uppercase()));
+    is_body_shape(sh) || sh.ends_sentence && sh.words >= 6 || two_sentences || sh.words >= 12 && sh.stop_ratio >= 0.15
+}
+
+/// A list run together with bars ("Africa | Arabic | Brazil | …"): at
+/// least one bar for every six words.
+fn pipe_list(line: &str, sh: &Shape) -> bool {
+    let bars = line.matches('|').count();
+    bars >= 2 && bars * 6 >= sh.words
+}
+
+/// How sure the fitted model must be to overrule the shape rules.
+const FURNITURE_SURE: f32 = 0.8;
+const BODY_SURE: f32 = 0.8;
+
 /// Classify every line of `text`.
 pub fn classify(text: &str) -> Vec<Block> {
     let ls = lines(text);
     let shapes: Vec<Shape> = ls.iter().map(|&(s, e, _)| shape(&text[s..e])).collect();
+    // The fitted model's view: body, headline or furniture, per line.
+    let probs: Vec<Option<[f32; blockmodel::CLASSES]>> = blockmodel::BlockModel::using(|m| match m {
+        Some(m) => {
+            let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+            let ms: Vec<blockmodel::LineShape> = texts.iter().zip(&shapes).map(|(l, sh)| model_shape(l, sh)).collect();
+            let mut feats = Vec::new();
+            blockmodel::line_features(&ms, &texts, &mut feats);
+            feats.iter().map(|f| Some(m.probs(f))).collect()
+        }
+        None => vec![None; ls.len()],
+    });
+    let short_line = |k: usize| shapes.get(k).is_some_and(|s| s.words < 12 && !s.ends_sentence);
     let mut blocks: Vec<Block> = Vec::with_capacity(ls.len());
+    // Lines the model took out of the body.
+    let mut demoted: Vec<usize> = Vec::new();
     for (i, &(s, e, gap)) in ls.iter().enumerate() {
         let line = &text[s..e];
         let sh = shapes[i];
@@ -268,7 +354,7 @@ pub fn classify(text: &str) -> Vec<Block> {
             let then_body = |k: usize| shapes.get(k).map(is_body_shape).unwrap_or(false);
             let next_is_body = next.map(is_body_shape).unwrap_or(false)
                 || next.map(|n| n.starts_by || n.relative_time).unwrap_or(false) && then_body(i + 2);
-            if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
+            let kind = if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
                 || after_label && !sh.ends_sentence && sh.words <= 25)
                 && next_is_body
             {
@@ -288,9 +374,39 @@ pub fn classify(text: &str) -> Vec<Block> {
             } else {
                 // Unsure: keep it as body rather than dropping text.
                 BlockKind::Body
+            };
+            // The fitted model overrules the shape rules only when it is sure.
+            let listed = short_line(i) && (i > 0 && short_line(i - 1) || short_line(i + 1));
+            match (kind, probs[i]) {
+                // (Headlines stand as the rules find them: vetoing those the
+                // model takes for teasers costs the HTML main-body score more
+                // than it gains.)
+                // Prose keeps its place: the model is fitted on whole web
+                // pages, where short stories are often teasers.
+                (BlockKind::Body, Some(p))
+                    if p[blockmodel::FURNITURE] > FURNITURE_SURE
+                        && (!prose_like(line, &sh) || pipe_list(line, &sh)) =>
+                {
+                    demoted.push(blocks.len());
+                    BlockKind::Boilerplate(if listed { BoilerplateKind::RelatedLinks } else { BoilerplateKind::Other })
+                }
+                (
+                    BlockKind::Boilerplate(
+                        BoilerplateKind::Other | BoilerplateKind::RelatedLinks | BoilerplateKind::Navigation,
+                    ),
+                    Some(p),
+                ) if p[blockmodel::BODY] > BODY_SURE => BlockKind::Body,
+                (k, _) => k,
             }
         };
         blocks.push(Block { start: s, end: e, kind, gap_before: gap });
+    }
+    // A page the model would leave with no body at all (a bulletin of short
+    // lines) keeps the lines the rules gave the body.
+    if !blocks.iter().any(|b| b.kind == BlockKind::Body) {
+        for &i in &demoted {
+            blocks[i].kind = BlockKind::Body;
+        }
     }
     // A single headline-shaped line outside a run of them is a kicker or a
     // label, not a list of links.
@@ -712,6 +828,34 @@ mod tests {
         for (input, want) in table {
             assert_eq!(kinds(&input), want, "input {input:?}");
         }
+    }
+
+    /// Sentence-case teasers between two paragraphs: the fitted model takes
+    /// them for a list of links, where the shape rules alone kept them as body.
+    #[test]
+    fn the_fitted_model_finds_teaser_lists() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it.";
+        let teasers = "Harbour board braces for a long winter\nFerry fares rise for the third year running\nFishermen protest new quotas at the quay\nNew school opens on the east side";
+        let text = format!("{body}\n\n{teasers}\n\n{body}\n");
+        let seg = segment(&text);
+        let kinds: Vec<_> = seg.boilerplate.iter().map(|b| b.2).collect();
+        assert_eq!(kinds, vec![BoilerplateKind::RelatedLinks], "{seg:?}");
+        let (s, e, _) = seg.boilerplate[0];
+        assert_eq!(&text[s..e], teasers);
+        assert_eq!(seg.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(), 2);
+        // Without the model the rules keep them.
+        let empty = blockmodel::BlockModel::parse("").expect("empty model");
+        let seg = blockmodel::with_model(empty, || segment(&text));
+        assert!(seg.boilerplate.is_empty(), "{seg:?}");
+    }
+
+    /// A bulletin of short lines keeps its body even where the model would
+    /// take every line for furniture.
+    #[test]
+    fn a_page_of_short_lines_keeps_a_body() {
+        let text = "Police: four shot after a fight at a party early Saturday\nThe apartment is on Collegiate Avenue\nThree injured suffered wounds that are not life threatening\n";
+        let seg = segment(text);
+        assert!(seg.articles.iter().any(|a| !a.paragraphs.is_empty()), "{seg:?}");
     }
 
     #[test]

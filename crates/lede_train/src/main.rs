@@ -10,6 +10,7 @@ mod html_eval;
 mod ner;
 mod ner_eval;
 mod segment_eval;
+mod segment_train;
 
 mod unlabelled;
 
@@ -46,6 +47,12 @@ fn main() -> ExitCode {
                     s.pages, s.precision, s.recall, s.f1, s.mb_per_s
                 );
             })
+        }
+        Some("segment") => {
+            let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
+            let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/segment.tsv".into());
+            let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(segment_train::EPOCHS);
+            segment_train::train(std::path::Path::new(&dir), std::path::Path::new(&out), epochs)
         }
         Some("eval-segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());

@@ -98,17 +98,21 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
 }
 
 /// Score every page of `dir`: per label, (true positives, predicted, gold), over lines weighted by words.
+/// Each page is analysed with a block model fitted on the other half of the
+/// pages (two folds by page index), so the figures are held out.
 pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String> {
     let mut shown = 0;
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let files = crate::segment_train::files(dir)?;
+    let data = crate::segment_train::pages(dir)?;
+    let fold_model = |odd: bool| {
+        let w =
+            crate::segment_train::fit(&crate::segment_train::lines_of(&data, Some(!odd)), crate::segment_train::EPOCHS);
+        lede_core::blockmodel::BlockModel::parse(&crate::segment_train::tsv(&w))
+    };
+    let models = [fold_model(false)?, fold_model(true)?];
     let mut stats = [[0usize; 3]; 6];
     let mut pages = 0;
-    for f in files.iter().filter(|f| f.to_string_lossy().ends_with(".html.gz")) {
+    for (index, f) in files.iter().enumerate() {
         let mut html = String::new();
         let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
         let mut bytes = Vec::new();
@@ -120,7 +124,8 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
         }
         pages += 1;
         let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
-        let pred = predicted(&text, lines.len());
+        let model = models[index % 2].clone();
+        let pred = lede_core::blockmodel::with_model(model, || predicted(&text, lines.len()));
         for ((l, g), p) in lines.iter().zip(pred) {
             let w = l.split_whitespace().count();
             stats[*g][2] += w;

@@ -1,0 +1,192 @@
+//! `lede_train segment`: fits the block model (`lede_core::blockmodel`), a
+//! multinomial logistic regression over line features, on the block labels
+//! of L3S-GN1, and writes `crates/lede_core/models/segment.tsv`.
+//!
+//! Classes: body (full text, supplemental), headline, furniture (not
+//! content, related content, comments). Lines are weighted by their words,
+//! as the evaluation weighs them. It first prints a two-fold estimate (train
+//! on the even pages, score the odd ones, and the other way round), then
+//! trains on every page. The same data give the same file.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use lede_core::blockmodel::{softmax, BODY, CLASSES, FURNITURE, HEADLINE};
+
+use crate::segment_eval::lines_with_labels;
+
+pub struct Line {
+    feats: Vec<u64>,
+    class: usize,
+    weight: f32,
+}
+
+/// The annotated pages of `dir` in name order (the order folds are taken in).
+pub fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Every page's lines with features and classes, with the page's index in [`files`].
+pub fn pages(dir: &Path) -> Result<Vec<(usize, Vec<Line>)>, String> {
+    let mut out = Vec::new();
+    for (index, f) in files(dir)?.into_iter().enumerate() {
+        let file = std::fs::File::open(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", f.display()))?;
+        let html = String::from_utf8_lossy(&bytes);
+        let lines: Vec<(String, usize)> =
+            lines_with_labels(&html).into_iter().filter(|(l, _)| !l.trim().is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+        let feats = lede_core::segment::line_features(&text);
+        if feats.len() != lines.len() {
+            continue; // a line the segmenter splits differently; rare
+        }
+        out.push((
+            index,
+            lines
+                .iter()
+                .zip(feats)
+                .map(|((l, label), feats)| Line {
+                    feats,
+                    class: match label {
+                        1 => HEADLINE,
+                        2 | 3 => BODY,
+                        _ => FURNITURE,
+                    },
+                    weight: (l.split_whitespace().count().clamp(1, 60) as f32).sqrt(),
+                })
+                .collect(),
+        ));
+    }
+    Ok(out)
+}
+
+pub type Weights = HashMap<u64, [f32; CLASSES]>;
+
+fn probs(w: &Weights, feats: &[u64]) -> [f32; CLASSES] {
+    let mut z = [0f32; CLASSES];
+    for f in feats {
+        if let Some(x) = w.get(f) {
+            for c in 0..CLASSES {
+                z[c] += x[c];
+            }
+        }
+    }
+    softmax(z)
+}
+
+/// AdaGrad on the weighted log loss with a small L2 penalty, lines in a fixed shuffled order.
+pub fn fit(lines: &[&Line], epochs: usize) -> Weights {
+    let mut w: Weights = HashMap::new();
+    let mut g2: HashMap<u64, [f32; CLASSES]> = HashMap::new();
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    let mut seed: u64 = 0x5eed;
+    let (lr, l2) = (0.2f32, 1e-5f32);
+    for _ in 0..epochs {
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &k in &order {
+            let line = lines[k];
+            let p = probs(&w, &line.feats);
+            for f in &line.feats {
+                let wf = w.entry(*f).or_insert([0.0; CLASSES]);
+                let gf = g2.entry(*f).or_insert([0.0; CLASSES]);
+                for c in 0..CLASSES {
+                    let y = if c == line.class { 1.0 } else { 0.0 };
+                    let g = line.weight * (p[c] - y) + l2 * wf[c];
+                    gf[c] += g * g;
+                    wf[c] -= lr * g / (gf[c].sqrt() + 1e-6);
+                }
+            }
+        }
+    }
+    w
+}
+
+/// Word-weighted precision and recall per class of the argmax on `lines`.
+fn report(tag: &str, w: &Weights, lines: &[&Line]) {
+    let mut stats = [[0f64; 3]; CLASSES];
+    for l in lines {
+        let p = probs(w, &l.feats);
+        let pred = (0..CLASSES).max_by(|&a, &b| p[a].total_cmp(&p[b])).unwrap_or(BODY);
+        let words = f64::from(l.weight * l.weight);
+        stats[l.class][2] += words;
+        stats[pred][1] += words;
+        if pred == l.class {
+            stats[pred][0] += words;
+        }
+    }
+    for (c, name) in ["body", "headline", "furniture"].iter().enumerate() {
+        let [tp, pred, gold] = stats[c];
+        println!("{tag} {name:<10} P {:.3} R {:.3}", tp / pred.max(1.0), tp / gold.max(1.0));
+    }
+}
+
+/// The lines of the pages whose index has parity `odd` (or all of them).
+pub fn lines_of(pages: &[(usize, Vec<Line>)], odd: Option<bool>) -> Vec<&Line> {
+    pages.iter().filter(|(i, _)| odd.is_none_or(|o| (i % 2 == 1) == o)).flat_map(|(_, p)| p.iter()).collect()
+}
+
+/// The model file's text (features sorted, small weights pruned).
+pub fn tsv(w: &Weights) -> String {
+    let mut rows: Vec<(&u64, &[f32; CLASSES])> = w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= 0.005)).collect();
+    rows.sort_by_key(|r| *r.0);
+    let mut s = String::from(
+        "# Lede block classifier: body, headline, furniture weights per hashed feature.\n\
+         # Written by `cargo xtask train-segment` from ../shared/data/l3s-gn1; do not edit.\n",
+    );
+    for (h, x) in &rows {
+        s.push_str(&format!("{h:016x}\t{:.3}\t{:.3}\t{:.3}\n", x[0], x[1], x[2]));
+    }
+    s
+}
+
+pub const EPOCHS: usize = 6;
+
+pub fn train(dir: &Path, out: &Path, epochs: usize) -> Result<(), String> {
+    let pages = pages(dir)?;
+    let (even, odd) = (lines_of(&pages, Some(false)), lines_of(&pages, Some(true)));
+    report("model alone, held-out (odd pages)", &fit(&even, epochs), &odd);
+    report("model alone, held-out (even pages)", &fit(&odd, epochs), &even);
+    let all = lines_of(&pages, None);
+    let s = tsv(&fit(&all, epochs));
+    std::fs::write(out, &s).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("{} pages, {} lines, {} features -> {}", pages.len(), all.len(), s.lines().count() - 2, out.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_learns_and_gives_the_same_file_twice() {
+        // Feature 2 + c marks class c; feature 1 is on every line.
+        let lines: Vec<Line> =
+            (0..300).map(|i| Line { feats: vec![1, 2 + (i % 3) as u64], class: i % 3, weight: 1.0 }).collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let w = fit(&refs, 3);
+        for c in 0..CLASSES {
+            let p = probs(&w, &[1, 2 + c as u64]);
+            assert!(p[c] > 0.8, "class {c}: {p:?}");
+        }
+        assert_eq!(tsv(&w), tsv(&fit(&refs, 3)));
+        let model = lede_core::blockmodel::BlockModel::parse(&tsv(&w)).expect("the file parses");
+        assert_eq!(model.len(), 4);
+    }
+}
