@@ -72,18 +72,18 @@ pub fn train_ner() -> Result {
         .arg(shared.join("data"))
         // Features whose weights never pass 1.5 go: 38 KB off the model
         // (25 KB of gzip, for the first-paint budget) for 0.1 F1.
-        .args(["--min-weight", "1.5"]))
+        .args(["--min-weight", "1.7"]))
 }
 
 /// `cargo xtask train-segment`: fit the block model on L3S-GN1's block
-/// labels and write `crates/lede_core/models/segment.tsv` (about 15 s).
+/// labels and write `crates/lede_core/models/segment.bin` (about 15 s).
 pub fn train_segment() -> Result {
     let shared = shared()?;
     run(Command::new("cargo")
         .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "segment", "--data"])
         .arg(shared.join("data/l3s-gn1/annotated"))
         .arg("--out")
-        .arg(root().join("crates/lede_core/models/segment.tsv")))
+        .arg(root().join("crates/lede_core/models/segment.bin")))
 }
 
 /// `cargo xtask eval-casualties`: the reference GVA scorer (its filter and

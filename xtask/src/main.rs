@@ -27,7 +27,7 @@ usage: cargo xtask <command>
           browser tests in headless Chromium, and a release build with its bundle sizes
   build   install what is missing, then build the optimised static site into dist/
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
-  train-segment  fit the block classifier on ../shared/data/l3s-gn1 and write crates/lede_core/models/segment.tsv
+  train-segment  fit the block classifier on ../shared/data/l3s-gn1 and write crates/lede_core/models/segment.bin
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer

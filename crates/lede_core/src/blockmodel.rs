@@ -1,14 +1,12 @@
 //! The fitted part of block classification: a multinomial logistic
 //! regression over the shape of each line and of its neighbours, trained on
 //! the block labels of L3S-GN1 (`cargo xtask train-segment`, which writes
-//! `models/segment.tsv`). It gives each line a probability of being body,
+//! `models/segment.bin`). It gives each line a probability of being body,
 //! headline or page furniture; `segment::classify` weighs it with its rules.
 //!
 //! Features are hashed names (FNV-1a) so that the trainer and this module
 //! agree without a shared table: the trainer calls [`line_features`] too.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// Classes, in the order of the weights in the model file.
@@ -17,58 +15,61 @@ pub const HEADLINE: usize = 1;
 pub const FURNITURE: usize = 2;
 pub const CLASSES: usize = 3;
 
-/// The model's text: one feature a line, `hash<TAB>w_body<TAB>w_headline<TAB>w_furniture`.
-const MODEL_TSV: &str = include_str!("../models/segment.tsv");
+/// The model: one record a feature, its key (u32, see [`key`]) and its
+/// weights for body, headline and furniture (i16, thousandths), all
+/// little-endian, sorted by key.
+const MODEL_BIN: &[u8] = include_bytes!("../models/segment.bin");
 
-/// Keys here are FNV hashes already: hashing them again would be waste.
-#[derive(Default, Clone, Copy)]
-pub struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type IdMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+/// Bytes of one record in the model file.
+pub const RECORD: usize = 4 + 2 * CLASSES;
 
 #[derive(Clone)]
 pub struct BlockModel {
-    weights: IdMap<[f32; CLASSES]>,
+    /// Sorted by key (the folded feature hash), for binary search.
+    weights: Vec<(u32, [f32; CLASSES])>,
+}
+
+/// A feature's key in the model file: its 64-bit hash folded to 32 bits.
+pub fn key(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
 }
 
 impl BlockModel {
-    /// Parse the model text; lines that do not parse are an error.
-    pub fn parse(tsv: &str) -> Result<Self, String> {
-        let mut weights = IdMap::default();
-        for (i, line) in tsv.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut parts = line.split('\t');
-            let bad = || format!("segment model line {}: {line:?}", i + 1);
-            let h = u64::from_str_radix(parts.next().ok_or_else(bad)?, 16).map_err(|_| bad())?;
-            let mut w = [0f32; CLASSES];
-            for x in &mut w {
-                *x = parts.next().ok_or_else(bad)?.parse().map_err(|_| bad())?;
-            }
-            weights.insert(h, w);
+    /// Read a model file; a length that is not whole records is an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        if bytes.len() % RECORD != 0 {
+            return Err(format!("segment model: {} bytes is not a whole number of {RECORD}-byte records", bytes.len()));
         }
+        let mut weights = Vec::with_capacity(bytes.len() / RECORD);
+        for r in bytes.chunks_exact(RECORD) {
+            let mut w = [0f32; CLASSES];
+            for (c, x) in w.iter_mut().enumerate() {
+                *x = f32::from(i16::from_le_bytes([r[4 + 2 * c], r[5 + 2 * c]])) / 1000.0;
+            }
+            weights.push((u32::from_le_bytes([r[0], r[1], r[2], r[3]]), w));
+        }
+        weights.sort_by_key(|r| r.0);
         Ok(Self { weights })
+    }
+
+    /// The model file for these weights (features sorted), as the trainer writes it.
+    pub fn to_bytes(weights: &[(u64, [f32; CLASSES])]) -> Vec<u8> {
+        let mut rows: Vec<(u32, [f32; CLASSES])> = weights.iter().map(|(h, w)| (key(*h), *w)).collect();
+        rows.sort_by_key(|r| r.0);
+        let mut out = Vec::with_capacity(rows.len() * RECORD);
+        for (k, w) in rows {
+            out.extend_from_slice(&k.to_le_bytes());
+            for x in w {
+                out.extend_from_slice(&((x * 1000.0).round().clamp(-32768.0, 32767.0) as i16).to_le_bytes());
+            }
+        }
+        out
     }
 
     /// The committed model, parsed once.
     pub fn get() -> Option<&'static BlockModel> {
         static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
-        MODEL.get_or_init(|| BlockModel::parse(MODEL_TSV).ok()).as_ref()
+        MODEL.get_or_init(|| BlockModel::from_bytes(MODEL_BIN).ok()).as_ref()
     }
 
     /// Run `f` with the model in use: one set by [`with_model`] on this
@@ -99,9 +100,10 @@ impl BlockModel {
     pub fn probs(&self, feats: &[u64]) -> [f32; CLASSES] {
         let mut z = [0f32; CLASSES];
         for f in feats {
-            if let Some(w) = self.weights.get(f) {
-                for c in 0..CLASSES {
-                    z[c] += w[c];
+            let k = key(*f);
+            if let Ok(i) = self.weights.binary_search_by_key(&k, |r| r.0) {
+                for (zc, w) in z.iter_mut().zip(self.weights[i].1) {
+                    *zc += w;
                 }
             }
         }
@@ -126,8 +128,13 @@ pub fn softmax(z: [f32; CLASSES]) -> [f32; CLASSES] {
 
 /// FNV-1a of a feature name.
 pub fn hash(name: &str) -> u64 {
+    hash_parts(&[name])
+}
+
+/// FNV-1a of the parts run together (a name without building it).
+pub fn hash_parts(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in name.bytes() {
+    for b in parts.iter().flat_map(|p| p.bytes()) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
@@ -192,40 +199,42 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
             i += 1;
         }
     }
-    let mut seen: IdMap<usize> = IdMap::default();
-    for t in texts {
-        *seen.entry(hash(t.trim())).or_default() += 1;
-    }
-    let mut name = String::new();
+    // Lines that occur more than once on the page (sorted hashes).
+    let mut seen: Vec<u64> = texts.iter().map(|t| hash(t.trim())).collect();
+    seen.sort_unstable();
+    let repeated = |h: u64| {
+        let i = seen.partition_point(|&x| x < h);
+        seen.get(i + 1) == Some(&h)
+    };
+    const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+    let end_str = |c: char| match c {
+        '.' => ".",
+        '!' => "!",
+        '?' => "?",
+        ':' => ":",
+        '…' => "…",
+        _ => "n",
+    };
     out.clear();
     for i in 0..n {
         let mut f = Vec::with_capacity(40);
-        let mut add = |name: &mut String| {
-            f.push(hash(name));
-            name.clear();
-        };
+        // A feature's hash is the FNV-1a of its name, the parts run together.
+        let mut add = |parts: &[&str]| f.push(hash_parts(parts));
         let s = &shapes[i];
         let wb = words_bucket(s.words);
-        let _ = write!(name, "bias");
-        add(&mut name);
-        let _ = write!(name, "w={wb}");
-        add(&mut name);
-        let _ = write!(name, "end={}", s.end);
-        add(&mut name);
-        let _ = write!(name, "w={wb}|end={}", s.end);
-        add(&mut name);
-        let _ = write!(name, "title={}", ratio_bucket(s.title_ratio));
-        add(&mut name);
-        let _ = write!(name, "stop={}", ratio_bucket(s.stop_ratio));
-        add(&mut name);
-        let _ = write!(name, "title={}|stop={}", ratio_bucket(s.title_ratio), ratio_bucket(s.stop_ratio));
-        add(&mut name);
-        let _ = write!(name, "w={wb}|title={}", ratio_bucket(s.title_ratio));
-        add(&mut name);
-        let _ = write!(name, "digits={}", ratio_bucket(s.digit_ratio));
-        add(&mut name);
-        let _ = write!(name, "commas={}", s.commas.min(4));
-        add(&mut name);
+        let end = end_str(s.end);
+        let title = DIGITS[usize::from(ratio_bucket(s.title_ratio))];
+        let stop = DIGITS[usize::from(ratio_bucket(s.stop_ratio))];
+        add(&["bias"]);
+        add(&["w=", wb]);
+        add(&["end=", end]);
+        add(&["w=", wb, "|end=", end]);
+        add(&["title=", title]);
+        add(&["stop=", stop]);
+        add(&["title=", title, "|stop=", stop]);
+        add(&["w=", wb, "|title=", title]);
+        add(&["digits=", DIGITS[usize::from(ratio_bucket(s.digit_ratio))]]);
+        add(&["commas=", DIGITS[s.commas.min(4)]]);
         for (flag, label) in [
             (s.link, "link"),
             (s.handle, "handle"),
@@ -236,13 +245,11 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
             (s.quote, "quote"),
         ] {
             if flag {
-                let _ = write!(name, "{label}");
-                add(&mut name);
+                add(&[label]);
             }
         }
         if let Some(k) = s.furniture {
-            let _ = write!(name, "furniture={k}");
-            add(&mut name);
+            add(&["furniture=", k]);
         }
         let r = match run[i] {
             0 => "0",
@@ -252,14 +259,10 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
             4..=6 => "4-6",
             _ => "7+",
         };
-        let _ = write!(name, "run={r}");
-        add(&mut name);
-        let _ = write!(name, "run={r}|w={wb}");
-        add(&mut name);
-        let repeated = seen.get(&hash(texts[i].trim())).copied().unwrap_or(0) > 1;
-        if repeated {
-            let _ = write!(name, "repeated");
-            add(&mut name);
+        add(&["run=", r]);
+        add(&["run=", r, "|w=", wb]);
+        if repeated(hash(texts[i].trim())) {
+            add(&["repeated"]);
         }
         // (No feature of the place on the page: L3S pages open and close
         // with site chrome, a pasted story need not.)
@@ -270,18 +273,14 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
                 continue;
             }
             let o = &shapes[j as usize];
-            let _ = write!(name, "{tag}:w={}", words_bucket(o.words));
-            add(&mut name);
-            let _ = write!(name, "{tag}:end={}", o.end);
-            add(&mut name);
+            let ow = words_bucket(o.words);
+            add(&[tag, ":w=", ow]);
+            add(&[tag, ":end=", end_str(o.end)]);
             if d.abs() == 1 {
-                let _ = write!(name, "{tag}:title={}", ratio_bucket(o.title_ratio));
-                add(&mut name);
-                let _ = write!(name, "{tag}:w={}|w={wb}", words_bucket(o.words));
-                add(&mut name);
+                add(&[tag, ":title=", DIGITS[usize::from(ratio_bucket(o.title_ratio))]]);
+                add(&[tag, ":w=", ow, "|w=", wb]);
                 if let Some(k) = o.furniture {
-                    let _ = write!(name, "{tag}:furniture={k}");
-                    add(&mut name);
+                    add(&[tag, ":furniture=", k]);
                 }
             }
         }
@@ -295,7 +294,7 @@ mod tests {
 
     #[test]
     fn the_committed_model_parses_and_gives_probabilities() {
-        let m = BlockModel::get().expect("models/segment.tsv parses");
+        let m = BlockModel::get().expect("models/segment.bin reads");
         assert!(m.len() > 100, "{} features", m.len());
         let p = m.probs(&[hash("bias"), hash("w=3"), hash("end=n")]);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-5, "{p:?}");
@@ -305,11 +304,14 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_model_line_is_an_error() {
-        assert!(BlockModel::parse("# comment\n00ff\t0.1\t0.2\t0.3\n").is_ok());
-        assert!(BlockModel::parse("zz\t0.1\t0.2\t0.3\n").is_err());
-        assert!(BlockModel::parse("00ff\t0.1\t0.2\n").is_err());
-        assert!(BlockModel::parse("00ff\t0.1\tx\t0.3\n").is_err());
+    fn a_model_file_round_trips_and_a_cut_one_is_an_error() {
+        let bytes = BlockModel::to_bytes(&[(hash("b"), [0.5, -1.25, 2.0]), (hash("a"), [0.001, 0.0, -0.002])]);
+        assert_eq!(bytes.len(), 2 * RECORD);
+        let m = BlockModel::from_bytes(&bytes).expect("reads");
+        assert_eq!(m.len(), 2);
+        assert_eq!(m.probs(&[hash("b")]), softmax([0.5, -1.25, 2.0]));
+        assert!(BlockModel::from_bytes(&bytes[..RECORD + 3]).is_err());
+        assert!(BlockModel::from_bytes(&[]).expect("empty").is_empty());
     }
 
     #[test]

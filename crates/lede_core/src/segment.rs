@@ -844,7 +844,7 @@ mod tests {
         assert_eq!(&text[s..e], teasers);
         assert_eq!(seg.articles.iter().map(|a| a.paragraphs.len()).sum::<usize>(), 2);
         // Without the model the rules keep them.
-        let empty = blockmodel::BlockModel::parse("").expect("empty model");
+        let empty = blockmodel::BlockModel::from_bytes(&[]).expect("empty model");
         let seg = blockmodel::with_model(empty, || segment(&text));
         assert!(seg.boilerplate.is_empty(), "{seg:?}");
     }

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         }
         Some("segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
-            let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/segment.tsv".into());
+            let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/segment.bin".into());
             let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(segment_train::EPOCHS);
             segment_train::train(std::path::Path::new(&dir), std::path::Path::new(&out), epochs)
         }

@@ -107,7 +107,7 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
     let fold_model = |odd: bool| {
         let w =
             crate::segment_train::fit(&crate::segment_train::lines_of(&data, Some(!odd)), crate::segment_train::EPOCHS);
-        lede_core::blockmodel::BlockModel::parse(&crate::segment_train::tsv(&w))
+        lede_core::blockmodel::BlockModel::from_bytes(&crate::segment_train::model_bytes(&w))
     };
     let models = [fold_model(false)?, fold_model(true)?];
     let mut stats = [[0usize; 3]; 6];

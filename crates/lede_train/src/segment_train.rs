@@ -1,6 +1,6 @@
 //! `lede_train segment`: fits the block model (`lede_core::blockmodel`), a
 //! multinomial logistic regression over line features, on the block labels
-//! of L3S-GN1, and writes `crates/lede_core/models/segment.tsv`.
+//! of L3S-GN1, and writes `crates/lede_core/models/segment.bin`.
 //!
 //! Classes: body (full text, supplemental), headline, furniture (not
 //! content, related content, comments). Lines are weighted by their words,
@@ -142,18 +142,11 @@ pub fn lines_of(pages: &[(usize, Vec<Line>)], odd: Option<bool>) -> Vec<&Line> {
     pages.iter().filter(|(i, _)| odd.is_none_or(|o| (i % 2 == 1) == o)).flat_map(|(_, p)| p.iter()).collect()
 }
 
-/// The model file's text (features sorted, small weights pruned).
-pub fn tsv(w: &Weights) -> String {
-    let mut rows: Vec<(&u64, &[f32; CLASSES])> = w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= 0.005)).collect();
-    rows.sort_by_key(|r| *r.0);
-    let mut s = String::from(
-        "# Lede block classifier: body, headline, furniture weights per hashed feature.\n\
-         # Written by `cargo xtask train-segment` from ../shared/data/l3s-gn1; do not edit.\n",
-    );
-    for (h, x) in &rows {
-        s.push_str(&format!("{h:016x}\t{:.3}\t{:.3}\t{:.3}\n", x[0], x[1], x[2]));
-    }
-    s
+/// The model file (features sorted, weights under 0.005 pruned).
+pub fn model_bytes(w: &Weights) -> Vec<u8> {
+    let rows: Vec<(u64, [f32; CLASSES])> =
+        w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= 0.005)).map(|(h, x)| (*h, *x)).collect();
+    lede_core::blockmodel::BlockModel::to_bytes(&rows)
 }
 
 pub const EPOCHS: usize = 6;
@@ -164,9 +157,16 @@ pub fn train(dir: &Path, out: &Path, epochs: usize) -> Result<(), String> {
     report("model alone, held-out (odd pages)", &fit(&even, epochs), &odd);
     report("model alone, held-out (even pages)", &fit(&odd, epochs), &even);
     let all = lines_of(&pages, None);
-    let s = tsv(&fit(&all, epochs));
-    std::fs::write(out, &s).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("{} pages, {} lines, {} features -> {}", pages.len(), all.len(), s.lines().count() - 2, out.display());
+    let bytes = model_bytes(&fit(&all, epochs));
+    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!(
+        "{} pages, {} lines, {} features ({} bytes) -> {}",
+        pages.len(),
+        all.len(),
+        bytes.len() / lede_core::blockmodel::RECORD,
+        bytes.len(),
+        out.display()
+    );
     Ok(())
 }
 
@@ -185,8 +185,8 @@ mod tests {
             let p = probs(&w, &[1, 2 + c as u64]);
             assert!(p[c] > 0.8, "class {c}: {p:?}");
         }
-        assert_eq!(tsv(&w), tsv(&fit(&refs, 3)));
-        let model = lede_core::blockmodel::BlockModel::parse(&tsv(&w)).expect("the file parses");
+        assert_eq!(model_bytes(&w), model_bytes(&fit(&refs, 3)));
+        let model = lede_core::blockmodel::BlockModel::from_bytes(&model_bytes(&w)).expect("the file reads");
         assert_eq!(model.len(), 4);
     }
 }
