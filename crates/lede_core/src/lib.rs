@@ -280,6 +280,35 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     })
 }
 
+/// The article's paragraphs, with photo captions left inside body
+/// paragraphs split out as caption spans (the text around them stays body).
+fn with_captions(text: &str, a: &segment::ArticleDraft, paras: &[ParaTokens]) -> Vec<(usize, usize, ParagraphKind)> {
+    let mut out = Vec::with_capacity(a.paragraphs.len());
+    for (&(s, e, kind), p) in a.paragraphs.iter().zip(paras) {
+        let caps = if kind == ParagraphKind::Body {
+            segment::caption_sentences(text, &p.tokens, &p.sentences)
+        } else {
+            Vec::new()
+        };
+        let mut at = s;
+        for (cs, ce) in caps {
+            let before = text[at..cs].trim_end();
+            if !before.trim().is_empty() {
+                let lead = before.len() - before.trim_start().len();
+                out.push((at + lead, at + before.len(), ParagraphKind::Body));
+            }
+            out.push((cs, ce, ParagraphKind::Caption));
+            at = ce;
+        }
+        let rest = &text[at..e];
+        if !rest.trim().is_empty() {
+            let lead = rest.len() - rest.trim_start().len();
+            out.push((at + lead, at + rest.trim_end().len(), kind));
+        }
+    }
+    out
+}
+
 /// Tokens and sentences of one paragraph.
 struct ParaTokens {
     range: (usize, usize),
@@ -365,10 +394,9 @@ fn analyse_article(
         published: string(a.published),
         byline: string(a.byline),
         span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
-        paragraphs: a
-            .paragraphs
-            .iter()
-            .map(|&(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
+        paragraphs: with_captions(text, a, &paras[n_head..])
+            .into_iter()
+            .map(|(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
             .collect(),
         entities: mentions
             .iter()

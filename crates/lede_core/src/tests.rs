@@ -423,4 +423,40 @@ fn seed_002_has_a_main_article_and_related_ones() {
         let nvidia: Vec<_> = art.entities.iter().filter(|e| e.text == "Nvidia").map(|e| e.label).collect();
         assert!(nvidia.iter().all(|l| *l == EntityLabel::Org), "{nvidia:?}");
     }
+    // The photo captions run into the third related article's text are caption spans.
+    let chars: Vec<char> = text.chars().collect();
+    let captions: Vec<String> = a.articles[3]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Caption)
+        .map(|p| chars[p.start..p.end].iter().collect())
+        .collect();
+    assert!(captions.iter().any(|c| c == "Destroyed buildings in Vovchansk in October."), "{captions:?}");
+    assert!(captions.iter().any(|c| c == "Ivan Shabunko in a Ukrainian detention center in February."), "{captions:?}");
+    // No other article has any, and the prose around them stays body.
+    assert!(a.articles[..3].iter().flat_map(|x| &x.paragraphs).all(|p| p.kind != ParagraphKind::Caption));
+    assert!(a.articles[3].paragraphs.iter().filter(|p| p.kind == ParagraphKind::Body).count() > captions.len());
+}
+
+#[test]
+fn captions_left_inside_a_paragraph_become_caption_spans() {
+    let text = "The ferry left the harbour at dawn, and the crew said the sea was calm. \
+                Ada Quill with her crew on the quay in March. \
+                By noon the wind had turned, and the captain ordered them back. \
+                The crew spoke with reporters on Tuesday.";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let kinds: Vec<(ParagraphKind, &str)> =
+        a.articles[0].paragraphs.iter().map(|p| (p.kind, &text[p.start..p.end])).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (ParagraphKind::Body, "The ferry left the harbour at dawn, and the crew said the sea was calm."),
+            (ParagraphKind::Caption, "Ada Quill with her crew on the quay in March."),
+            (
+                ParagraphKind::Body,
+                "By noon the wind had turned, and the captain ordered them back. The crew spoke with reporters on Tuesday."
+            ),
+        ]
+    );
 }
