@@ -389,7 +389,13 @@ fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize,
     if t(k) == "," {
         // The appositive ends at a comma followed by the cue, within a clause.
         for j in k + 1..toks.len().min(k + 24) {
-            if matches!(t(j), "." | ";" | ":" | "\"" | "“" | "”" | "?" | "!") {
+            // "R-Ky.," and "Jr.," end in an abbreviation's full stop, not a sentence's.
+            let abbreviation = t(j) == "."
+                && toks[j].start == toks[j - 1].end
+                && t(j - 1).len() <= 5
+                && t(j - 1).starts_with(char::is_uppercase)
+                && matches!(t(j + 1), "," | ")");
+            if matches!(t(j), "." | ";" | ":" | "\"" | "“" | "”" | "?" | "!") && !abbreviation {
                 break;
             }
             if t(j) == "," {
@@ -507,6 +513,13 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
                 return Some((m.start, m.end));
             }
         }
+    }
+    // "Police say", "Demonstrators said": a group of people opening its clause.
+    let opens_clause = end == 1
+        || matches!(toks[end - 2].text(text), "." | "“" | "\"" | ":" | ";" | "”")
+        || toks[end - 2].end < last.start && text[toks[end - 2].end..last.start].contains('\n');
+    if opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&lower) {
+        return Some((last.start, last.end));
     }
     // "the president said": a determiner within four words before, and the
     // phrase ends on a content word ("… others and told" is no speaker).
@@ -651,6 +664,74 @@ pub struct ParaView<'a> {
     pub range: (usize, usize),
     pub tokens: &'a [Token],
     pub sentences: &'a [crate::tokens::Sentence],
+}
+
+/// The subject opening a sentence: a pronoun or a name among its first
+/// words, after a connective ("Meanwhile, it attacked …").
+fn sentence_subject(
+    text: &str,
+    toks: &[Token],
+    s: &crate::tokens::Sentence,
+    mentions: &[Mention],
+) -> Option<(usize, usize)> {
+    for &t in &toks[s.first..(s.first + 4).min(s.end)] {
+        let w = crate::tokens::lower(t.text(text));
+        if matches!(&*w, "he" | "she" | "they" | "it" | "we" | "i") {
+            return Some((t.start, t.end));
+        }
+        let i = mentions.partition_point(|m| m.start < t.start);
+        if let Some(m) = mentions.get(i).filter(|m| m.start == t.start && m.label != EntityLabel::Loc) {
+            return Some((m.start, m.end));
+        }
+        if !(t.kind == TokenKind::Punct || matches!(&*w, "meanwhile" | "then" | "but" | "and" | "later" | "also")) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Groups of people who may speak as one ("Police say …").
+fn is_group_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "police"
+            | "officials"
+            | "authorities"
+            | "investigators"
+            | "prosecutors"
+            | "witnesses"
+            | "residents"
+            | "demonstrators"
+            | "protesters"
+            | "protestors"
+            | "critics"
+            | "supporters"
+            | "opponents"
+            | "analysts"
+            | "experts"
+            | "lawmakers"
+            | "republicans"
+            | "democrats"
+            | "officers"
+            | "neighbors"
+            | "neighbours"
+            | "doctors"
+            | "researchers"
+            | "scientists"
+            | "economists"
+            | "aides"
+            | "advisers"
+            | "organizers"
+            | "organisers"
+            | "activists"
+            | "parents"
+            | "voters"
+            | "leaders"
+            | "relatives"
+            | "family"
+            | "troops"
+            | "soldiers"
+    )
 }
 
 /// Nouns for something said: "Trump's claim that …".
@@ -806,8 +887,16 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     while e > s.first && e + 2 > k && is_verb_filler(&lw(&p.tokens[e - 1])) {
                         e -= 1;
                     }
-                    if let Some(sp) =
-                        speaker_before(text, p.tokens, e, mentions).filter(|sp| sp.0 >= p.tokens[s.first].start)
+                    // "He then defended the remark, saying, “…”": a participle
+                    // after a comma has the sentence's subject for speaker.
+                    let participle = || {
+                        (k > s.first && lw(&t).ends_with("ing") && p.tokens[k - 1].text(text) == ",")
+                            .then(|| sentence_subject(text, p.tokens, s, mentions))
+                            .flatten()
+                    };
+                    if let Some(sp) = speaker_before(text, p.tokens, e, mentions)
+                        .filter(|sp| sp.0 >= p.tokens[s.first].start)
+                        .or_else(participle)
                     {
                         // Reported speech puts its verb before the quote: verbs
                         // after it count only when none stands before.

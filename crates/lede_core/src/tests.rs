@@ -120,7 +120,10 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 “The vote is over.” She says the council must now find the money.\n\
                 “We ask the council to act before the storms,” the letter reads.\n\
                 “The harbour will reopen soon,” Tomas Reyes said. Ada Quill called the plan “a gamble with the town's money.”\n\
-                The old ferry was “never safe,” according to the mayor.\n";
+                The old ferry was “never safe,” according to the mayor.\n\
+                Police say they have “enough officers” for the festival.\n\
+                “The vote will hold,” Senate Leader Marta Vell, R-Ky., said Tuesday.\n\
+                Tomas Reyes spoke for an hour. He then defended the plan, saying, “It is the only way to keep the town afloat.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| {
@@ -143,6 +146,9 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
     // A verb of saying between two quotes starts another attribution.
     assert_eq!(who("a gamble").as_deref(), Some("Ada Quill"), "{quotes:#?}");
     assert_eq!(who("never safe").as_deref(), Some("the mayor"), "{quotes:#?}");
+    assert_eq!(who("enough officers").as_deref(), Some("Police"), "{quotes:#?}");
+    assert_eq!(who("The vote will").as_deref(), Some("Marta Vell"), "{quotes:#?}");
+    assert_eq!(who("It is the only").as_deref(), Some("He"), "{quotes:#?}");
 }
 
 #[test]
