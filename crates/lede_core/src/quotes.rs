@@ -533,6 +533,16 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         {
             return Some((toks[k].start, last.end));
         }
+        // "Obama's former campaign strategist said": a name's possessive as
+        // the determiner, the phrase ending on a person noun.
+        if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && lexicon::is_person_noun(&lower) {
+            let i = mentions.partition_point(|m| m.end < toks[k - 1].end);
+            if let Some(m) = mentions.get(i).filter(|m| m.end == toks[k - 1].end) {
+                if toks[k + 1..end].iter().all(|t| t.kind == TokenKind::Word) {
+                    return Some((m.start, last.end));
+                }
+            }
+        }
     }
     None
 }
@@ -894,8 +904,13 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                             .then(|| sentence_subject(text, p.tokens, s, mentions))
                             .flatten()
                     };
+                    // "32% of Republican claims": after "of", a noun, not a speaker and verb.
+                    let after_of = |sp: &(usize, usize)| {
+                        let b = p.tokens.partition_point(|t| t.start < sp.0);
+                        b > 0 && lw(&p.tokens[b - 1]) == "of"
+                    };
                     if let Some(sp) = speaker_before(text, p.tokens, e, mentions)
-                        .filter(|sp| sp.0 >= p.tokens[s.first].start)
+                        .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp))
                         .or_else(participle)
                     {
                         // Reported speech puts its verb before the quote: verbs

@@ -123,7 +123,8 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 The old ferry was “never safe,” according to the mayor.\n\
                 Police say they have “enough officers” for the festival.\n\
                 “The vote will hold,” Senate Leader Marta Vell, R-Ky., said Tuesday.\n\
-                Tomas Reyes spoke for an hour. He then defended the plan, saying, “It is the only way to keep the town afloat.”\n";
+                Tomas Reyes spoke for an hour. He then defended the plan, saying, “It is the only way to keep the town afloat.”\n\
+                Marta Vell's lawyer said the charge was “baseless and cruel.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| {
@@ -149,6 +150,7 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
     assert_eq!(who("enough officers").as_deref(), Some("Police"), "{quotes:#?}");
     assert_eq!(who("The vote will").as_deref(), Some("Marta Vell"), "{quotes:#?}");
     assert_eq!(who("It is the only").as_deref(), Some("He"), "{quotes:#?}");
+    assert_eq!(who("baseless").as_deref(), Some("Marta Vell's lawyer"), "{quotes:#?}");
 }
 
 #[test]
