@@ -108,7 +108,7 @@ fn shape(line: &str) -> Shape {
     s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
     s.ends_colon = trimmed.ends_with(':');
     s.starts_dash = line.starts_with("- ") || line.starts_with("— ") || line.starts_with("– ");
-    s.relative_time = is_relative_time(line);
+    s.relative_time = is_relative_time(line) || is_absolute_date(line);
     s.starts_by = line.starts_with("By ") && s.words <= 8;
     s
 }
@@ -130,6 +130,73 @@ fn is_relative_time(line: &str) -> bool {
         ["just", "now"] | ["yesterday"] => true,
         _ => false,
     }
+}
+
+/// A dateline of its own: "March 3, 2025", "Published 5:32 PM EDT, Mon
+/// March 3, 2025", "Updated: 03/04/2025 10:15 a.m.", "2025-03-03". Every
+/// word is a date or time word, and there is a month or a numeric date.
+fn is_absolute_date(line: &str) -> bool {
+    let mut dated = false;
+    let mut words = 0;
+    for raw in line.split_whitespace() {
+        let w = raw.trim_matches(|c: char| matches!(c, ',' | '.' | ':' | '|' | '(' | ')' | '·' | '•'));
+        if w.is_empty() || matches!(w, "-" | "–" | "—") {
+            continue;
+        }
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+        let l = w.to_ascii_lowercase();
+        let month = matches!(
+            l.as_str(),
+            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        ) || lexicon::is_calendar(w) && !w.ends_with("day");
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        // 03/04/2025, 2025-03-03, 5:32, 3rd, 2025
+        let numeric = digits > 0
+            && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':'))
+            && (w.contains('/') || w.matches('-').count() == 2);
+        let number = digits > 0
+            && w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit() || c == ':');
+        let weekday = lexicon::is_calendar(w) && w.ends_with("day")
+            || matches!(l.as_str(), "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun");
+        let other = matches!(
+            l.as_str(),
+            "published"
+                | "updated"
+                | "posted"
+                | "last"
+                | "first"
+                | "date"
+                | "on"
+                | "at"
+                | "of"
+                | "am"
+                | "pm"
+                | "a.m"
+                | "p.m"
+                | "et"
+                | "est"
+                | "edt"
+                | "ct"
+                | "cst"
+                | "cdt"
+                | "pt"
+                | "pst"
+                | "pdt"
+                | "gmt"
+                | "utc"
+                | "bst"
+                | "cet"
+                | "ist"
+        );
+        dated |= month || numeric;
+        if !(month || numeric || number || weekday || other) {
+            return false;
+        }
+    }
+    dated
 }
 
 /// General page-furniture phrases (whole short lines), by kind. These are
@@ -352,9 +419,10 @@ pub fn classify(text: &str) -> Vec<Block> {
             let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
             // Body next, or a byline (or a time) and then body: "Headline / By Name / text".
-            let then_body = |k: usize| shapes.get(k).map(is_body_shape).unwrap_or(false);
-            let next_is_body = next.map(is_body_shape).unwrap_or(false)
-                || next.map(|n| n.starts_by || n.relative_time).unwrap_or(false) && then_body(i + 2);
+            // Body next, perhaps after up to three lines of byline and dates.
+            let meta = |k: usize| shapes.get(k).is_some_and(|n| n.starts_by || n.relative_time);
+            let after_meta = (i + 1..(i + 4).min(shapes.len())).find(|&k| !meta(k)).unwrap_or(i + 4);
+            let next_is_body = shapes.get(after_meta).map(is_body_shape).unwrap_or(false);
             let kind = if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
                 || after_label && !sh.ends_sentence && sh.words <= 25)
                 && next_is_body
@@ -531,6 +599,7 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
     // Source label / timestamp seen since the last body block, waiting for a headline.
     let mut pending_source: Option<(usize, usize)> = None;
     let mut pending_time: Option<(usize, usize)> = None;
+    let mut pending_date: Option<(usize, usize)> = None;
 
     let finish = |cur: &mut Option<ArticleDraft>, seg: &mut Segmentation| {
         if let Some(mut a) = cur.take() {
@@ -547,10 +616,23 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
     // After a comments heading that follows an article's body, prose is
     // readers' comments until the next headline, source label or time.
     let mut in_comments = false;
-    for b in &blocks {
+    for (bi, b) in blocks.iter().enumerate() {
         let range = (b.start, b.end);
         match b.kind {
             // (Comments carry their own dates, so a time does not end them.)
+            // A commenter's name over a dated comment reads like a short
+            // headline: it stays in the comments.
+            // (So is a name over a dated comment, which reads like a source
+            // label: a source label before a relative time ends them.)
+            BlockKind::Headline | BlockKind::Timestamp | BlockKind::SourceLabel
+                if in_comments
+                    && text[b.start..b.end].split_whitespace().count() <= 3
+                    && (b.kind != BlockKind::SourceLabel
+                        || blocks.get(bi + 1).is_some_and(|n| is_absolute_date(&text[n.start..n.end]))) =>
+            {
+                seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
+                continue;
+            }
             BlockKind::Headline | BlockKind::SourceLabel => in_comments = false,
             BlockKind::Boilerplate(BoilerplateKind::Comments) => {
                 in_comments = prose_comments && cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
@@ -564,6 +646,7 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
         match b.kind {
             BlockKind::Headline => {
                 finish(&mut cur, &mut seg);
+                pending_time = pending_time.or(pending_date.take());
                 cur = Some(ArticleDraft {
                     role: Role::Related,
                     headline: Some(range),
@@ -588,6 +671,10 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
             BlockKind::Timestamp => {
                 if let Some(a) = cur.as_mut().filter(|a| a.paragraphs.is_empty()) {
                     a.published.get_or_insert(range);
+                } else if is_absolute_date(&text[b.start..b.end]) && cur.is_some() {
+                    // A date line within an article ("Updated March 4, 2025")
+                    // waits for a headline; body after it stays in the article.
+                    pending_date = Some(range);
                 } else {
                     pending_time = Some(range);
                 }
@@ -604,6 +691,9 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
             }
             BlockKind::Body | BlockKind::Embed => {
                 let pk = if b.kind == BlockKind::Embed { ParagraphKind::Embed } else { ParagraphKind::Body };
+                if let Some((s, e)) = pending_date.take() {
+                    seg.boilerplate.push((s, e, BoilerplateKind::Other));
+                }
                 // A pending source/time with no headline belongs to a new article.
                 if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
                     finish(&mut cur, &mut seg);
@@ -621,6 +711,11 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
         }
     }
     finish(&mut cur, &mut seg);
+    // A date or source line that no article took is kept as furniture.
+    for (s, e) in [pending_date, pending_time, pending_source].into_iter().flatten() {
+        seg.boilerplate.push((s, e, BoilerplateKind::Other));
+    }
+    seg.boilerplate.sort_by_key(|b| b.0);
     cut_inline_repeats(text, &mut seg);
     merge_adjacent_boilerplate(text, &mut seg.boilerplate);
     // The first article with real body is the main one.
@@ -928,6 +1023,43 @@ mod tests {
         let empty = blockmodel::BlockModel::from_bytes(&[]).expect("empty model");
         let seg = blockmodel::with_model(empty, || segment(&text));
         assert!(seg.boilerplate.is_empty(), "{seg:?}");
+    }
+
+    #[test]
+    fn date_lines_are_told_apart() {
+        for (line, want) in [
+            ("March 3, 2025", true),
+            ("Published 5:32 PM EDT, Mon March 3, 2025", true),
+            ("Updated: 03/04/2025 10:15 a.m.", true),
+            ("2025-03-03", true),
+            ("Sept. 9, 2024 at 4:07 pm ET", true),
+            ("March Madness Begins", false),
+            ("The vote is on March 3", false),
+            ("10:15", false),
+        ] {
+            assert_eq!(is_absolute_date(line), want, "{line:?}");
+        }
+    }
+
+    /// A headline over a byline and a date line still opens its article,
+    /// which takes the date as published; a date line later in the article
+    /// neither splits it nor is lost.
+    #[test]
+    fn a_date_line_under_a_headline_is_the_published_date() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let text = format!(
+            "Harbour Town Closes Its Oldest Bridge\n\nBy Ada Example\n\nPublished 5:32 PM EDT, Mon March 3, 2025\n\n{body}\n\nUpdated March 4, 2025\n\n{body}\n"
+        );
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 1, "{seg:?}");
+        let a = &seg.articles[0];
+        let at = |r: Option<(usize, usize)>| r.map(|(s, e)| &text[s..e]);
+        assert_eq!(at(a.headline), Some("Harbour Town Closes Its Oldest Bridge"));
+        assert_eq!(at(a.byline), Some("By Ada Example"));
+        assert_eq!(at(a.published), Some("Published 5:32 PM EDT, Mon March 3, 2025"));
+        assert_eq!(a.paragraphs.len(), 2);
+        let furniture: Vec<&str> = seg.boilerplate.iter().map(|b| &text[b.0..b.1]).collect();
+        assert_eq!(furniture, vec!["Updated March 4, 2025"]);
     }
 
     /// A bulletin of short lines keeps its body even where the model would
