@@ -1247,11 +1247,7 @@ fn victim_before(text: &str, toks: &[Token], s: &Sent<'_>, end: usize, mentions:
     for k in (lo..e - 1).rev() {
         let x = lw(k);
         // "13 year old Shaquez": an age without hyphens opens the phrase.
-        let age = toks[k].kind == TokenKind::Number
-            && k + 2 < e
-            && matches!(&*lw(k + 1), "year" | "month")
-            && lw(k + 2) == "old";
-        if age {
+        if spelled_age(toks, s, k, e) {
             return Some((k, e));
         }
         if matches!(&*x, "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
@@ -1268,8 +1264,12 @@ fn victim_before(text: &str, toks: &[Token], s: &Sent<'_>, end: usize, mentions:
     None
 }
 
-fn t_is_number(toks: &[Token], k: usize) -> bool {
+/// An age without hyphens at token `k`, ending before token `end`: "14 year old".
+fn spelled_age(toks: &[Token], s: &Sent<'_>, k: usize, end: usize) -> bool {
     toks[k].kind == TokenKind::Number
+        && k + 2 < end
+        && matches!(&*s.lower(k + 1), "year" | "month")
+        && s.lower(k + 2) == "old"
 }
 
 /// A singular victim phrase starting at token `start`.
@@ -1308,7 +1308,7 @@ fn victim_after(
             k += 2;
             continue;
         }
-        if t_is_number(toks, k) && k + 2 < end && matches!(&*lw(k + 1), "year" | "month") && lw(k + 2) == "old" {
+        if spelled_age(toks, s, k, end) {
             k += 3;
             continue;
         }

@@ -290,21 +290,21 @@ fn with_captions(text: &str, a: &segment::ArticleDraft, paras: &[ParaTokens]) ->
         } else {
             Vec::new()
         };
+        // The text of `a..b` without its outer spaces, unless that is nothing.
+        let mut piece = |a: usize, b: usize, kind: ParagraphKind| {
+            let t = &text[a..b];
+            if !t.trim().is_empty() {
+                let lead = t.len() - t.trim_start().len();
+                out.push((a + lead, a + t.trim_end().len(), kind));
+            }
+        };
         let mut at = s;
         for (cs, ce) in caps {
-            let before = text[at..cs].trim_end();
-            if !before.trim().is_empty() {
-                let lead = before.len() - before.trim_start().len();
-                out.push((at + lead, at + before.len(), ParagraphKind::Body));
-            }
-            out.push((cs, ce, ParagraphKind::Caption));
+            piece(at, cs, ParagraphKind::Body);
+            piece(cs, ce, ParagraphKind::Caption);
             at = ce;
         }
-        let rest = &text[at..e];
-        if !rest.trim().is_empty() {
-            let lead = rest.len() - rest.trim_start().len();
-            out.push((at + lead, at + rest.trim_end().len(), kind));
-        }
+        piece(at, e, kind);
     }
     out
 }

@@ -854,6 +854,16 @@ fn is_verb_filler(w: &str) -> bool {
     ) || w.ends_with("ly")
 }
 
+/// Where the subject of the verb at token `k` ends: before up to two filler
+/// words ("Clinton has long said"), not before token `first`.
+fn subject_end(text: &str, toks: &[Token], first: usize, k: usize) -> usize {
+    let mut e = k;
+    while e > first && e + 2 > k && is_verb_filler(&crate::tokens::lower(toks[e - 1].text(text))) {
+        e -= 1;
+    }
+    e
+}
+
 /// Attribute quotes left without a speaker: the subject of a reporting verb
 /// in the quote's sentence; the speaker introduced by the paragraph before
 /// ("The Times reports:"); or the speaker of the previous quote, which this
@@ -877,26 +887,29 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             if let Some(s) = sentence {
                 // (distance to the quote, speaker, cue)
                 let mut best: Option<(usize, ByteRange, ByteRange)> = None;
+                // Reported speech puts its verb before the quote: verbs after
+                // it count only when none stands before.
+                // `t` is the verb's token, measured from; `cue` may be longer.
+                let mut consider = |t: Token, sp: ByteRange, cue: ByteRange| {
+                    let dist = if t.start < f.start { f.start - t.end } else { (1 << 30) + t.start - f.end };
+                    if best.map(|b| dist < b.0).unwrap_or(true) {
+                        best = Some((dist, sp, cue));
+                    }
+                };
                 for k in s.first..s.end {
                     let t = p.tokens[k];
                     // "…, according to show insiders."
                     if lw(&t) == "according" && k + 2 < s.end && lw(&p.tokens[k + 1]) == "to" && !inside_quote(t.start)
                     {
                         if let Some(sp) = speaker_phrase(text, p.tokens, k + 2, mentions) {
-                            let dist = if t.start < f.start { f.start - t.end } else { (1 << 30) + t.start - f.end };
-                            if best.map(|b| dist < b.0).unwrap_or(true) {
-                                best = Some((dist, sp, (t.start, p.tokens[k + 1].end)));
-                            }
+                            consider(t, sp, (t.start, p.tokens[k + 1].end));
                         }
                         continue;
                     }
                     if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
                         continue;
                     }
-                    let mut e = k;
-                    while e > s.first && e + 2 > k && is_verb_filler(&lw(&p.tokens[e - 1])) {
-                        e -= 1;
-                    }
+                    let e = subject_end(text, p.tokens, s.first, k);
                     // "He then defended the remark, saying, “…”": a participle
                     // after a comma has the sentence's subject for speaker.
                     let participle = || {
@@ -913,12 +926,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp))
                         .or_else(participle)
                     {
-                        // Reported speech puts its verb before the quote: verbs
-                        // after it count only when none stands before.
-                        let dist = if t.start < f.start { f.start - t.end } else { (1 << 30) + t.start - f.end };
-                        if best.map(|b| dist < b.0).unwrap_or(true) {
-                            best = Some((dist, sp, (t.start, t.end)));
-                        }
+                        consider(t, sp, (t.start, t.end));
                     }
                 }
                 if let Some((_, mut sp, mut cue)) = best {
@@ -953,10 +961,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                             break;
                         }
                         let verb = v - 1;
-                        let mut e = verb;
-                        while e > s.first && e + 2 > verb && is_verb_filler(&lw(&p.tokens[e - 1])) {
-                            e -= 1;
-                        }
+                        let e = subject_end(text, p.tokens, s.first, verb);
                         match speaker_before(text, p.tokens, e, mentions).filter(|o| o.0 >= p.tokens[s.first].start) {
                             Some(outer) => {
                                 sp = outer;
@@ -983,10 +988,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
                         continue;
                     }
-                    let mut e = k;
-                    while e > prev.first && e + 2 > k && is_verb_filler(&lw(&p.tokens[e - 1])) {
-                        e -= 1;
-                    }
+                    let e = subject_end(text, p.tokens, prev.first, k);
                     if let Some(sp) = speaker_before(text, p.tokens, e, mentions) {
                         f.speaker = Some(sp);
                         f.cue = Some((t.start, t.end));

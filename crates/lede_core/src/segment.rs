@@ -317,7 +317,7 @@ fn furniture_name(k: BoilerplateKind) -> &'static str {
 }
 
 /// What the fitted block model sees of a line (see `blockmodel`).
-fn model_shape(line: &str, sh: &Shape) -> blockmodel::LineShape {
+fn model_shape(line: &str, sh: &Shape, furniture: Option<BoilerplateKind>) -> blockmodel::LineShape {
     let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
     let end = trimmed.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | ':' | '…')).unwrap_or('n');
     let (mut digits, mut chars) = (0usize, 0usize);
@@ -335,7 +335,7 @@ fn model_shape(line: &str, sh: &Shape) -> blockmodel::LineShape {
         digit_ratio: if chars == 0 { 0.0 } else { digits as f32 / chars as f32 },
         commas: line.matches(',').count(),
         pipes: line.contains(['|', '»', '›', '·']),
-        furniture: furniture_kind(line, sh).map(furniture_name),
+        furniture: furniture.map(furniture_name),
         relative_time: sh.relative_time,
         starts_by: sh.starts_by,
         starts_dash: sh.starts_dash,
@@ -348,7 +348,13 @@ fn model_shape(line: &str, sh: &Shape) -> blockmodel::LineShape {
 pub fn line_features(text: &str) -> Vec<Vec<u64>> {
     let ls = lines(text);
     let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
-    let ms: Vec<blockmodel::LineShape> = texts.iter().map(|l| model_shape(l, &shape(l))).collect();
+    let ms: Vec<blockmodel::LineShape> = texts
+        .iter()
+        .map(|l| {
+            let sh = shape(l);
+            model_shape(l, &sh, furniture_kind(l, &sh))
+        })
+        .collect();
     let mut out = Vec::new();
     blockmodel::line_features(&ms, &texts, &mut out);
     out
@@ -378,11 +384,15 @@ const BODY_SURE: f32 = 0.8;
 pub fn classify(text: &str) -> Vec<Block> {
     let ls = lines(text);
     let shapes: Vec<Shape> = ls.iter().map(|&(s, e, _)| shape(&text[s..e])).collect();
+    // Page-furniture phrases, looked up once a line for the rules and the model.
+    let furniture: Vec<Option<BoilerplateKind>> =
+        ls.iter().zip(&shapes).map(|(&(s, e, _), sh)| furniture_kind(&text[s..e], sh)).collect();
     // The fitted model's view: body, headline or furniture, per line.
     let probs: Vec<Option<[f32; blockmodel::CLASSES]>> = blockmodel::BlockModel::using(|m| match m {
         Some(m) => {
             let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
-            let ms: Vec<blockmodel::LineShape> = texts.iter().zip(&shapes).map(|(l, sh)| model_shape(l, sh)).collect();
+            let ms: Vec<blockmodel::LineShape> =
+                texts.iter().zip(&shapes).zip(&furniture).map(|((l, sh), fk)| model_shape(l, sh, *fk)).collect();
             let mut feats = Vec::new();
             blockmodel::line_features(&ms, &texts, &mut feats);
             feats.iter().map(|f| Some(m.probs(f))).collect()
@@ -410,7 +420,7 @@ pub fn classify(text: &str) -> Vec<Block> {
             BlockKind::Timestamp
         } else if sh.starts_by {
             BlockKind::Byline
-        } else if let Some(k) = furniture_kind(line, &sh) {
+        } else if let Some(k) = furniture[i] {
             BlockKind::Boilerplate(k)
         } else if label {
             BlockKind::SourceLabel
@@ -485,7 +495,7 @@ pub fn classify(text: &str) -> Vec<Block> {
         if link_line(blocks.get(i))
             && !link_line(i.checked_sub(1).and_then(|k| blocks.get(k)))
             && !link_line(blocks.get(i + 1))
-            && furniture_kind(&text[blocks[i].start..blocks[i].end], &shapes[i]).is_none()
+            && furniture[i].is_none()
         {
             blocks[i].kind = BlockKind::Boilerplate(BoilerplateKind::Other);
         }
@@ -496,7 +506,7 @@ pub fn classify(text: &str) -> Vec<Block> {
         if blocks[i].kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)
             && blocks[i - 1].kind == BlockKind::Body
             && blocks[i + 1].kind == BlockKind::Body
-            && furniture_kind(&text[blocks[i].start..blocks[i].end], &shapes[i]).is_none()
+            && furniture[i].is_none()
         {
             blocks[i].kind = BlockKind::Body;
         }

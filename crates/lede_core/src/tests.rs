@@ -15,6 +15,17 @@ fn speaker_of<'a>(quotes: impl IntoIterator<Item = &'a Quote>, start: &str) -> O
         .and_then(|s| s.canonical.clone())
 }
 
+/// The speaker's own words for the first quote of the first article whose
+/// text (after its opening mark) starts with `start`.
+fn speaker_text(a: &Analysis, start: &str) -> Option<String> {
+    a.articles[0]
+        .quotes
+        .iter()
+        .find(|q| q.text[3..].starts_with(start))
+        .and_then(|q| q.speaker.as_ref())
+        .map(|s| s.text.clone())
+}
+
 /// The contract's invariants (see [`crate::fuzzing::check_contract`]).
 pub(crate) fn assert_contract(input: &str, a: &Analysis) {
     if let Err(e) = crate::fuzzing::check_contract(input, a) {
@@ -95,14 +106,7 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 Critics of Marta Vell's plan for a “floating harbour” were not persuaded.\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
-    let who = |start: &str| {
-        a.articles[0]
-            .quotes
-            .iter()
-            .find(|q| q.text[3..].starts_with(start))
-            .and_then(|q| q.speaker.as_ref())
-            .map(|s| s.text.clone())
-    };
+    let who = |start: &str| speaker_text(&a, start);
     assert_eq!(who("reckless").as_deref(), Some("Ada Quill"), "{:#?}", a.articles[0].quotes);
     assert_eq!(who("The bridge").as_deref(), Some("Harbour Times"));
     assert_eq!(who("We need").as_deref(), Some("Tomas Reyes"));
@@ -127,14 +131,7 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 Marta Vell's lawyer said the charge was “baseless and cruel.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
-    let who = |start: &str| {
-        a.articles[0]
-            .quotes
-            .iter()
-            .find(|q| q.text[3..].starts_with(start))
-            .and_then(|q| q.speaker.as_ref())
-            .map(|s| s.text.clone())
-    };
+    let who = |start: &str| speaker_text(&a, start);
     let quotes = &a.articles[0].quotes;
     assert_eq!(who("a disaster").as_deref(), Some("Ada Quill"), "{quotes:#?}");
     assert_eq!(who("reckless").as_deref(), Some("Tomas Reyes"), "{quotes:#?}");
