@@ -308,6 +308,8 @@ pub struct Metadata {
     pub site_name: Option<String>,
     pub published: Option<String>,
     pub author: Option<String>,
+    /// The story's title: `og:title`, else the page's `<title>`.
+    pub title: Option<String>,
 }
 
 /// The value of attribute `name` in a tag's raw text (case-insensitive name).
@@ -344,6 +346,7 @@ fn clean(v: &str) -> Option<String> {
 pub fn metadata(html: &str) -> Metadata {
     let mut m = Metadata::default();
     let lower = html.to_ascii_lowercase();
+    let (mut og_title, mut page_title) = (None, None);
     let mut from = 0;
     while let Some(p) = lower[from..].find('<') {
         let at = from + p;
@@ -360,8 +363,13 @@ pub fn metadata(html: &str) -> Metadata {
                     m.published = m.published.take().or(content)
                 }
                 "author" | "article:author" | "byl" => m.author = m.author.take().or(content),
+                "og:title" | "twitter:title" => og_title = og_title.take().or(content),
                 _ => {}
             }
+        } else if (tag == "title" || tag.starts_with("title ")) && page_title.is_none() {
+            let body_end = lower[from..].find("</title").map(|e| from + e).unwrap_or(lower.len());
+            page_title = clean(&html[from..body_end]);
+            from = body_end;
         } else if tag.starts_with("time") && m.published.is_none() {
             m.published = attr(raw, "datetime").and_then(clean);
         } else if tag.starts_with("script") && tag.contains("ld+json") {
@@ -379,6 +387,7 @@ pub fn metadata(html: &str) -> Metadata {
             from = body_end;
         }
     }
+    m.title = og_title.or(page_title);
     m
 }
 
@@ -576,6 +585,11 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2026-01-02"));
         assert_eq!(metadata("<meta property=og:site_name content=\"A &amp; B\"/>").site_name.as_deref(), Some("A & B"));
         assert_eq!(metadata("<<<meta"), Metadata::default());
+        let m = metadata("<head><title lang=en>Bridge &amp; Tunnel Reopen | Courier</title></head><p>x</p>");
+        assert_eq!(m.title.as_deref(), Some("Bridge & Tunnel Reopen | Courier"));
+        let m = metadata("<title>Page</title><meta property=og:title content=\"Bridge Reopens\"><titles>");
+        assert_eq!(m.title.as_deref(), Some("Bridge Reopens"));
+        assert_eq!(metadata("<title>never closed").title.as_deref(), Some("never closed"));
     }
 
     #[test]

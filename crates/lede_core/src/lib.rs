@@ -232,12 +232,13 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     if text.trim().is_empty() {
         return Err(Error::Empty);
     }
+    let meta = is_html.then(|| html::metadata(input));
     let mut seg = if options.single { segment::single(text) } else { segment::segment_with(text, !is_html) };
     if is_html {
         // A whole web page puts menus and teasers before its story: there
         // the main article is the one with the most body text.
         segment::apply_hints(text, &mut seg, &extracted.hints);
-        segment::main_by_size(text, &mut seg);
+        segment::choose_main(text, &mut seg, meta.as_ref().and_then(|m| m.title.as_deref()));
         segment::fold_sections(&mut seg);
     }
     prof.lap(|t| &mut t.segment);
@@ -251,9 +252,8 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
             report(a.span.1 as f64 / text.len().max(1) as f64);
         }
     }
-    if is_html {
-        // What the markup says about the story fills what its text does not.
-        let meta = html::metadata(input);
+    // What the markup says about the story fills what its text does not.
+    if let Some(meta) = meta {
         if let Some(main) = articles.iter_mut().find(|a| a.role == Role::Main) {
             main.source = main.source.take().or(meta.site_name);
             main.published = main.published.take().or(meta.published);

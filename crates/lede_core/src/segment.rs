@@ -109,7 +109,7 @@ fn shape(line: &str) -> Shape {
     s.ends_colon = trimmed.ends_with(':');
     s.starts_dash = line.starts_with("- ") || line.starts_with("— ") || line.starts_with("– ");
     s.relative_time = is_relative_time(line) || is_absolute_date(line);
-    s.starts_by = line.starts_with("By ") && s.words <= 8;
+    s.starts_by = ["By ", "Posted by ", "Written by "].iter().any(|p| line.starts_with(p)) && s.words <= 8;
     s
 }
 
@@ -199,11 +199,53 @@ fn is_absolute_date(line: &str) -> bool {
     dated
 }
 
+/// Longest site notice, in words.
+const NOTICE_WORDS: usize = 60;
+
+/// A site's notice written as prose: copyright and reuse terms, trademark
+/// and disclaimer lines, calls to click or to install a player, members-only
+/// notes and skip links. General web wording, not any one site's.
+fn site_notice(l: &str) -> Option<BoilerplateKind> {
+    let has = |p: &str| l.contains(p);
+    if l.starts_with("copyright")
+        || l.starts_with('©')
+        || l.starts_with("(c) ")
+        || has("all rights reserved")
+        || has("may not be published, broadcast")
+        || has("may not be reproduced")
+        || has("without the prior written")
+        || has("without permission is prohibited")
+        || has("expressly prohibited")
+        || has("reproduction in whole or in part")
+        || has("is a trade mark of")
+        || has("is a trademark of")
+        || has("are trademarks of")
+        || has("read our terms")
+        || has("our terms and conditions")
+        || has("our privacy policy")
+        || has("our privacy statement")
+        || has("not necessarily those of")
+        || has("not necessarily reflect")
+    {
+        return Some(BoilerplateKind::Trailer);
+    }
+    if l.starts_with("click here") || has(". click here") || has("you must be a member") || has("must be logged in") {
+        return Some(BoilerplateKind::Promo);
+    }
+    if has("flash player") || has("enable javascript") || has("javascript is disabled") {
+        return Some(BoilerplateKind::Other);
+    }
+    if has("skip directly to") || has("skip to content") || has("skip to main content") {
+        return Some(BoilerplateKind::Navigation);
+    }
+    None
+}
+
 /// General page-furniture phrases (whole short lines), by kind. These are
 /// the common words of web furniture, not any one site's strings.
 fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     if sh.words > 10 {
-        return None;
+        return if sh.words <= NOTICE_WORDS { site_notice(&line.trim().to_lowercase()) } else { None };
     }
     let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
     let has = |p: &str| l.contains(p);
@@ -600,6 +642,22 @@ pub fn segment(text: &str) -> Segmentation {
     segment_with(text, true)
 }
 
+/// Is this line a reader's signature over or under a comment ("Posted by:
+/// Sam | Jan 10", "— Posted by Sam, Denver", "Submitted by sam on …")? Some
+/// (whether it opens with a dash, as a signature under its comment) if so.
+fn comment_signature(line: &str) -> Option<bool> {
+    let t = line.trim();
+    let rest = t.trim_start_matches(['—', '–', '-', '~', ' ']);
+    let dash = rest.len() < t.len();
+    let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    let signed = ["posted by", "submitted by", "comment by", "commented by"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':']));
+    // (Not a sentence: "Posted by the council on its site, the notice said …".)
+    let words = t.split_whitespace().count();
+    (signed && words <= 20 && !(t.ends_with('.') && words > 8)).then_some(dash)
+}
+
 /// [`segment`]; `prose_comments`: prose after a comments heading is taken
 /// as comments. Plain text needs that guess; HTML says where comments are.
 pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
@@ -628,6 +686,21 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
     let mut in_comments = false;
     for (bi, b) in blocks.iter().enumerate() {
         let range = (b.start, b.end);
+        // A reader's signature ("Posted by: Sam | Jan 10, 2008 4:49 PM")
+        // after an article's body starts the comments, and one ending a
+        // comment ("— Posted by Sam, Denver") takes that comment with it.
+        if let Some(dash) = comment_signature(&text[b.start..b.end]) {
+            if let Some(a) = cur.as_mut().filter(|a| a.paragraphs.len() >= 2) {
+                if dash && !in_comments && a.paragraphs.len() >= 3 {
+                    if let Some(p) = a.paragraphs.pop() {
+                        seg.boilerplate.push((p.0, p.1, BoilerplateKind::Comments));
+                    }
+                }
+                seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
+                in_comments = true;
+                continue;
+            }
+        }
         match b.kind {
             // (Comments carry their own dates, so a time does not end them.)
             // A commenter's name over a dated comment reads like a short
@@ -645,7 +718,8 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
             }
             BlockKind::Headline | BlockKind::SourceLabel => in_comments = false,
             BlockKind::Boilerplate(BoilerplateKind::Comments) => {
-                in_comments = prose_comments && cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
+                in_comments =
+                    in_comments || prose_comments && cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
             }
             BlockKind::Body | BlockKind::Embed if in_comments => {
                 seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
@@ -900,6 +974,95 @@ pub fn fold_sections(seg: &mut Segmentation) {
     }
 }
 
+/// The content words of a title or passage, as lowercase five-letter
+/// stems ("recalls" and "recalled" meet), in order.
+fn title_stems(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|w| !crate::lexicon::is_function_word(w))
+        .map(|w| w.chars().take(5).collect())
+        .collect()
+}
+
+/// Make the main article the one the page's title names. The line that
+/// repeats most of the title's content words is the story's headline: the
+/// article holding it, or the first one after it, is the main one, if it has
+/// a fair share of the page's body text (of several such lines, the largest
+/// such article). Without one, the article with the most body words.
+pub fn choose_main(text: &str, seg: &mut Segmentation, title: Option<&str>) {
+    main_by_size(text, seg);
+    let Some(title) = title else { return };
+    let stems = |t: &str| {
+        let mut w = title_stems(t);
+        w.sort();
+        w.dedup();
+        w
+    };
+    let want = stems(title);
+    if want.len() < 2 {
+        return;
+    }
+    // "Site | Section | Headline": the longest part alone may be the headline.
+    let part = stems(
+        title
+            .split(['|', '–', '—', '»', '>', '(', ')', '[', ']'])
+            .flat_map(|p| p.split(" - ").flat_map(|q| q.split(": ")))
+            .max_by_key(|p| p.split_whitespace().count())
+            .unwrap_or(title),
+    );
+    let words = |a: &ArticleDraft| -> usize {
+        a.paragraphs
+            .iter()
+            .filter(|p| p.2 == ParagraphKind::Body)
+            .map(|p| text[p.0..p.1].split_whitespace().count())
+            .sum()
+    };
+    let sizes: Vec<usize> = seg.articles.iter().map(words).collect();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    let big_enough = |i: usize| sizes[i] >= MAIN_MIN_WORDS.min(largest) && sizes[i] * MAIN_MIN_SHARE >= largest;
+    let mut pick: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let s = at;
+        at += line.len();
+        let n = line.split_whitespace().count();
+        if n == 0 || n > want.len() * 2 + 6 {
+            continue;
+        }
+        let mut have = title_stems(line);
+        have.sort();
+        have.dedup();
+        let names = |want: &[String]| {
+            let matched = want.iter().filter(|w| have.binary_search(w).is_ok()).count();
+            matched >= 2 && matched * 10 >= want.len() * MAIN_TITLE_SHARE
+        };
+        if !(names(&want) || part.len() >= 3 && names(&part)) {
+            continue;
+        }
+        // The article holding the line, or the first one after it.
+        let Some(i) = seg.articles.iter().position(|a| a.span.1 > s || a.headline.is_some_and(|h| h.1 > s)) else {
+            continue;
+        };
+        if big_enough(i) && pick.is_none_or(|p| sizes[i] > sizes[p]) {
+            pick = Some(i);
+        }
+    }
+    // A named article a third the size of the largest or more wins.
+    let pick = pick.filter(|&p| sizes[p] * MAIN_TITLE_BOOST >= largest);
+    if let Some(pick) = pick {
+        for (i, a) in seg.articles.iter_mut().enumerate() {
+            a.role = if i == pick { Role::Main } else { Role::Related };
+        }
+    }
+}
+
+const MAIN_MIN_WORDS: usize = 40;
+const MAIN_MIN_SHARE: usize = 8;
+const MAIN_TITLE_BOOST: usize = 3;
+/// Tenths of the title's words a headline line must repeat.
+const MAIN_TITLE_SHARE: usize = 6;
+
 pub fn main_by_size(text: &str, seg: &mut Segmentation) {
     let words = |a: &ArticleDraft| -> usize {
         a.paragraphs
@@ -1139,6 +1302,87 @@ mod tests {
         assert_eq!(seg.articles[0].paragraphs.len(), 2);
         let kinds: Vec<_> = seg.boilerplate.iter().map(|b| b.2).collect();
         assert_eq!(kinds, [BoilerplateKind::Comments, BoilerplateKind::Comments]);
+    }
+
+    #[test]
+    fn readers_signatures_start_the_comments() {
+        let table: &[(&str, Option<bool>)] = &[
+            ("Posted by: Sam | Jan 10, 2008 4:49:12 PM", Some(false)),
+            ("Posted By: riverfan | January 07 2008 at 03:06 PM", Some(false)),
+            ("— Posted by Tom, Lakeside CA", Some(true)),
+            ("Submitted by ana on Tue, 01/08/2008 - 10:12", Some(false)),
+            ("Posted on the bridge for an hour, the guard said nothing.", None),
+            ("Posted by the council on its website, the notice said the bridge would close.", None),
+            ("Postedby nobody", None),
+            ("The council said it posted by-laws online.", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(comment_signature(line), *want, "{line:?}");
+        }
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let comment = "I think the council is right about this bridge, it was never safe to cross anyway.";
+        let text = format!(
+            "Bridge Closed\n{body}\n{body}\n{body}\n{comment}\n— Posted by Tom, Lakeside\n{comment}\nPosted by: Ana | Jan 3, 2026\n{comment}\n"
+        );
+        let seg = segment_with(&text, false);
+        assert_eq!(seg.articles.len(), 1);
+        assert_eq!(seg.articles[0].paragraphs.len(), 3, "{seg:?}");
+        let comments: Vec<&str> =
+            seg.boilerplate.iter().filter(|b| b.2 == BoilerplateKind::Comments).map(|b| &text[b.0..b.1]).collect();
+        assert_eq!(comments.len(), 5, "{comments:?}");
+        assert_eq!(comments[0], comment);
+        assert_eq!(comments[1], "— Posted by Tom, Lakeside");
+        // A blog's byline over its post stays a byline.
+        let text = format!("Bridge Closed\nPosted by Lena Ortiz\n{body}\n{body}\n");
+        let seg = segment_with(&text, false);
+        assert_eq!(seg.articles[0].paragraphs.len(), 2);
+        assert_eq!(seg.articles[0].byline.map(|b| &text[b.0..b.1]), Some("Posted by Lena Ortiz"));
+        assert!(seg.boilerplate.is_empty(), "{seg:?}");
+    }
+
+    #[test]
+    fn site_notices_written_as_prose_are_furniture() {
+        use BoilerplateKind as K;
+        let table: &[(&str, Option<K>)] = &[
+            ("Copyright 2026 The Valderra Courier. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.", Some(K::Trailer)),
+            ("Valderra Courier is a trade mark of Example Media Ltd, registered in the county of Nowhere.", Some(K::Trailer)),
+            ("Please read our Terms and Conditions and Privacy Statement before using this site.", Some(K::Trailer)),
+            ("The views expressed in the comments are not necessarily those of the publisher or its staff.", Some(K::Trailer)),
+            ("Click here for your free preview of the magazine and a great subscription offer today.", Some(K::Promo)),
+            ("You need Flash Player 8 or higher to view video content with this player on the page.", Some(K::Other)),
+            ("Welcome to the Courier. Skip directly to: Search Box, Section Navigation, Content.", Some(K::Navigation)),
+            ("The company changed its privacy policy last week, and regulators said they would look at the new terms.", None),
+            ("He said the copyright case would be heard in March, and that all rights to the songs were disputed.", None),
+        ];
+        for (line, want) in table {
+            assert_eq!(furniture_kind(line, &shape(line)), *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn the_page_title_names_the_main_article() {
+        let para = |w: &str| {
+            format!("{w} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
+        };
+        // Comments are the longest run of text; the title names the story.
+        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
+        text += &para("The mayor");
+        text += &para("The engineer");
+        text += &para("The harbour master");
+        text += "Readers Respond\n";
+        for _ in 0..6 {
+            text += &para("A neighbour");
+        }
+        let mut seg = segment_with(&text, false);
+        assert_eq!(seg.articles.len(), 2, "{seg:?}");
+        choose_main(&text, &mut seg, None);
+        assert_eq!(seg.articles[1].role, Role::Main);
+        choose_main(&text, &mut seg, Some("Harbour wall repairs begin in spring | The Valderra Courier"));
+        assert_eq!(seg.articles[0].role, Role::Main);
+        assert_eq!(seg.articles[1].role, Role::Related);
+        // A title that names no article leaves the largest one main.
+        choose_main(&text, &mut seg, Some("The Valderra Courier: news, sport and weather"));
+        assert_eq!(seg.articles[1].role, Role::Main);
     }
 
     #[test]

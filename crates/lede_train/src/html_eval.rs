@@ -46,6 +46,8 @@ pub fn score(data: &Path) -> Result<Score, String> {
     names.sort();
     let (mut sp, mut sr, mut pages) = (0.0, 0.0, 0usize);
     let (mut bytes, mut secs) = (0usize, 0.0f64);
+    // LEDE_HTML_PAGES=FILE writes each page's precision and recall there, for diagnosis.
+    let mut dump = std::env::var_os("LEDE_HTML_PAGES").and_then(|p| std::fs::File::create(p).ok());
     for name in names {
         let gold: String = crate::segment_eval::lines_with_labels(&read_gz(&annotated.join(&name))?)
             .into_iter()
@@ -81,8 +83,13 @@ pub fn score(data: &Path) -> Result<Score, String> {
             .unwrap_or_default();
         let pred = shingles(&predicted);
         let common = pred.intersection(&gold).count() as f64;
-        sp += if pred.is_empty() { 0.0 } else { common / pred.len() as f64 };
-        sr += common / gold.len() as f64;
+        let (pp, pr) = (if pred.is_empty() { 0.0 } else { common / pred.len() as f64 }, common / gold.len() as f64);
+        if let Some(w) = dump.as_mut() {
+            use std::io::Write;
+            let _ = writeln!(w, "{name}\t{pp:.3}\t{pr:.3}\t{}\t{}", pred.len(), gold.len());
+        }
+        sp += pp;
+        sr += pr;
         pages += 1;
     }
     let precision = sp / pages.max(1) as f64;
