@@ -191,3 +191,43 @@ pub fn eval_html() -> Result {
         .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-html", "--data"])
         .arg(shared.join("data/l3s-gn1")))
 }
+
+/// `cargo xtask compare-html`: the candidate HTML parsers (issue #4) on
+/// broken markup, speed and agreement natively, then the wasm each adds to
+/// a module that exports only it, built with the bundle's size profile.
+pub fn compare_html() -> Result {
+    let shared = shared()?;
+    crate::install::ensure_target()?;
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "html_compare", "--bin", "html_compare", "--", "--data"])
+        .arg(shared.join("data/l3s-gn1")))?;
+    let wasm = crate::cargo_target().join("wasm32-unknown-unknown/wasm-release/html_compare.wasm");
+    let mut rows = Vec::new();
+    for (feature, name) in
+        [("", "none (the baseline)"), ("ours", "ours"), ("html5ever", "html5ever"), ("tl", "tl"), ("lol", "lol_html")]
+    {
+        let mut cmd = Command::new("cargo");
+        cmd.args(["build", "--locked", "-q", "-p", "html_compare", "--lib", "--target", "wasm32-unknown-unknown"])
+            .args(["--profile", "wasm-release", "--no-default-features"]);
+        if !feature.is_empty() {
+            cmd.args(["--features", feature]);
+        }
+        run(&mut cmd)?;
+        let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+        rows.push((name, bytes.len(), crate::sizes::gzip_len(&bytes)));
+    }
+    let (_, base_raw, base_gz) = rows[0];
+    println!("\n## Added wasm (opt-level z, LTO; a module exporting one extract function)\n");
+    println!("| parser | module raw | module gzip | added raw | added gzip |");
+    println!("|---|---|---|---|---|");
+    for (name, raw, gz) in rows {
+        println!(
+            "| {name} | {:.1} KB | {:.1} KB | {:.1} KB | {:.1} KB |",
+            raw as f64 / 1024.0,
+            gz as f64 / 1024.0,
+            raw.saturating_sub(base_raw) as f64 / 1024.0,
+            gz.saturating_sub(base_gz) as f64 / 1024.0
+        );
+    }
+    Ok(())
+}

@@ -62,7 +62,7 @@ pub fn locked_version(package: &str) -> Result<String> {
     Err(format!("{package} is not in Cargo.lock"))
 }
 
-fn ensure_target() -> Result {
+pub fn ensure_target() -> Result {
     let out = Command::new("rustup").args(["target", "list", "--installed"]).output();
     let installed = out.map(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown")).unwrap_or(false);
     if !installed {

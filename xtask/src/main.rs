@@ -34,6 +34,8 @@ usage: cargo xtask <command>
   eval-segment block classification precision/recall on L3S-GN1 (each page scored with a block model
              fitted on the other half of the pages), and the seed pages' segmentation
   eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
+  compare-html the HTML parser candidates (ours, html5ever, tl, lol_html) on broken markup, speed,
+             agreement on L3S-GN1 and added wasm size
   bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and
              compromise in headless Chromium, navigation time and bundle sizes, in one table
   screenshot PNGs of the sample in light and dark themes and at phone width, in target/screenshots/
@@ -239,6 +241,7 @@ fn main() -> ExitCode {
         Some("eval-quotes") => eval::eval_quotes(),
         Some("eval-segment") => eval::eval_segment(),
         Some("eval-html") => eval::eval_html(),
+        Some("compare-html") => eval::compare_html(),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("screenshot") => bench::screenshot(),
         Some("adversarial") => run(Command::new("cargo").args([

@@ -92,9 +92,21 @@ pub fn walk<'a>(html: &'a str, mut visit: impl FnMut(Node<'_>)) {
     let mut i = 0;
     // While inside a skipped element: its name.
     let mut skipping: Option<&'static str> = None;
+    // A '<' opens markup only before a letter, '/', '!' or '?' ("a < b" is text).
+    let opens = |k: usize| b.get(k + 1).is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
     while i < b.len() {
-        if b[i] != b'<' {
-            let next = html[i..].find('<').map(|p| i + p).unwrap_or(b.len());
+        if b[i] != b'<' || !opens(i) {
+            let mut next = if b[i] == b'<' { i + 1 } else { i };
+            while next < b.len() {
+                match html[next..].find('<') {
+                    Some(p) if opens(next + p) => {
+                        next += p;
+                        break;
+                    }
+                    Some(p) => next += p + 1,
+                    None => next = b.len(),
+                }
+            }
             if skipping.is_none() {
                 visit(Node::Text(&html[i..next]));
             }
@@ -538,6 +550,8 @@ mod tests {
             ("<p>d</p><script>never closed", "d\n"),
             ("<p>&ééééééé;</p>", "&ééééééé;\n"),
             ("<p>Fish &middot; Game &ndash; M&uuml;ller&trade;</p>", "Fish · Game – Müller™\n"),
+            ("<p>if a < b and c <= d, then 3<4 & é<é</p><p>x</p>", "if a < b and c <= d, then 3<4 & é<é\nx\n"),
+            ("<p>a <b>bold</b> and a lone < at the end <", "a bold and a lone < at the end <\n"),
         ];
         for (input, want) in table {
             assert_eq!(to_text(input), *want, "input {input:?}");
