@@ -239,7 +239,7 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
         // the main article is the one with the most body text.
         segment::apply_hints(text, &mut seg, &extracted.hints);
         segment::choose_main(text, &mut seg, meta.as_ref().and_then(|m| m.title.as_deref()));
-        segment::fold_sections(&mut seg);
+        segment::fold_sections(text, &mut seg);
     }
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);

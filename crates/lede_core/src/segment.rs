@@ -950,27 +950,58 @@ pub fn apply_hints(text: &str, seg: &mut Segmentation, hints: &[(usize, usize, B
 
 /// On a web page, sections of the main story under their own subheadings
 /// come out as articles of their own: fold into the main article the
-/// articles right after it with nothing but their headlines between (no
-/// boilerplate), keeping each subheading as a body paragraph.
-pub fn fold_sections(seg: &mut Segmentation) {
-    let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
-    let mut end = seg.articles[main].span.1;
-    let k = main + 1;
-    while k < seg.articles.len() {
-        let next_start = seg.articles[k].headline.map(|h| h.0).unwrap_or(seg.articles[k].span.0);
-        let between = seg.boilerplate.iter().any(|b| b.0 >= end && b.1 <= next_start);
-        let has_body = seg.articles[k].paragraphs.iter().any(|p| p.2 == ParagraphKind::Body);
-        if between || !has_body {
+/// articles right before and after it with nothing but their headlines
+/// between (no boilerplate), keeping each subheading as a body paragraph.
+/// The first section's headline heads the story.
+pub fn fold_sections(text: &str, seg: &mut Segmentation) {
+    let Some(mut main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let mut furniture: Vec<(usize, usize)> = seg.boilerplate.iter().map(|b| (b.0, b.1)).collect();
+    furniture.sort_unstable();
+    // Does any furniture reach into `from..to`? (Items do not overlap, so
+    // sorted by start they are sorted by end too.)
+    let between = |from: usize, to: usize| {
+        let i = furniture.partition_point(|b| b.1 <= from);
+        furniture.get(i).is_some_and(|b| b.0 < to)
+    };
+    let start_of = |a: &ArticleDraft| a.headline.map(|h| h.0).unwrap_or(a.span.0).min(a.span.0);
+    let has_body = |a: &ArticleDraft| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body);
+    // Sections after the main one.
+    while main + 1 < seg.articles.len() {
+        let next = &seg.articles[main + 1];
+        if between(seg.articles[main].span.1, start_of(next)) || !has_body(next) {
             break;
         }
-        let a = seg.articles.remove(k);
+        let a = seg.articles.remove(main + 1);
         let m = &mut seg.articles[main];
         if let Some(h) = a.headline {
             m.paragraphs.push((h.0, h.1, ParagraphKind::Body));
         }
         m.paragraphs.extend(a.paragraphs);
         m.span.1 = a.span.1.max(m.span.1);
-        end = m.span.1;
+    }
+    // Sections before it.
+    while main > 0 {
+        // (Only a section under a subheading continues a story of at least
+        // two paragraphs: a teaser's one paragraph does not lead into it.)
+        // Nothing but white space may stand between its last body paragraph and the subheading.
+        let (prev, m) = (&seg.articles[main - 1], &seg.articles[main]);
+        let body: Vec<_> = prev.paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body).collect();
+        let joined = body.last().is_some_and(|p| p.1 <= start_of(m) && text[p.1..start_of(m)].trim().is_empty());
+        if m.headline.is_none() || between(prev.span.1, start_of(m)) || body.len() < 2 || !joined {
+            break;
+        }
+        let m = seg.articles.remove(main);
+        main -= 1;
+        let a = &mut seg.articles[main];
+        if let Some(h) = m.headline {
+            a.paragraphs.push((h.0, h.1, ParagraphKind::Body));
+        }
+        a.paragraphs.extend(m.paragraphs);
+        a.span.1 = m.span.1.max(a.span.1);
+        a.role = Role::Main;
+        a.source = a.source.or(m.source);
+        a.published = a.published.or(m.published);
+        a.byline = a.byline.or(m.byline);
     }
 }
 
@@ -1357,6 +1388,35 @@ mod tests {
         for (line, want) in table {
             assert_eq!(furniture_kind(line, &shape(line)), *want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn sections_under_subheadings_fold_into_the_main_story() {
+        let para = |w: &str| {
+            format!("{w} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
+        };
+        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
+        text += &para("The mayor");
+        text += &para("The engineer");
+        text += "Costs Questioned by Council\n";
+        for w in ["A councillor", "The treasurer", "The auditor"] {
+            text += &para(w);
+        }
+        text += "Menu\nTeaser Story About Something Else Entirely\n";
+        text += &para("A spokesman");
+        let mut seg = segment_with(&text, false);
+        assert_eq!(seg.articles.len(), 3, "{seg:?}");
+        main_by_size(&text, &mut seg);
+        assert_eq!(seg.articles[1].role, Role::Main);
+        fold_sections(&text, &mut seg);
+        assert_eq!(seg.articles.len(), 2, "{seg:?}");
+        let main = &seg.articles[0];
+        assert_eq!(main.role, Role::Main);
+        assert_eq!(main.headline.map(|h| &text[h.0..h.1]), Some("Harbour Wall Repairs Begin in Spring"));
+        assert_eq!(main.paragraphs.len(), 6);
+        assert_eq!(&text[main.paragraphs[2].0..main.paragraphs[2].1], "Costs Questioned by Council");
+        // The teaser after the menu stays apart.
+        assert_eq!(seg.articles[1].role, Role::Related);
     }
 
     #[test]
