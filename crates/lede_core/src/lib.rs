@@ -233,7 +233,7 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
         return Err(Error::Empty);
     }
     let meta = is_html.then(|| html::metadata(input));
-    let mut seg = if options.single { segment::single(text) } else { segment::segment_with(text, !is_html) };
+    let mut seg = if options.single { segment::single(text) } else { segment::segment_with(text, is_html) };
     if is_html {
         // A whole web page puts menus and teasers before its story: there
         // the main article is the one with the most body text.

@@ -226,11 +226,33 @@ fn site_notice(l: &str) -> Option<BoilerplateKind> {
         || has("our privacy statement")
         || has("not necessarily those of")
         || has("not necessarily reflect")
+        || l.starts_with("disclaimer")
+        || has("registered trademark")
+        || has("is not responsible for the content")
+        || has("can be reached at")
+        || has("contributed to this report")
+        || has("contributed reporting")
+        || l.starts_with("the full article contains")
+        || has("is hosted and managed by")
+        || has("will not store your e")
     {
         return Some(BoilerplateKind::Trailer);
     }
-    if l.starts_with("click here") || has(". click here") || has("you must be a member") || has("must be logged in") {
+    if l.starts_with("click here")
+        || has(". click here")
+        || has("by clicking here")
+        || has("chance to win")
+        || has("you must be a member")
+        || has("must be logged in")
+        || l.starts_with("log in to")
+        || l.starts_with("register for")
+        || has("delivered via email")
+        || has("send a story to")
+    {
         return Some(BoilerplateKind::Promo);
+    }
+    if has("have your say") || has("limit your comments") || has("email your comments") {
+        return Some(BoilerplateKind::Comments);
     }
     if has("flash player") || has("enable javascript") || has("javascript is disabled") {
         return Some(BoilerplateKind::Other);
@@ -301,7 +323,7 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     if has("skip to") || l == "menu" || l == "home" || l == "search" {
         return Some(BoilerplateKind::Navigation);
     }
-    None
+    site_notice(&l)
 }
 
 /// Could this line be a headline? `context` says a headline is expected
@@ -639,7 +661,7 @@ pub fn caption_sentences(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<
 /// Group classified blocks into articles and page furniture.
 #[cfg(test)]
 pub fn segment(text: &str) -> Segmentation {
-    segment_with(text, true)
+    segment_with(text, false)
 }
 
 /// Is this line a reader's signature over or under a comment ("Posted by:
@@ -658,9 +680,12 @@ fn comment_signature(line: &str) -> Option<bool> {
     (signed && words <= 20 && !(t.ends_with('.') && words > 8)).then_some(dash)
 }
 
-/// [`segment`]; `prose_comments`: prose after a comments heading is taken
-/// as comments. Plain text needs that guess; HTML says where comments are.
-pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
+/// [`segment`]; `web_page`: the text comes from a whole web page's HTML.
+/// Prose after a comments heading is taken as readers' comments once the
+/// article before it has two paragraphs; on a web page, four, since a
+/// comment count or link ("53 Comments") often sits under a story's lead.
+pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
+    let comments_after = if web_page { 4 } else { 2 };
     let blocks = classify(text);
     let mut seg = Segmentation::default();
     let mut cur: Option<ArticleDraft> = None;
@@ -718,8 +743,7 @@ pub fn segment_with(text: &str, prose_comments: bool) -> Segmentation {
             }
             BlockKind::Headline | BlockKind::SourceLabel => in_comments = false,
             BlockKind::Boilerplate(BoilerplateKind::Comments) => {
-                in_comments =
-                    in_comments || prose_comments && cur.as_ref().map(|a| a.paragraphs.len() >= 2).unwrap_or(false);
+                in_comments = in_comments || cur.as_ref().is_some_and(|a| a.paragraphs.len() >= comments_after);
             }
             BlockKind::Body | BlockKind::Embed if in_comments => {
                 seg.boilerplate.push((b.start, b.end, BoilerplateKind::Comments));
@@ -1071,10 +1095,14 @@ pub fn choose_main(text: &str, seg: &mut Segmentation, title: Option<&str>) {
         if !(names(&want) || part.len() >= 3 && names(&part)) {
             continue;
         }
-        // The article holding the line, or the first one after it.
-        let Some(i) = seg.articles.iter().position(|a| a.span.1 > s || a.headline.is_some_and(|h| h.1 > s)) else {
+        // The article holding the line, or the first one after it; a line
+        // that ends an article heads the next one.
+        let Some(mut i) = seg.articles.iter().position(|a| a.span.1 > s || a.headline.is_some_and(|h| h.1 > s)) else {
             continue;
         };
+        if seg.articles[i].paragraphs.last().is_some_and(|p| p.0 <= s) && i + 1 < seg.articles.len() {
+            i += 1;
+        }
         if big_enough(i) && pick.is_none_or(|p| sizes[i] > sizes[p]) {
             pick = Some(i);
         }
@@ -1336,6 +1364,16 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_count_under_a_web_story_lead_does_not_end_it() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let text = format!("Bridge Closed\n{body}\n{body}\n53 Comments\n{body}\n{body}\n{body}\n");
+        let body_paras = |web: bool| segment_with(&text, web).articles.iter().map(|a| a.paragraphs.len()).sum::<usize>();
+        assert_eq!(body_paras(true), 5);
+        // Pasted text has no markup to say where comments are: prose after the heading is taken for them.
+        assert_eq!(body_paras(false), 2);
+    }
+
+    #[test]
     fn readers_signatures_start_the_comments() {
         let table: &[(&str, Option<bool>)] = &[
             ("Posted by: Sam | Jan 10, 2008 4:49:12 PM", Some(false)),
@@ -1355,7 +1393,7 @@ mod tests {
         let text = format!(
             "Bridge Closed\n{body}\n{body}\n{body}\n{comment}\n— Posted by Tom, Lakeside\n{comment}\nPosted by: Ana | Jan 3, 2026\n{comment}\n"
         );
-        let seg = segment_with(&text, false);
+        let seg = segment_with(&text, true);
         assert_eq!(seg.articles.len(), 1);
         assert_eq!(seg.articles[0].paragraphs.len(), 3, "{seg:?}");
         let comments: Vec<&str> =
@@ -1365,7 +1403,7 @@ mod tests {
         assert_eq!(comments[1], "— Posted by Tom, Lakeside");
         // A blog's byline over its post stays a byline.
         let text = format!("Bridge Closed\nPosted by Lena Ortiz\n{body}\n{body}\n");
-        let seg = segment_with(&text, false);
+        let seg = segment_with(&text, true);
         assert_eq!(seg.articles[0].paragraphs.len(), 2);
         assert_eq!(seg.articles[0].byline.map(|b| &text[b.0..b.1]), Some("Posted by Lena Ortiz"));
         assert!(seg.boilerplate.is_empty(), "{seg:?}");
@@ -1381,6 +1419,12 @@ mod tests {
             ("The views expressed in the comments are not necessarily those of the publisher or its staff.", Some(K::Trailer)),
             ("Click here for your free preview of the magazine and a great subscription offer today.", Some(K::Promo)),
             ("You need Flash Player 8 or higher to view video content with this player on the page.", Some(K::Other)),
+            ("Reproduction in whole or in part without permission is prohibited.", Some(K::Trailer)),
+            ("Lena Ortiz can be reached at lena@example.invalid or 555-0100.", Some(K::Trailer)),
+            ("Staff writers in Eastgate and Valderra contributed to this report.", Some(K::Trailer)),
+            ("You've read the piece, now have your say. Email your comments to the editor.", Some(K::Comments)),
+            ("Disclaimer: this release is published as received from the agency, and we do not vouch for it.", Some(K::Trailer)),
+            ("Enter here for your chance to win tickets to the show in the spring.", Some(K::Promo)),
             ("Welcome to the Courier. Skip directly to: Search Box, Section Navigation, Content.", Some(K::Navigation)),
             ("The company changed its privacy policy last week, and regulators said they would look at the new terms.", None),
             ("He said the copyright case would be heard in March, and that all rights to the songs were disputed.", None),
@@ -1404,7 +1448,7 @@ mod tests {
         }
         text += "Menu\nTeaser Story About Something Else Entirely\n";
         text += &para("A spokesman");
-        let mut seg = segment_with(&text, false);
+        let mut seg = segment_with(&text, true);
         assert_eq!(seg.articles.len(), 3, "{seg:?}");
         main_by_size(&text, &mut seg);
         assert_eq!(seg.articles[1].role, Role::Main);
@@ -1433,7 +1477,7 @@ mod tests {
         for _ in 0..6 {
             text += &para("A neighbour");
         }
-        let mut seg = segment_with(&text, false);
+        let mut seg = segment_with(&text, true);
         assert_eq!(seg.articles.len(), 2, "{seg:?}");
         choose_main(&text, &mut seg, None);
         assert_eq!(seg.articles[1].role, Role::Main);
