@@ -877,9 +877,39 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
     let lw = |t: &Token| crate::tokens::lower(t.text(text));
     let people = descriptions(text, paras);
     let mut last_attributed: Option<(usize, Found)> = None;
+    // "Clinton says she appreciated … what she calls a “…”", "DuVernay said
+    // she felt … because “…,” she said": a pronoun speaker later in a
+    // sentence whose subject (a name or a description) reports it or opens
+    // it stands for that subject. Not in a clause of its own (", but he said").
+    let pronoun = |r: ByteRange| matches!(&*crate::tokens::lower(&text[r.0..r.1]), "he" | "she" | "they");
+    let outer_subject = |p: &ParaView<'_>, sp: ByteRange| -> Option<ByteRange> {
+        let s = p.sentences.iter().find(|s| p.tokens[s.first].start <= sp.0 && sp.0 < p.tokens[s.end - 1].end)?;
+        let j = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0)?;
+        if !pronoun(sp) || j == s.first || matches!(&*lw(&p.tokens[j - 1]), "but" | "and" | "while" | "as" | ";") {
+            return None;
+        }
+        (s.first..j)
+            .find(|&k| {
+                !inside_quote(p.tokens[k].start)
+                    && is_reporting_verb(&lw(&p.tokens[k]))
+                    && !name_part(text, p.tokens, k)
+            })
+            .and_then(|k| speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, k), mentions))
+            .or_else(|| {
+                // (The subject opening the sentence only when it names a person.)
+                sentence_subject(text, p.tokens, s, mentions).filter(|o| {
+                    let i = mentions.partition_point(|m| m.start < o.0);
+                    mentions.get(i).is_some_and(|m| m.start == o.0 && m.label == EntityLabel::Per)
+                })
+            })
+            .filter(|o| o.0 >= p.tokens[s.first].start && o.1 <= sp.0 && !pronoun(*o) && !inside_quote(o.0))
+    };
     for f in found.iter_mut() {
         let pi = paras.partition_point(|p| p.range.1 <= f.start);
         let Some(p) = paras.get(pi) else { continue };
+        if let Some(o) = f.speaker.and_then(|sp| outer_subject(p, sp)) {
+            f.speaker = Some(o);
+        }
         if f.speaker.is_none() {
             // The quote's sentence: its reporting verb nearest the quote.
             let sentence =
@@ -970,7 +1000,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                             None => break,
                         }
                     }
-                    f.speaker = Some(sp);
+                    f.speaker = Some(outer_subject(p, sp).unwrap_or(sp));
                     f.cue = Some(cue);
                 }
             }

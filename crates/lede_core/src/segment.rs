@@ -1367,7 +1367,8 @@ mod tests {
     fn a_comment_count_under_a_web_story_lead_does_not_end_it() {
         let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
         let text = format!("Bridge Closed\n{body}\n{body}\n53 Comments\n{body}\n{body}\n{body}\n");
-        let body_paras = |web: bool| segment_with(&text, web).articles.iter().map(|a| a.paragraphs.len()).sum::<usize>();
+        let body_paras =
+            |web: bool| segment_with(&text, web).articles.iter().map(|a| a.paragraphs.len()).sum::<usize>();
         assert_eq!(body_paras(true), 5);
         // Pasted text has no markup to say where comments are: prose after the heading is taken for them.
         assert_eq!(body_paras(false), 2);

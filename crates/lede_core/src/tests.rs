@@ -128,7 +128,10 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 Police say they have “enough officers” for the festival.\n\
                 “The vote will hold,” Senate Leader Marta Vell, R-Ky., said Tuesday.\n\
                 Tomas Reyes spoke for an hour. He then defended the plan, saying, “It is the only way to keep the town afloat.”\n\
-                Marta Vell's lawyer said the charge was “baseless and cruel.”\n";
+                Marta Vell's lawyer said the charge was “baseless and cruel.”\n\
+                Ada Quill says she admired the crew through what she calls “a winter of hard choices.”\n\
+                Tomas Reyes said he voted for the plan because “the town had no other road,” he said.\n\
+                Marta Vell said the vote was fair, but she said the count was “far too slow.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| speaker_text(&a, start);
@@ -148,6 +151,11 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
     assert_eq!(who("The vote will").as_deref(), Some("Marta Vell"), "{quotes:#?}");
     assert_eq!(who("It is the only").as_deref(), Some("He"), "{quotes:#?}");
     assert_eq!(who("baseless").as_deref(), Some("Marta Vell's lawyer"), "{quotes:#?}");
+    // A pronoun later in a sentence that a named person opens and reports stands for that person…
+    assert_eq!(who("a winter").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("the town had").as_deref(), Some("Tomas Reyes"), "{quotes:#?}");
+    // …but not in a clause of its own.
+    assert_eq!(who("far too").as_deref(), Some("she"), "{quotes:#?}");
 }
 
 #[test]
