@@ -854,10 +854,17 @@ fn is_verb_filler(w: &str) -> bool {
     ) || w.ends_with("ly")
 }
 
-/// Where the subject of the verb at token `k` ends: before up to two filler
-/// words ("Clinton has long said"), not before token `first`.
+/// Where the subject of the verb at token `k` ends: before a progressive
+/// form's auxiliary and up to two filler words ("Clinton has long said",
+/// "He's claiming"), not before token `first`.
 fn subject_end(text: &str, toks: &[Token], first: usize, k: usize) -> usize {
     let mut e = k;
+    // "He's claiming", "she is saying": a progressive form's auxiliary.
+    let lower = |i: usize| crate::tokens::lower(toks[i].text(text));
+    if e > first && lower(k).ends_with("ing") && matches!(&*lower(e - 1), "is" | "are" | "was" | "were" | "'s" | "’s")
+    {
+        e -= 1;
+    }
     while e > first && e + 2 > k && is_verb_filler(&crate::tokens::lower(toks[e - 1].text(text))) {
         e -= 1;
     }
@@ -946,6 +953,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         (k > s.first && lw(&t).ends_with("ing") && p.tokens[k - 1].text(text) == ",")
                             .then(|| sentence_subject(text, p.tokens, s, mentions))
                             .flatten()
+                            .filter(|o| !inside_quote(o.0))
                     };
                     // "32% of Republican claims": after "of", a noun, not a speaker and verb.
                     let after_of = |sp: &(usize, usize)| {

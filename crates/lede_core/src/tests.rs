@@ -103,7 +103,9 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 “The bridge will stay closed until spring, and nobody can say when it will reopen.”\n\
                 “We need a ferry now,” said Tomas Reyes, a boatman.\n\
                 “And we need it before the winter storms arrive, not after them.”\n\
-                Critics of Marta Vell's plan for a “floating harbour” were not persuaded.\n";
+                Critics of Marta Vell's plan for a “floating harbour” were not persuaded.\n\
+                Tomas Reyes spoke on Friday. He’s claiming that the ferry is “far too old” for winter.\n\
+                “We need a plan,” the harbour master said, arguing that the pier is “unsafe in storms.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| speaker_text(&a, start);
@@ -113,6 +115,10 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
     assert_eq!(who("And we need").as_deref(), Some("Tomas Reyes"));
     // A phrase quoted with no reporting verb: the person the sentence names before it.
     assert_eq!(who("floating").as_deref(), Some("Marta Vell"));
+    // A progressive form: "He’s claiming".
+    assert_eq!(who("far too old").as_deref(), Some("He"));
+    // A participle's subject is the sentence's, never a word inside its opening quote.
+    assert_eq!(who("unsafe").as_deref(), Some("the harbour master"));
 }
 
 #[test]
