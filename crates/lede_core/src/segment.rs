@@ -206,61 +206,66 @@ const NOTICE_WORDS: usize = 60;
 /// and disclaimer lines, calls to click or to install a player, members-only
 /// notes and skip links. General web wording, not any one site's.
 fn site_notice(l: &str) -> Option<BoilerplateKind> {
-    let has = |p: &str| l.contains(p);
-    if l.starts_with("copyright")
-        || l.starts_with('©')
-        || l.starts_with("(c) ")
-        || has("all rights reserved")
-        || has("may not be published, broadcast")
-        || has("may not be reproduced")
-        || has("without the prior written")
-        || has("without permission is prohibited")
-        || has("expressly prohibited")
-        || has("reproduction in whole or in part")
-        || has("is a trade mark of")
-        || has("is a trademark of")
-        || has("are trademarks of")
-        || has("read our terms")
-        || has("our terms and conditions")
-        || has("our privacy policy")
-        || has("our privacy statement")
-        || has("not necessarily those of")
-        || has("not necessarily reflect")
-        || l.starts_with("disclaimer")
-        || has("registered trademark")
-        || has("is not responsible for the content")
-        || has("can be reached at")
-        || has("contributed to this report")
-        || has("contributed reporting")
-        || l.starts_with("the full article contains")
-        || has("is hosted and managed by")
-        || has("will not store your e")
-    {
-        return Some(BoilerplateKind::Trailer);
-    }
-    if l.starts_with("click here")
-        || has(". click here")
-        || has("by clicking here")
-        || has("chance to win")
-        || has("you must be a member")
-        || has("must be logged in")
-        || l.starts_with("log in to")
-        || l.starts_with("register for")
-        || has("delivered via email")
-        || has("send a story to")
-    {
-        return Some(BoilerplateKind::Promo);
-    }
-    if has("have your say") || has("limit your comments") || has("email your comments") {
-        return Some(BoilerplateKind::Comments);
-    }
-    if has("flash player") || has("enable javascript") || has("javascript is disabled") {
-        return Some(BoilerplateKind::Other);
-    }
-    if has("skip directly to") || has("skip to content") || has("skip to main content") {
-        return Some(BoilerplateKind::Navigation);
-    }
-    None
+    use BoilerplateKind as K;
+    // (prefixes, phrases anywhere, kind): data, so one search loop serves all.
+    const NOTICES: &[(&[&str], &[&str], BoilerplateKind)] = &[
+        (
+            &["copyright", "©", "(c) ", "disclaimer", "the full article contains"],
+            &[
+                "all rights reserved",
+                "may not be published, broadcast",
+                "may not be reproduced",
+                "without the prior written",
+                "without permission is prohibited",
+                "expressly prohibited",
+                "reproduction in whole or in part",
+                "is a trade mark of",
+                "is a trademark of",
+                "are trademarks of",
+                "registered trademark",
+                "read our terms",
+                "our terms and conditions",
+                "our privacy policy",
+                "our privacy statement",
+                "not necessarily those of",
+                "not necessarily reflect",
+                "is not responsible for the content",
+                "can be reached at",
+                "contributed to this report",
+                "contributed reporting",
+                "is hosted and managed by",
+                "will not store your e",
+            ],
+            K::Trailer,
+        ),
+        (
+            &["click here", "log in to", "register for"],
+            &[
+                ". click here",
+                "by clicking here",
+                "chance to win",
+                "you must be a member",
+                "must be logged in",
+                "delivered via email",
+                "send a story to",
+            ],
+            K::Promo,
+        ),
+        (&[], &["have your say", "limit your comments", "email your comments"], K::Comments),
+        (&[], &["flash player", "enable javascript", "javascript is disabled"], K::Other),
+        (&[], &["skip directly to", "skip to content", "skip to main content"], K::Navigation),
+    ];
+    NOTICES
+        .iter()
+        .find(|(starts, phrases, _)| starts.iter().any(|p| l.starts_with(p)) || contains_any(l, phrases))
+        .map(|n| n.2)
+}
+
+/// Does `l` contain any of `phrases`? (One search loop, kept out of line:
+/// inlined at each call, the substring searcher costs kilobytes of wasm.)
+#[inline(never)]
+fn contains_any(l: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| l.contains(p))
 }
 
 /// General page-furniture phrases (whole short lines), by kind. These are
@@ -979,10 +984,10 @@ pub fn apply_hints(text: &str, seg: &mut Segmentation, hints: &[(usize, usize, B
 /// The first section's headline heads the story.
 pub fn fold_sections(text: &str, seg: &mut Segmentation) {
     let Some(mut main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
-    let mut furniture: Vec<(usize, usize)> = seg.boilerplate.iter().map(|b| (b.0, b.1)).collect();
-    furniture.sort_unstable();
-    // Does any furniture reach into `from..to`? (Items do not overlap, so
-    // sorted by start they are sorted by end too.)
+    // Does any furniture reach into `from..to`? (The boilerplate comes
+    // sorted and merged from segmentation and hints, so it does not overlap
+    // and is sorted by end too.)
+    let furniture: Vec<(usize, usize)> = seg.boilerplate.iter().map(|b| (b.0, b.1)).collect();
     let between = |from: usize, to: usize| {
         let i = furniture.partition_point(|b| b.1 <= from);
         furniture.get(i).is_some_and(|b| b.0 < to)
@@ -1048,10 +1053,14 @@ fn title_stems(t: &str) -> Vec<String> {
 pub fn choose_main(text: &str, seg: &mut Segmentation, title: Option<&str>) {
     main_by_size(text, seg);
     let Some(title) = title else { return };
+    // (Distinct stems, kept in order: titles are short, so no sort is needed.)
     let stems = |t: &str| {
-        let mut w = title_stems(t);
-        w.sort();
-        w.dedup();
+        let mut w: Vec<String> = Vec::new();
+        for x in title_stems(t) {
+            if !w.contains(&x) {
+                w.push(x);
+            }
+        }
         w
     };
     let want = stems(title);
@@ -1085,11 +1094,9 @@ pub fn choose_main(text: &str, seg: &mut Segmentation, title: Option<&str>) {
         if n == 0 || n > want.len() * 2 + 6 {
             continue;
         }
-        let mut have = title_stems(line);
-        have.sort();
-        have.dedup();
+        let have = title_stems(line);
         let names = |want: &[String]| {
-            let matched = want.iter().filter(|w| have.binary_search(w).is_ok()).count();
+            let matched = want.iter().filter(|w| have.contains(w)).count();
             matched >= 2 && matched * 10 >= want.len() * MAIN_TITLE_SHARE
         };
         if !(names(&want) || part.len() >= 3 && names(&part)) {
