@@ -254,7 +254,8 @@ pub fn extract(html: &str) -> Extracted {
                 let end = out.text.len() - 1;
                 let words = out.text[start..end].split_whitespace().count();
                 // A line that is mostly link text is a link list entry.
-                let linky = total > 0 && links * 10 >= total * 7 && words <= 14;
+                // (A longer line is a link list when nearly all of it is links.)
+                let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
                 let k = kind.or_else(|| {
                     linky.then_some(if words <= 3 {
                         crate::BoilerplateKind::Navigation
@@ -565,7 +566,8 @@ mod tests {
             <div class=\"related-stories\"><p>Ferry Strike Ends After Talks</p></div>\
             <section id=comments><p>Great piece, thanks for writing it.</p></section>\
             <ul><li><a href=a>Storm Closes the Coast Road Again</a></li></ul>\
-            <div class=\"ad-slot\">Buy now</div><footer>Contact us</footer><p>Last body line here.</p></body>";
+            <div class=\"ad-slot\">Buy now</div><footer>Contact us</footer><p>Last body line here.</p>\
+            <p><a href=1>Ferry strike ends after long talks in the port</a> | <a href=2>Council votes to close the old bridge for good</a> | <a href=3>Storm closes the coast road again</a></p></body>";
         let ex = extract(html);
         assert_eq!(ex.text, to_text(html));
         use crate::BoilerplateKind as K;
@@ -579,6 +581,10 @@ mod tests {
                 ("Storm Closes the Coast Road Again", K::RelatedLinks),
                 ("Buy now", K::Ad),
                 ("Contact us", K::Other),
+                (
+                    "Ferry strike ends after long talks in the port | Council votes to close the old bridge for good | Storm closes the coast road again",
+                    K::RelatedLinks
+                ),
             ]
         );
     }

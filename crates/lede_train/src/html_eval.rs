@@ -34,8 +34,23 @@ pub struct Score {
     pub mb_per_s: f64,
 }
 
-pub fn score(data: &Path) -> Result<Score, String> {
+/// Score every page, each analysed with a block model fitted on the other
+/// half of the pages (two folds by page index, as `eval-segment`), so that
+/// the figure is held out from the fitted model; with `shipped`, with the
+/// committed model instead (fitted on all these pages).
+pub fn score(data: &Path, shipped: bool) -> Result<Score, String> {
     let annotated = data.join("annotated");
+    let models = if shipped {
+        None
+    } else {
+        let pages = crate::segment_train::pages(&annotated)?;
+        let fold_model = |odd: bool| {
+            let lines = crate::segment_train::lines_of(&pages, Some(!odd));
+            let w = crate::segment_train::fit(&lines, crate::segment_train::EPOCHS);
+            lede_core::blockmodel::BlockModel::from_bytes(&crate::segment_train::model_bytes(&w))
+        };
+        Some([fold_model(false)?, fold_model(true)?])
+    };
     let original = data.join("original");
     let mut names: Vec<_> = std::fs::read_dir(&annotated)
         .map_err(|e| format!("{}: {e}", annotated.display()))?
@@ -48,7 +63,7 @@ pub fn score(data: &Path) -> Result<Score, String> {
     let (mut bytes, mut secs) = (0usize, 0.0f64);
     // LEDE_HTML_PAGES=FILE writes each page's precision and recall there, for diagnosis.
     let mut dump = std::env::var_os("LEDE_HTML_PAGES").and_then(|p| std::fs::File::create(p).ok());
-    for name in names {
+    for (index, name) in names.into_iter().enumerate() {
         let gold: String = crate::segment_eval::lines_with_labels(&read_gz(&annotated.join(&name))?)
             .into_iter()
             .filter(|(_, l)| *l == 2)
@@ -60,7 +75,11 @@ pub fn score(data: &Path) -> Result<Score, String> {
         }
         let html = read_gz(&original.join(&name))?;
         let t = Instant::now();
-        let out = analyze(&html, &Options { input: InputMode::Html, ..Options::default() });
+        let options = Options { input: InputMode::Html, ..Options::default() };
+        let out = match &models {
+            Some(m) => lede_core::blockmodel::with_model(m[index % 2].clone(), || analyze(&html, &options)),
+            None => analyze(&html, &options),
+        };
         secs += t.elapsed().as_secs_f64();
         bytes += html.len();
         let predicted = out
