@@ -733,6 +733,9 @@ fn comment_signature(line: &str) -> Option<bool> {
     let t = line.trim();
     let rest = t.trim_start_matches(['—', '–', '-', '~', ' ']);
     let dash = rest.len() < t.len();
+    if !rest.starts_with(['P', 'p', 'S', 's', 'C', 'c']) {
+        return None;
+    }
     let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
     let signed = ["posted by", "submitted by", "comment by", "commented by"]
         .iter()
