@@ -94,7 +94,13 @@ fn shape(line: &str) -> Shape {
                 capital += 1;
             }
         }
-        if w.contains("http://") || w.contains("https://") || w.starts_with("pic.twitter.com") || w.contains("t.co/") {
+        // (A byte test first: building a substring searcher per word is costly.)
+        if w.as_bytes().contains(&b'/')
+            && (w.contains("http://")
+                || w.contains("https://")
+                || w.starts_with("pic.twitter.com")
+                || w.contains("t.co/"))
+        {
             s.has_link = true;
         }
         if w.starts_with("(@") || w.starts_with('@') {
@@ -108,7 +114,8 @@ fn shape(line: &str) -> Shape {
     s.ends_sentence = trimmed.ends_with(['.', '!', '?', '…']);
     s.ends_colon = trimmed.ends_with(':');
     s.starts_dash = line.starts_with("- ") || line.starts_with("— ") || line.starts_with("– ");
-    s.relative_time = is_relative_time(line) || is_absolute_date(line);
+    // (A relative time is four words at most.)
+    s.relative_time = s.words <= 4 && is_relative_time(line) || is_absolute_date(line);
     s.starts_by = ["By ", "Posted by ", "Written by "].iter().any(|p| line.starts_with(p)) && s.words <= 8;
     s
 }
@@ -242,7 +249,6 @@ const NOTICES: &[(&[&str], &[&str], BoilerplateKind)] = &[
             "you must be a member",
             "must be logged in",
             "delivered via email",
-            "send a story to",
         ],
         BoilerplateKind::Promo,
     ),
@@ -279,14 +285,14 @@ fn may_be_notice(line: &str) -> bool {
                 &buf[..w.len()],
                 b"copyright"
                     | b"disclaimer"
-                    | b"article"
+                    | b"contains"
                     | b"reserved"
                     | b"broadcast"
                     | b"reproduced"
                     | b"written"
                     | b"prohibited"
                     | b"reproduction"
-                    | b"trade"
+                    | b"mark"
                     | b"trademark"
                     | b"trademarks"
                     | b"terms"
@@ -299,13 +305,12 @@ fn may_be_notice(line: &str) -> bool {
                     | b"store"
                     | b"click"
                     | b"clicking"
-                    | b"win"
+                    | b"chance"
                     | b"member"
                     | b"logged"
                     | b"log"
                     | b"register"
                     | b"delivered"
-                    | b"send"
                     | b"your"
                     | b"flash"
                     | b"javascript"
@@ -385,7 +390,11 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     if has("skip to") || l == "menu" || l == "home" || l == "search" {
         return Some(BoilerplateKind::Navigation);
     }
-    site_notice(&l)
+    if may_be_notice(line) {
+        site_notice(&l)
+    } else {
+        None
+    }
 }
 
 /// Could this line be a headline? `context` says a headline is expected
