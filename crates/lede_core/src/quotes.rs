@@ -849,6 +849,7 @@ fn is_verb_filler(w: &str) -> bool {
             | "already"
             | "publicly"
             | "reportedly"
+            | "still"
             | "would"
             | "will"
     ) || w.ends_with("ly")
@@ -867,6 +868,13 @@ fn subject_end(text: &str, toks: &[Token], first: usize, k: usize) -> usize {
     }
     while e > first && e + 2 > k && is_verb_filler(&crate::tokens::lower(toks[e - 1].text(text))) {
         e -= 1;
+    }
+    // "I laughed and said": a past verb coordinated before it shares its subject.
+    if e >= first + 3 && lower(e - 1) == "and" {
+        let v = toks[e - 2].text(text);
+        if toks[e - 2].kind == TokenKind::Word && v.starts_with(char::is_lowercase) && v.ends_with("ed") {
+            e -= 2;
+        }
     }
     e
 }

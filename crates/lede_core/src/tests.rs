@@ -105,7 +105,10 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 “And we need it before the winter storms arrive, not after them.”\n\
                 Critics of Marta Vell's plan for a “floating harbour” were not persuaded.\n\
                 Tomas Reyes spoke on Friday. He’s claiming that the ferry is “far too old” for winter.\n\
-                “We need a plan,” the harbour master said, arguing that the pier is “unsafe in storms.”\n";
+                “We need a plan,” the harbour master said, arguing that the pier is “unsafe in storms.”\n\
+                I laughed and said, “I never cross that bridge.”\n\
+                Even now at 86 she still says things such as, “The sea keeps its own counsel.”\n\
+                “That was a mistake,” Marta Vell's former campaign strategist said on the radio.\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| speaker_text(&a, start);
@@ -119,6 +122,10 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
     assert_eq!(who("far too old").as_deref(), Some("He"));
     // A participle's subject is the sentence's, never a word inside its opening quote.
     assert_eq!(who("unsafe").as_deref(), Some("the harbour master"));
+    // A past verb coordinated before the verb of saying shares its subject; "still" is a filler.
+    assert_eq!(who("I never").as_deref(), Some("I"));
+    assert_eq!(who("The sea").as_deref(), Some("she"));
+    assert_eq!(who("That was a mistake").as_deref(), Some("Marta Vell's former campaign strategist"));
 }
 
 #[test]
