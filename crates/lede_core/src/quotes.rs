@@ -968,10 +968,13 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         let b = p.tokens.partition_point(|t| t.start < sp.0);
                         b > 0 && lw(&p.tokens[b - 1]) == "of"
                     };
-                    if let Some(sp) = speaker_before(text, p.tokens, e, mentions)
-                        .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp))
-                        .or_else(participle)
-                    {
+                    let before = || {
+                        speaker_before(text, p.tokens, e, mentions)
+                            .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp))
+                    };
+                    // ("it attacked Trump, saying he …": the participle's subject
+                    // comes before a name set off by the comma.)
+                    if let Some(sp) = participle().or_else(before) {
                         consider(t, sp, (t.start, t.end));
                     }
                 }

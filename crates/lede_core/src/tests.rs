@@ -108,7 +108,8 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 “We need a plan,” the harbour master said, arguing that the pier is “unsafe in storms.”\n\
                 I laughed and said, “I never cross that bridge.”\n\
                 Even now at 86 she still says things such as, “The sea keeps its own counsel.”\n\
-                “That was a mistake,” Marta Vell's former campaign strategist said on the radio.\n";
+                “That was a mistake,” Marta Vell's former campaign strategist said on the radio.\n\
+                The Courier ran an editorial. Meanwhile, it attacked Tomas Reyes, saying he “never read the plan.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let who = |start: &str| speaker_text(&a, start);
@@ -126,6 +127,8 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
     assert_eq!(who("I never").as_deref(), Some("I"));
     assert_eq!(who("The sea").as_deref(), Some("she"));
     assert_eq!(who("That was a mistake").as_deref(), Some("Marta Vell's former campaign strategist"));
+    // A participle's subject comes before a name that the comma sets off.
+    assert_eq!(who("never read").as_deref(), Some("it"));
 }
 
 #[test]
