@@ -676,6 +676,13 @@ pub struct ParaView<'a> {
     pub sentences: &'a [crate::tokens::Sentence],
 }
 
+impl<'a> ParaView<'a> {
+    /// The sentence holding byte `pos`.
+    fn sentence_at(&self, pos: usize) -> Option<&'a crate::tokens::Sentence> {
+        self.sentences.iter().find(|s| self.tokens[s.first].start <= pos && pos < self.tokens[s.end - 1].end)
+    }
+}
+
 /// The subject opening a sentence: a pronoun or a name among its first
 /// words, after a connective ("Meanwhile, it attacked …").
 fn sentence_subject(
@@ -866,7 +873,7 @@ fn subject_end(text: &str, toks: &[Token], first: usize, k: usize) -> usize {
     {
         e -= 1;
     }
-    while e > first && e + 2 > k && is_verb_filler(&crate::tokens::lower(toks[e - 1].text(text))) {
+    while e > first && e + 2 > k && is_verb_filler(&lower(e - 1)) {
         e -= 1;
     }
     // "I laughed and said": a past verb coordinated before it shares its subject.
@@ -898,7 +905,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
     // it stands for that subject. Not in a clause of its own (", but he said").
     let pronoun = |r: ByteRange| matches!(&*crate::tokens::lower(&text[r.0..r.1]), "he" | "she" | "they");
     let outer_subject = |p: &ParaView<'_>, sp: ByteRange| -> Option<ByteRange> {
-        let s = p.sentences.iter().find(|s| p.tokens[s.first].start <= sp.0 && sp.0 < p.tokens[s.end - 1].end)?;
+        let s = p.sentence_at(sp.0)?;
         let j = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0)?;
         if !pronoun(sp) || j == s.first || matches!(&*lw(&p.tokens[j - 1]), "but" | "and" | "while" | "as" | ";") {
             return None;
@@ -927,8 +934,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         }
         if f.speaker.is_none() {
             // The quote's sentence: its reporting verb nearest the quote.
-            let sentence =
-                p.sentences.iter().find(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+            let sentence = p.sentence_at(f.start);
             if let Some(s) = sentence {
                 // (distance to the quote, speaker, cue)
                 let mut best: Option<(usize, ByteRange, ByteRange)> = None;
@@ -1070,8 +1076,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             // "he has “extraordinarily good health”"): the person or
             // organisation the sentence is about before the quote, else its
             // opening pronoun.
-            let sentence =
-                p.sentences.iter().find(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+            let sentence = p.sentence_at(f.start);
             if let Some(s) = sentence {
                 let from = p.tokens[s.first].start;
                 // The mentions that start in the sentence and end before the quote.

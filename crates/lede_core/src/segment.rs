@@ -991,7 +991,11 @@ fn push_trimmed(text: &str, s: usize, e: usize, kind: ParagraphKind, out: &mut V
     }
 }
 
-/// Make the article with the most body words the main one.
+/// The words of an article's body paragraphs.
+fn body_words(text: &str, a: &ArticleDraft) -> usize {
+    a.paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body).map(|p| text[p.0..p.1].split_whitespace().count()).sum()
+}
+
 /// Apply the markup's hints (see [`crate::html::Extracted`]): a paragraph
 /// on a line the page's markup puts in furniture becomes boilerplate of
 /// that kind, and an article left without paragraphs becomes a link. When
@@ -1001,14 +1005,7 @@ pub fn apply_hints(text: &str, seg: &mut Segmentation, hints: &[(usize, usize, B
     if hints.is_empty() {
         return;
     }
-    let body_words = |seg: &Segmentation| -> usize {
-        seg.articles
-            .iter()
-            .flat_map(|a| &a.paragraphs)
-            .filter(|p| p.2 == ParagraphKind::Body)
-            .map(|p| text[p.0..p.1].split_whitespace().count())
-            .sum()
-    };
+    let body_words = |seg: &Segmentation| -> usize { seg.articles.iter().map(|a| body_words(text, a)).sum() };
     let hinted = |s: usize, e: usize| -> Option<BoilerplateKind> {
         let i = hints.partition_point(|h| h.1 < e);
         hints.get(i).filter(|h| h.0 <= s && e <= h.1).map(|h| h.2)
@@ -1144,14 +1141,7 @@ pub fn choose_main(text: &str, seg: &mut Segmentation, title: Option<&str>) {
             .max_by_key(|p| p.split_whitespace().count())
             .unwrap_or(title),
     );
-    let words = |a: &ArticleDraft| -> usize {
-        a.paragraphs
-            .iter()
-            .filter(|p| p.2 == ParagraphKind::Body)
-            .map(|p| text[p.0..p.1].split_whitespace().count())
-            .sum()
-    };
-    let sizes: Vec<usize> = seg.articles.iter().map(words).collect();
+    let sizes: Vec<usize> = seg.articles.iter().map(|a| body_words(text, a)).collect();
     let largest = sizes.iter().copied().max().unwrap_or(0);
     let big_enough = |i: usize| sizes[i] >= MAIN_MIN_WORDS.min(largest) && sizes[i] * MAIN_MIN_SHARE >= largest;
     let mut pick: Option<usize> = None;
@@ -1198,15 +1188,12 @@ const MAIN_TITLE_BOOST: usize = 3;
 /// Tenths of the title's words a headline line must repeat.
 const MAIN_TITLE_SHARE: usize = 6;
 
+/// Make the article with the most body words the main one.
 pub fn main_by_size(text: &str, seg: &mut Segmentation) {
-    let words = |a: &ArticleDraft| -> usize {
-        a.paragraphs
-            .iter()
-            .filter(|p| p.2 == ParagraphKind::Body)
-            .map(|p| text[p.0..p.1].split_whitespace().count())
-            .sum()
+    let Some(best) = (0..seg.articles.len()).max_by_key(|&i| (body_words(text, &seg.articles[i]), usize::MAX - i))
+    else {
+        return;
     };
-    let Some(best) = (0..seg.articles.len()).max_by_key(|&i| (words(&seg.articles[i]), usize::MAX - i)) else { return };
     for (i, a) in seg.articles.iter_mut().enumerate() {
         a.role = if i == best { Role::Main } else { Role::Related };
     }
@@ -1517,20 +1504,22 @@ mod tests {
         }
     }
 
+    /// A body paragraph of the test stories, said by `who`.
+    fn plan_para(who: &str) -> String {
+        format!("{who} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
+    }
+
     #[test]
     fn sections_under_subheadings_fold_into_the_main_story() {
-        let para = |w: &str| {
-            format!("{w} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
-        };
         let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
-        text += &para("The mayor");
-        text += &para("The engineer");
+        text += &plan_para("The mayor");
+        text += &plan_para("The engineer");
         text += "Costs Questioned by Council\n";
         for w in ["A councillor", "The treasurer", "The auditor"] {
-            text += &para(w);
+            text += &plan_para(w);
         }
         text += "Menu\nTeaser Story About Something Else Entirely\n";
-        text += &para("A spokesman");
+        text += &plan_para("A spokesman");
         let mut seg = segment_with(&text, true);
         assert_eq!(seg.articles.len(), 3, "{seg:?}");
         main_by_size(&text, &mut seg);
@@ -1548,17 +1537,14 @@ mod tests {
 
     #[test]
     fn the_page_title_names_the_main_article() {
-        let para = |w: &str| {
-            format!("{w} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
-        };
         // Comments are the longest run of text; the title names the story.
         let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
-        text += &para("The mayor");
-        text += &para("The engineer");
-        text += &para("The harbour master");
+        text += &plan_para("The mayor");
+        text += &plan_para("The engineer");
+        text += &plan_para("The harbour master");
         text += "Readers Respond\n";
         for _ in 0..6 {
-            text += &para("A neighbour");
+            text += &plan_para("A neighbour");
         }
         let mut seg = segment_with(&text, true);
         assert_eq!(seg.articles.len(), 2, "{seg:?}");
