@@ -4,18 +4,10 @@
 //! blocks), precision and recall per page, averaged, F1 of the averages.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
 use lede_core::{analyze, InputMode, Options, ParagraphKind, Role};
-
-fn read_gz(path: &Path) -> Result<String, String> {
-    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
 
 fn shingles(text: &str) -> HashSet<Vec<String>> {
     let words: Vec<String> =
@@ -43,28 +35,18 @@ pub fn score(data: &Path, shipped: bool) -> Result<Score, String> {
     let models = if shipped {
         None
     } else {
-        let pages = crate::segment_train::pages(&annotated)?;
-        let fold_model = |odd: bool| {
-            let lines = crate::segment_train::lines_of(&pages, Some(!odd));
-            let w = crate::segment_train::fit(&lines, crate::segment_train::EPOCHS);
-            lede_core::blockmodel::BlockModel::from_bytes(&crate::segment_train::model_bytes(&w))
-        };
-        Some([fold_model(false)?, fold_model(true)?])
+        Some(crate::segment_train::fold_models(&crate::segment_train::pages(&annotated)?)?)
     };
     let original = data.join("original");
-    let mut names: Vec<_> = std::fs::read_dir(&annotated)
-        .map_err(|e| format!("{}: {e}", annotated.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".html.gz"))
-        .collect();
-    names.sort();
+    // (The pages in the order the fold models were fitted in.)
+    let files = crate::segment_train::files(&annotated)?;
     let (mut sp, mut sr, mut pages) = (0.0, 0.0, 0usize);
     let (mut bytes, mut secs) = (0usize, 0.0f64);
     // LEDE_HTML_PAGES=FILE writes each page's precision and recall there, for diagnosis.
     let mut dump = std::env::var_os("LEDE_HTML_PAGES").and_then(|p| std::fs::File::create(p).ok());
-    for (index, name) in names.into_iter().enumerate() {
-        let gold: String = crate::segment_eval::lines_with_labels(&read_gz(&annotated.join(&name))?)
+    for (index, file) in files.iter().enumerate() {
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let gold: String = crate::segment_eval::lines_with_labels(&crate::segment_train::read_gz(file)?)
             .into_iter()
             .filter(|(_, l)| *l == 2)
             .map(|(t, _)| t + "\n")
@@ -73,7 +55,7 @@ pub fn score(data: &Path, shipped: bool) -> Result<Score, String> {
         if gold.is_empty() {
             continue;
         }
-        let html = read_gz(&original.join(&name))?;
+        let html = crate::segment_train::read_gz(&original.join(&name))?;
         let t = Instant::now();
         let options = Options { input: InputMode::Html, ..Options::default() };
         let out = match &models {

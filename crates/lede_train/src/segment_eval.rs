@@ -7,7 +7,6 @@
 //! line's predicted label is read from where it landed: headline, body or
 //! caption paragraph, a boilerplate kind, or nowhere (not content).
 
-use std::io::Read;
 use std::path::Path;
 
 use lede_core::html::{decode_into, flush_line, walk, Node, BLOCK_TAGS};
@@ -104,20 +103,11 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
     let mut shown = 0;
     let files = crate::segment_train::files(dir)?;
     let data = crate::segment_train::pages(dir)?;
-    let fold_model = |odd: bool| {
-        let w =
-            crate::segment_train::fit(&crate::segment_train::lines_of(&data, Some(!odd)), crate::segment_train::EPOCHS);
-        lede_core::blockmodel::BlockModel::from_bytes(&crate::segment_train::model_bytes(&w))
-    };
-    let models = [fold_model(false)?, fold_model(true)?];
+    let models = crate::segment_train::fold_models(&data)?;
     let mut stats = [[0usize; 3]; 6];
     let mut pages = 0;
     for (index, f) in files.iter().enumerate() {
-        let mut html = String::new();
-        let file = std::fs::File::open(f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", f.display()))?;
-        html.push_str(&String::from_utf8_lossy(&bytes));
+        let html = crate::segment_train::read_gz(f)?;
         let lines = lines_with_labels(&html);
         if lines.is_empty() {
             continue;

@@ -34,14 +34,29 @@ pub fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     Ok(files)
 }
 
+/// A gzipped file's text (invalid UTF-8 replaced).
+pub fn read_gz(path: &Path) -> Result<String, String> {
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(f).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The two held-out block models: `[0]` fitted on the odd pages (to score the
+/// even ones), `[1]` on the even pages (to score the odd ones).
+pub fn fold_models(pages: &[(usize, Vec<Line>)]) -> Result<[lede_core::blockmodel::BlockModel; 2], String> {
+    let fold_model = |odd: bool| {
+        let w = fit(&lines_of(pages, Some(!odd)), EPOCHS);
+        lede_core::blockmodel::BlockModel::from_bytes(&model_bytes(&w))
+    };
+    Ok([fold_model(false)?, fold_model(true)?])
+}
+
 /// Every page's lines with features and classes, with the page's index in [`files`].
 pub fn pages(dir: &Path) -> Result<Vec<(usize, Vec<Line>)>, String> {
     let mut out = Vec::new();
     for (index, f) in files(dir)?.into_iter().enumerate() {
-        let file = std::fs::File::open(&f).map_err(|e| format!("{}: {e}", f.display()))?;
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(file).read_to_end(&mut bytes).map_err(|e| format!("{}: {e}", f.display()))?;
-        let html = String::from_utf8_lossy(&bytes);
+        let html = read_gz(&f)?;
         let lines: Vec<(String, usize)> =
             lines_with_labels(&html).into_iter().filter(|(l, _)| !l.trim().is_empty()).collect();
         if lines.is_empty() {
