@@ -183,7 +183,7 @@ pub fn bench(args: &[String]) -> Result {
         f(&model, "model_load_ms")
     );
 
-    println!("\nheadless Chromium (release embed bundle: core at opt-level 3, the rest z; same corpus)");
+    println!("\nheadless Chromium (release embed bundle: core at opt-level 2, the rest z; same corpus)");
     println!("  {:<34} {:>8} {:>10} {:>8} {:>8}", "", "MB", "ms", "MB/s", "items");
     // Print one runner's rows; returns its throughput on the largest input.
     let rows = |label: &str, runs: &Value| {

@@ -452,12 +452,14 @@ fn analyse_article(
     Ok(article)
 }
 
-/// An unnamed person's canonical form: "A Russian journalist" → "a Russian journalist".
+/// An unnamed person's canonical form: "A Russian journalist" → "a Russian
+/// journalist"; a name stays capitalised ("Scott's niece").
 fn describe(d: &str) -> String {
+    let first = d.split(' ').next().unwrap_or("");
     let mut cs = d.chars();
     match cs.next() {
-        Some(c) => c.to_lowercase().chain(cs).collect(),
-        None => String::new(),
+        Some(c) if matches!(first, "A" | "An" | "The" | "One") => c.to_lowercase().chain(cs).collect(),
+        _ => d.to_string(),
     }
 }
 

@@ -37,6 +37,8 @@ struct MarkAt {
     pos: usize,
     len: usize,
     mark: Mark,
+    /// A straight mark (" or '), not a typographic one.
+    straight: bool,
     can_open: bool,
     can_close: bool,
 }
@@ -86,7 +88,8 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
             _ => None,
         };
         if let Some((mark, can_open, can_close)) = m {
-            out.push(MarkAt { pos: base + i, len: c.len_utf8(), mark, can_open, can_close });
+            let straight = matches!(c, '"' | '\'');
+            out.push(MarkAt { pos: base + i, len: c.len_utf8(), mark, straight, can_open, can_close });
         }
         prev = Some(c);
     }
@@ -97,14 +100,18 @@ fn marks(para: &str, base: usize) -> Vec<MarkAt> {
 /// spanning the paragraph.
 fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Quotes closed inside another: kept in case the outer one never closes.
+    let mut inner = Vec::new();
     let mut stack: Vec<MarkAt> = Vec::new();
     for m in ms {
-        // A closer for something open: prefer the same mark; a straight single
-        // opener may be closed by a double mark (a common scraping fault).
+        // A closer for something open: prefer the same mark, and among double
+        // marks the same glyph (a straight " quote holding “…”); a straight
+        // single opener may be closed by a double mark (a scraping fault).
         if m.can_close {
-            if let Some(idx) =
+            let same_glyph = stack.iter().rposition(|o| o.mark == m.mark && o.straight == m.straight);
+            if let Some(idx) = same_glyph.or_else(|| {
                 stack.iter().rposition(|o| o.mark == m.mark || (o.mark == Mark::Single && m.mark == Mark::Double))
-            {
+            }) {
                 let o = stack[idx];
                 // Nested quotes close the inner one first.
                 let is_inner_single_close = m.mark == Mark::Single && idx + 1 < stack.len();
@@ -112,21 +119,49 @@ fn pair(ms: &[MarkAt]) -> Vec<(usize, usize)> {
                     stack.truncate(idx);
                     if stack.is_empty() {
                         out.push((o.pos, m.pos + m.len));
+                    } else {
+                        inner.push((o.pos, m.pos + m.len));
                     }
                     continue;
                 }
             }
         }
         if m.can_open {
-            // Double marks do not nest: a second double opener means the
-            // first was never closed, and it is dropped with what it held.
+            // Double marks of one glyph do not nest: a second double opener
+            // means the first was never closed, and it is dropped with what it
+            // held. A “…” inside a straight "…" (or the reverse) nests.
             if m.mark == Mark::Double {
-                if let Some(idx) = stack.iter().position(|o| o.mark == Mark::Double) {
+                if let Some(idx) = stack.iter().position(|o| o.mark == Mark::Double && o.straight == m.straight) {
                     stack.truncate(idx);
                 }
             }
             stack.push(*m);
         }
+    }
+    if !stack.is_empty() && !inner.is_empty() {
+        // An opener left open: the quotes closed inside it still stand (the
+        // outermost of them). Latest closed first, a quote holds the ones
+        // closed before it that start after it. (No sort: it would add a
+        // sort's code to the wasm for this rare case.)
+        let mut floor = usize::MAX;
+        let mut kept = Vec::new();
+        for &(s, e) in inner.iter().rev() {
+            if e <= floor && !out.iter().any(|&(a, b)| a <= s && e <= b) {
+                kept.push((s, e));
+                floor = s;
+            }
+        }
+        // Merge the two ordered lists.
+        let mut merged = Vec::with_capacity(out.len() + kept.len());
+        let mut rest = out.into_iter().peekable();
+        for k in kept.into_iter().rev() {
+            while let Some(o) = rest.next_if(|o| o.0 < k.0) {
+                merged.push(o);
+            }
+            merged.push(k);
+        }
+        merged.extend(rest);
+        return merged;
     }
     out
 }
@@ -192,7 +227,7 @@ pub fn find_in_paragraph(
     for (s, e) in pair(&ms) {
         let inner = &text[s..e];
         let words = inner.split_whitespace().count();
-        if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 {
+        if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
             continue;
         }
         let (speaker, cue) = attribute(text, toks, s, e, mentions);
@@ -229,16 +264,49 @@ pub fn find_in_paragraph(
                     && is_reporting_verb(&crate::tokens::lower(t.text(text)))
                     && !name_part(text, toks, k)
             });
+            // "“…” to drive up the price, she said": a cue later in the
+            // quote's own sentence attributes it instead.
+            let mut k = token_at_or_after(toks, out[i].end);
+            let mut cue_after = false;
+            while k < toks.len() && k < hi + 40 {
+                let t = toks[k].text(text);
+                if matches!(t, "." | "!" | "?" | ";" | "\"" | "“" | "”") || toks[k].start >= para.1 {
+                    break;
+                }
+                if lexicon::is_cue_verb(&crate::tokens::lower(t)) && !name_part(text, toks, k) {
+                    cue_after = true;
+                    break;
+                }
+                k += 1;
+            }
             if prev.speaker.is_some()
                 && between.split_whitespace().count() <= 12
                 && !between.contains('\n')
                 && !own_verb
+                && !cue_after
             {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
             }
         }
     }
+}
+
+/// A nickname quoted inside a name (Marcia "Cia" Price): up to three
+/// capitalised words, between a capitalised word and another.
+fn nickname(text: &str, toks: &[Token], s: usize, e: usize) -> bool {
+    let (a, b) = (token_at_or_after(toks, s), token_at_or_after(toks, e));
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let inner = a + 1..b.saturating_sub(1);
+    a > 0
+        && !inner.is_empty()
+        && inner.len() <= 3
+        && inner.clone().all(cap)
+        && cap(a - 1)
+        && cap(b)
+        && !text[toks[a - 1].end..s].contains('\n')
 }
 
 /// Find the cue and speaker next to a quote `[s, e)`.
@@ -273,7 +341,11 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
         && toks.get(k).map(|t| t.text(text).starts_with(char::is_uppercase)).unwrap_or(false);
     if k < toks.len() && closed_sentence {
         if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
-            let after = token_at_or_after(toks, sp.1);
+            // (The cue may follow an appositive: “….” Scott's niece, Del. Ada Price, shouted.)
+            let after = match cue_after_speaker(text, toks, token_at_or_after(toks, sp.1)) {
+                Some(c) => token_at_or_after(toks, c.0),
+                None => token_at_or_after(toks, sp.1),
+            };
             // “….” She said. — but not “….” She says it underscores …: a cue
             // that opens reported speech of its own starts a new statement.
             let ends_soon = (after + 1..(after + 5).min(toks.len()))
@@ -288,7 +360,13 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
                 })
                 .any(|j| matches!(toks[j].text(text), "." | ";" | "!" | "?"))
                 || after + 1 >= toks.len()
-                || matches!(toks[after + 1].text(text), "." | "," | ";");
+                || matches!(toks[after + 1].text(text), "." | ";")
+                // (“….” she shouted to the crowd.)
+                || lw(after + 1) == "to"
+                    && (after + 2..(after + 5).min(toks.len())).any(|j| matches!(toks[j].text(text), "." | "!"))
+                // (“….” She adds, “…”: the cue introduces the next quote.)
+                || toks[after + 1].text(text) == ","
+                    && !toks.get(after + 2).is_some_and(|t| matches!(t.text(text), "\"" | "“" | "'" | "‘"));
             if after < toks.len() && lexicon::is_cue_verb(&lw(after)) && !name_part(text, toks, after) && ends_soon {
                 return (Some(sp), Some((toks[after].start, toks[after].end)));
             }
@@ -389,13 +467,28 @@ fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize,
     if t(k) == "," {
         // The appositive ends at a comma followed by the cue, within a clause.
         for j in k + 1..toks.len().min(k + 24) {
-            // "R-Ky.," and "Jr.," end in an abbreviation's full stop, not a sentence's.
+            // "R-Ky.," and "Jr.," end in an abbreviation's full stop, not a
+            // sentence's; so does a title's before a name ("Del. Ada Price").
             let abbreviation = t(j) == "."
                 && toks[j].start == toks[j - 1].end
                 && t(j - 1).len() <= 5
                 && t(j - 1).starts_with(char::is_uppercase)
-                && matches!(t(j + 1), "," | ")");
-            if matches!(t(j), "." | ";" | ":" | "\"" | "“" | "”" | "?" | "!") && !abbreviation {
+                && (matches!(t(j + 1), "," | ")")
+                    || t(j - 1).len() <= 4 && t(j + 1).starts_with(char::is_uppercase) && t(j + 2) != ",");
+            // (A nickname in quotes belongs to the name: Marcia "Cia" Price.)
+            let nickname = |j: usize| {
+                j >= 1
+                    && matches!(t(j), "\"" | "“" | "”")
+                    && matches!(t(j + 2), "\"" | "“" | "”")
+                    && t(j + 1).starts_with(char::is_uppercase)
+                    && t(j - 1).starts_with(char::is_uppercase)
+            };
+            let closes_nickname = j >= 3 && nickname(j - 2);
+            if matches!(t(j), "." | ";" | ":" | "\"" | "“" | "”" | "?" | "!")
+                && !abbreviation
+                && !nickname(j)
+                && !closes_nickname
+            {
                 break;
             }
             if t(j) == "," {
@@ -412,9 +505,18 @@ fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize,
 /// name ("said 9/11 widow Terry Strada"); the span covers both.
 fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let first = toks.get(k)?;
-    for j in k + 1..toks.len().min(k + 4) {
+    // ("9/11": a mark between two numbers, with no space, is part of them.)
+    let in_number = |j: usize| {
+        j > 0
+            && j + 1 < toks.len()
+            && toks[j - 1].kind == TokenKind::Number
+            && toks[j + 1].kind == TokenKind::Number
+            && toks[j - 1].end == toks[j].start
+            && toks[j].end == toks[j + 1].start
+    };
+    for j in k + 1..toks.len().min(k + 6) {
         let prev = toks[j - 1];
-        if prev.kind == TokenKind::Punct || prev.text(text).starts_with(char::is_uppercase) {
+        if prev.kind == TokenKind::Punct && !in_number(j - 1) || prev.text(text).starts_with(char::is_uppercase) {
             return None;
         }
         let i = mentions.partition_point(|m| m.start < toks[j].start);
@@ -435,6 +537,13 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
     }
     let i = mentions.partition_point(|m| m.start < t.start);
     if let Some(m) = mentions.get(i).filter(|m| m.start == t.start) {
+        // "Scott's niece": a person noun owned by the name.
+        let after = toks.partition_point(|t| t.start < m.end);
+        let owned = toks.get(after).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
+            && toks.get(after + 1).is_some_and(|t| lexicon::is_person_noun(&crate::tokens::lower(t.text(text))));
+        if owned {
+            return Some((m.start, toks[after + 1].end));
+        }
         return Some((m.start, m.end));
     }
     // "said Pamela Padilla": a run of two to four capitalised words.
@@ -447,10 +556,11 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
         return Some((t.start, toks[k + caps - 1].end));
     }
     if matches!(&*lower, "a" | "an" | "the" | "one") {
-        // Up to four more words, ending at a noun before a cue or punctuation.
+        // Up to six more words, ending at a noun before a cue or punctuation
+        // ("a narrator in the Clinton ad asks").
         let mut e = k + 1;
         while e < toks.len()
-            && e <= k + 4
+            && e <= k + 6
             && toks[e].kind == TokenKind::Word
             && !lexicon::is_cue_verb(&crate::tokens::lower(toks[e].text(text)))
         {
@@ -484,7 +594,7 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     // "Rep. Ana Ruiz (D-Ore.), head of the caucus, said": the name before an
     // appositive set off by a comma or a bracket.
     if matches!(last.text(text), "," | ")") {
-        let lo = end.saturating_sub(16);
+        let lo = end.saturating_sub(24);
         let floor = toks[lo].start;
         let j = mentions.partition_point(|m| m.end <= last.start);
         for m in mentions[..j].iter().rev().take_while(|m| m.start >= floor) {
@@ -521,21 +631,33 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     if opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&lower) {
         return Some((last.start, last.end));
     }
-    // "the president said": a determiner within four words before, and the
+    // "the president said": a determiner within six words before, and the
     // phrase ends on a content word ("… others and told" is no speaker).
     if lexicon::is_function_word(&lower) {
         return None;
     }
-    let lo = end.saturating_sub(4);
+    let lo = end.saturating_sub(12);
     for k in (lo..end).rev() {
+        // Past four words, only a person ("the 34-year-old mother of three");
+        // past six, one opening its clause ("The former first lady and U.S.
+        // senator said").
+        let opens_clause = || k == 0 || toks[k - 1].kind == TokenKind::Punct;
         if matches!(&*crate::tokens::lower(toks[k].text(text)), "the" | "a" | "an")
-            && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
+            && toks[k..end].iter().all(|t| t.kind != TokenKind::Punct)
+            && (end - k <= 4
+                || (end - k <= 6 || opens_clause())
+                    && lexicon::is_person_noun(description_head(&text[toks[k].start..last.end].to_lowercase())))
         {
             return Some((toks[k].start, last.end));
         }
-        // "Obama's former campaign strategist said": a name's possessive as
-        // the determiner, the phrase ending on a person noun.
-        if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && lexicon::is_person_noun(&lower) {
+        // "Obama's former campaign strategist said", "Ivana Trump's brief
+        // said": a name's possessive as the determiner, the phrase ending on
+        // a person noun, or one noun right after it.
+        let owned_noun = k + 2 == end
+            && last.kind == TokenKind::Word
+            && last.text(text).starts_with(char::is_lowercase)
+            && !last.text(text).contains('-');
+        if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && (owned_noun || lexicon::is_person_noun(&lower)) {
             let i = mentions.partition_point(|m| m.end < toks[k - 1].end);
             if let Some(m) = mentions.get(i).filter(|m| m.end == toks[k - 1].end) {
                 if toks[k + 1..end].iter().all(|t| t.kind == TokenKind::Word) {
@@ -554,6 +676,10 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
     if let Some(m) = mentions.get(at).filter(|m| m.start == sp.0 && m.end == sp.1) {
         return (m.label == EntityLabel::Per).then_some(at);
     }
+    // "Scott's niece", "Ivana Trump's brief": the name owns the speaker.
+    if owned(&text[sp.0..sp.1]) {
+        return None;
+    }
     // A name inside the phrase ("Transport Minister Oskar Lind").
     if let Some(i) =
         mentions[at..].iter().take_while(|m| m.start < sp.1).position(|m| m.end <= sp.1 && m.label == EntityLabel::Per)
@@ -566,7 +692,7 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
     }
     // A description resolves only when it names a person ("the president",
     // "a Russian journalist"), not a document or a place.
-    let head = lower.rsplit(' ').next().unwrap_or("");
+    let head = description_head(&lower);
     if lower.contains(' ') && !lexicon::is_person_noun(head) {
         return None;
     }
@@ -575,6 +701,20 @@ fn resolve(text: &str, sp: (usize, usize), mentions: &[Mention]) -> Option<usize
 }
 
 type ByteRange = (usize, usize);
+
+/// A phrase naming what someone owns ("Scott's niece"): a possessive
+/// followed by more words.
+fn owned(phrase: &str) -> bool {
+    phrase.contains("'s ") || phrase.contains("’s ")
+}
+
+/// The head noun of a lowercased description: its last word before a
+/// preposition ("a narrator in the ad" → "narrator").
+fn description_head(lower: &str) -> &str {
+    let noun_phrase =
+        lower.split(' ').take_while(|w| !matches!(*w, "of" | "in" | "for" | "at" | "from" | "with" | "on"));
+    noun_phrase.last().or_else(|| lower.rsplit(' ').next()).unwrap_or("")
+}
 
 /// Person descriptions in the article ("a Russian journalist", "the
 /// president"): determiner, up to three words, a person noun.
@@ -651,11 +791,11 @@ fn resolve_in_context(
     if !lower.contains(' ') {
         return (None, None);
     }
-    let head = lower.rsplit(' ').next().unwrap_or("");
+    let head = description_head(&lower);
     if !lexicon::is_person_noun(head) {
         return (None, None);
     }
-    if lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("one ") {
+    if lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("one ") || owned(&lower) {
         return (None, Some(sp));
     }
     // "the journalist": the person an earlier description of the same kind introduced.
@@ -705,6 +845,80 @@ fn sentence_subject(
         }
     }
     None
+}
+
+/// The subject of a sentence's main clause, before byte `limit`: at the
+/// sentence's start after a connective ("However, he characterized …"), or
+/// after an opening phrase set off by a comma ("In an August speech, Trump
+/// attacked …", "Although the IMF …, it referenced …"). A pronoun, or a
+/// person or organisation named, then its verb (a lowercase word).
+fn clause_subject(
+    text: &str,
+    toks: &[Token],
+    s: &crate::tokens::Sentence,
+    limit: usize,
+    mentions: &[Mention],
+    inside_quote: &dyn Fn(usize) -> bool,
+) -> Option<ByteRange> {
+    let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
+    let subject_at = |k: usize| -> Option<ByteRange> {
+        let t = toks.get(k).filter(|t| t.start < limit && !inside_quote(t.start))?;
+        let (span, next) = if matches!(&*lw(k), "he" | "she" | "they" | "it" | "we" | "i") {
+            ((t.start, t.end), k + 1)
+        } else {
+            // (A title may stand before the name: "President Obama".)
+            let i = mentions.partition_point(|m| m.start < t.start);
+            let m = mentions[i..]
+                .first()
+                .filter(|m| matches!(m.label, EntityLabel::Per | EntityLabel::Org))
+                .filter(|m| toks[k..].iter().take(3).any(|t| t.start == m.start))
+                .filter(|m| {
+                    toks[k..]
+                        .iter()
+                        .take_while(|t| t.start < m.start)
+                        .all(|t| t.text(text).starts_with(char::is_uppercase))
+                })?;
+            let after = toks.partition_point(|t| t.start < m.end);
+            // "Scott's family has called …", "Ivana Trump's brief said …".
+            let owned = toks.get(after).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
+                && toks.get(after + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && t.text(text).starts_with(char::is_lowercase)
+                        && !lexicon::is_function_word(&lw(after + 1))
+                });
+            if owned {
+                ((m.start, toks[after + 1].end), after + 2)
+            } else {
+                ((m.start, m.end), after)
+            }
+        };
+        let mut v = next;
+        while v < s.end && v < next + 2 && is_verb_filler(&lw(v)) {
+            v += 1;
+        }
+        let verb = toks.get(v).filter(|_| v < s.end)?;
+        let w = lw(v);
+        let verb_like = verb.kind == TokenKind::Word
+            && verb.end <= limit
+            && verb.text(text).starts_with(char::is_lowercase)
+            && !matches!(&*w, "and" | "or" | "of" | "who" | "which" | "that" | "whose" | "in" | "at" | "for" | "to");
+        verb_like.then_some(span)
+    };
+    let mut k = s.first;
+    while k < s.end
+        && (toks[k].text(text) == ","
+            || matches!(&*lw(k), "however" | "meanwhile" | "then" | "but" | "and" | "later" | "also" | "still" | "yet"))
+    {
+        k += 1;
+    }
+    if let Some(sp) = subject_at(k) {
+        return Some(sp);
+    }
+    (k..s.end)
+        .take_while(|&j| toks[j].start < limit)
+        .filter(|&j| toks[j].text(text) == "," && !inside_quote(toks[j].start))
+        .take(3)
+        .find_map(|j| subject_at(j + 1))
 }
 
 /// Groups of people who may speak as one ("Police say …").
@@ -952,31 +1166,50 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     // "…, according to show insiders."
                     if lw(&t) == "according" && k + 2 < s.end && lw(&p.tokens[k + 1]) == "to" && !inside_quote(t.start)
                     {
-                        if let Some(sp) = speaker_phrase(text, p.tokens, k + 2, mentions) {
+                        // (… according to talk radio host Rush Limbaugh.)
+                        if let Some(sp) = speaker_phrase(text, p.tokens, k + 2, mentions)
+                            .or_else(|| described_person_after(text, p.tokens, k + 2, mentions))
+                        {
                             consider(t, sp, (t.start, p.tokens[k + 1].end));
                         }
                         continue;
                     }
-                    if inside_quote(t.start) || !is_reporting_verb(&lw(&t)) || name_part(text, p.tokens, k) {
+                    // "…," as a Homeland Security memo put it.
+                    let put_it = lw(&t) == "put" && k + 1 < s.end && lw(&p.tokens[k + 1]) == "it";
+                    if inside_quote(t.start) || !(put_it || is_reporting_verb(&lw(&t))) || name_part(text, p.tokens, k)
+                    {
                         continue;
                     }
                     let e = subject_end(text, p.tokens, s.first, k);
                     // "He then defended the remark, saying, “…”": a participle
                     // after a comma has the sentence's subject for speaker.
+                    // ("“…,” Sanders said, suggesting …, “…”": else the subject
+                    // of the verb of saying before the comma.)
                     let participle = || {
-                        (k > s.first && lw(&t).ends_with("ing") && p.tokens[k - 1].text(text) == ",")
-                            .then(|| sentence_subject(text, p.tokens, s, mentions))
+                        let after_comma = k > s.first && lw(&t).ends_with("ing") && p.tokens[k - 1].text(text) == ",";
+                        let said_before = || {
+                            let v = k.checked_sub(2).filter(|&v| v >= s.first)?;
+                            let w = lw(&p.tokens[v]);
+                            (lexicon::is_cue_verb(&w) && !w.ends_with("ing") && !inside_quote(p.tokens[v].start))
+                                .then(|| {
+                                    speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), mentions)
+                                })
+                                .flatten()
+                        };
+                        after_comma
+                            .then(|| sentence_subject(text, p.tokens, s, mentions).or_else(said_before))
                             .flatten()
                             .filter(|o| !inside_quote(o.0))
                     };
                     // "32% of Republican claims": after "of", a noun, not a speaker and verb.
+                    // ("footage of Trump saying …" is a speaker.)
                     let after_of = |sp: &(usize, usize)| {
                         let b = p.tokens.partition_point(|t| t.start < sp.0);
-                        b > 0 && lw(&p.tokens[b - 1]) == "of"
+                        b > 0 && lw(&p.tokens[b - 1]) == "of" && !lw(&t).ends_with("ing")
                     };
                     let before = || {
                         speaker_before(text, p.tokens, e, mentions)
-                            .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp))
+                            .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp) && !inside_quote(sp.0))
                     };
                     // ("it attacked Trump, saying he …": the participle's subject
                     // comes before a name set off by the comma.)
@@ -989,6 +1222,32 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     // a pronoun reporting inside another's reported speech
                     // gives the quote to the outer speaker.
                     for _ in 0..3 {
+                        // "Trump said at a rally that Clinton once described it
+                        // as “…”": a speaker inside another's reported speech
+                        // gives the quote to the outer one.
+                        let that = (s.first + 1..s.end)
+                            .find(|&j| p.tokens[j].start == sp.0)
+                            .filter(|&j| lw(&p.tokens[j - 1]) == "that")
+                            .map(|j| j - 1);
+                        let outer_verb = that.and_then(|t| {
+                            (t.saturating_sub(10).max(s.first)..t)
+                                .rev()
+                                .take_while(|&k| {
+                                    !matches!(p.tokens[k].text(text), "," | ";" | ":")
+                                        && !inside_quote(p.tokens[k].start)
+                                })
+                                .find(|&k| lexicon::is_cue_verb(&lw(&p.tokens[k])) && !name_part(text, p.tokens, k))
+                        });
+                        let outer = outer_verb.and_then(|v| {
+                            speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), mentions)
+                                .filter(|o| o.0 >= p.tokens[s.first].start && !inside_quote(o.0))
+                                .map(|o| (o, v))
+                        });
+                        if let Some((o, v)) = outer {
+                            sp = o;
+                            cue = (p.tokens[v].start, p.tokens[v].end);
+                            continue;
+                        }
                         let Some(j) = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0 && p.tokens[j].end == sp.1)
                         else {
                             break;
@@ -1028,6 +1287,13 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                     f.speaker = Some(outer_subject(p, sp).unwrap_or(sp));
                     f.cue = Some(cue);
                 }
+            }
+        }
+        if f.speaker.is_none() && f.kind == QuoteKind::Direct {
+            // "In an August speech, Trump attacked “…”": the subject of the
+            // quote's sentence, when the quote follows its verb.
+            if let Some(s) = p.sentence_at(f.start) {
+                f.speaker = clause_subject(text, p.tokens, s, f.start, mentions, &inside_quote);
             }
         }
         if f.speaker.is_none() {
@@ -1108,6 +1374,8 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 });
                 if let Some(o) = owner {
                     f.speaker = Some(o);
+                } else if let Some(o) = clause_subject(text, p.tokens, s, f.start, mentions, &inside_quote) {
+                    f.speaker = Some(o);
                 } else if let Some(t) = pronoun {
                     f.speaker = Some((t.start, t.end));
                 } else if let Some(m) = named {
@@ -1123,6 +1391,22 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 if reach {
                     f.speaker = q.speaker;
                     f.speaker_entity = q.speaker_entity;
+                    // The latest mention of that person before this quote
+                    // stands for them ("Clinton restricted … . “If any …”").
+                    if let (Some(sp), Some(ent)) = (q.speaker, q.speaker_entity) {
+                        let name = &text[mentions[ent].start..mentions[ent].end];
+                        let surname = name.rsplit(' ').next().unwrap_or(name);
+                        let hi = mentions.partition_point(|m| m.start < f.start);
+                        let latest = mentions[..hi].iter().rev().take_while(|m| m.start >= sp.1).find(|m| {
+                            m.label == EntityLabel::Per
+                                && m.end <= f.start
+                                && !inside_quote(m.start)
+                                && matches!(&text[m.start..m.end], t if t == name || t == surname)
+                        });
+                        if let Some(m) = latest {
+                            f.speaker = Some((m.start, m.end));
+                        }
+                    }
                 }
             }
         }

@@ -21,7 +21,7 @@ fn speaker_text(a: &Analysis, start: &str) -> Option<String> {
     a.articles[0]
         .quotes
         .iter()
-        .find(|q| q.text[3..].starts_with(start))
+        .find(|q| q.text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(start))
         .and_then(|q| q.speaker.as_ref())
         .map(|s| s.text.clone())
 }
@@ -172,6 +172,73 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
     assert_eq!(who("the town had").as_deref(), Some("Tomas Reyes"), "{quotes:#?}");
     // …but not in a clause of its own.
     assert_eq!(who("far too").as_deref(), Some("she"), "{quotes:#?}");
+}
+
+#[test]
+fn quotes_take_the_speaker_that_the_sentence_and_its_phrases_give() {
+    let text = "Ada Quill spoke first.\n\
+                In a speech on Monday, Ada Quill attacked “the harbour board's endless delays and broken promises to the town.”\n\
+                Tomas Reyes met Marta Vell. However, he characterized the plan as “a gift to the developers and nobody else.”\n\
+                Although the council did not name Tomas Reyes, it criticised \"careless planning\" in the port.\n\
+                Marta Vell's family has asked the council to publish the report \"as a matter of simple fairness\" this week.\n\
+                The main condition is a \"proven source of funding,\" as a council memo put it.\n\
+                “The port is closed,” Tomas Reyes said. “You ignored every warning” to save money, she said, pointing at the board.\n\
+                “The town cannot wait,” Reyes said, listing his demands, including, “Open the ferry before the winter comes back.”\n\
+                Paolo Brandt, the chief engineer of the port, a member of the harbour board, said the bridge was \"beyond repair and unsafe.\"\n\
+                The former mayor and harbour pilot said it was \"a mistake\" to close the bridge.\n\
+                Asked about the ferry, the 34-year-old mother of three replied, \"We cannot cross the river at all now.\"\n\
+                “The bridge failed every one of us,” said 9/11 widow Ines Calloway.\n\
+                “You pay your tolls. Where is the bridge?” a narrator in the council ad asks.\n\
+                “This is a big year for the town!” Quill's niece, state Del. Marta \"Tess\" Vell (D-Ore.), shouted to the crowd.\n\
+                Reyes said during a rally in the port that Quill once described the plan as “the gold standard” of harbours.\n\
+                Ada Quill's letter said the charge was “baseless.”\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let quotes = &a.articles[0].quotes;
+    let who = |start: &str| speaker_text(&a, start);
+    // The subject of the quote's sentence, after an opening phrase or clause.
+    assert_eq!(who("the harbour board").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("a gift").as_deref(), Some("he"), "{quotes:#?}");
+    assert_eq!(who("careless").as_deref(), Some("it"), "{quotes:#?}");
+    assert_eq!(who("as a matter").as_deref(), Some("Marta Vell's family"), "{quotes:#?}");
+    assert_eq!(who("proven source").as_deref(), Some("a council memo"), "{quotes:#?}");
+    // A cue later in its own sentence beats continuing the quote before.
+    assert_eq!(who("You ignored").as_deref(), Some("she"), "{quotes:#?}");
+    // A participle after "Reyes said," has his words, not a name inside a quote.
+    assert_eq!(who("Open the ferry").as_deref(), Some("Reyes"), "{quotes:#?}");
+    // Long appositives and descriptions.
+    assert_eq!(who("beyond repair").as_deref(), Some("Paolo Brandt"), "{quotes:#?}");
+    assert_eq!(who("a mistake").as_deref(), Some("The former mayor and harbour pilot"), "{quotes:#?}");
+    assert_eq!(who("We cannot cross").as_deref(), Some("the 34-year-old mother of three"), "{quotes:#?}");
+    assert_eq!(who("The bridge failed").as_deref(), Some("9/11 widow Ines Calloway"), "{quotes:#?}");
+    assert_eq!(who("You pay").as_deref(), Some("a narrator in the council ad"), "{quotes:#?}");
+    // An owned person, the cue after an appositive holding a quoted nickname,
+    // which is no quote.
+    assert_eq!(who("This is a big year").as_deref(), Some("Quill's niece"), "{quotes:#?}");
+    assert!(!quotes.iter().any(|q| q.text.contains("Tess")), "{quotes:#?}");
+    let niece = quotes.iter().find(|q| q.text.contains("big year")).and_then(|q| q.speaker.as_ref());
+    assert_eq!(niece.and_then(|s| s.canonical.as_deref()), Some("Quill's niece"));
+    // A speaker inside another's reported speech gives the quote to the outer one.
+    assert_eq!(who("the gold standard").as_deref(), Some("Reyes"), "{quotes:#?}");
+    assert_eq!(who("baseless").as_deref(), Some("Ada Quill's letter"), "{quotes:#?}");
+}
+
+#[test]
+fn a_quote_in_straight_marks_may_hold_one_in_curly_marks() {
+    let text = "Ada Quill continued:\n\n\
+                \"The survey asked: “Do you trust the harbour board?” Most people said no, and the rest said nothing.\"\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let q = &a.articles[0].quotes;
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert!(q[0].text.starts_with("\"The survey") && q[0].text.ends_with("said nothing.\""), "{q:#?}");
+    assert_eq!(speaker_of(q, "The survey").as_deref(), Some("Ada Quill"));
+    // Left open, the outer quote gives way to the one closed inside it.
+    let open = "Ada Quill spoke.\n\"The survey asked: “Do you trust the harbour board?” Most people said no.\n";
+    let a = analyze(open, &Options { single: true, ..Options::default() }).expect("analyse");
+    let q = &a.articles[0].quotes;
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].text, "“Do you trust the harbour board?”");
 }
 
 #[test]
