@@ -367,7 +367,22 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
                 // (“….” She adds, “…”: the cue introduces the next quote.)
                 || toks[after + 1].text(text) == ","
                     && !toks.get(after + 2).is_some_and(|t| matches!(t.text(text), "\"" | "“" | "'" | "‘"));
-            if after < toks.len() && lexicon::is_cue_verb(&lw(after)) && !name_part(text, toks, after) && ends_soon {
+            // (After a question or an exclamation, or with "told", the name
+            // and cue attribute it even when the sentence goes on:
+            // “…, who knows?” Trump told ITV in an interview aired Monday.)
+            let asks = text[s..e].trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['?', '!']);
+            let told = after < toks.len() && matches!(&*lw(after), "told" | "tells");
+            // (Only for a quote that is a sentence of its own, not one ending
+            // another: … proclaimed a goal of “Peace.” He told a crowd …)
+            let q = token_at_or_after(toks, s);
+            let own_sentence = q == 0
+                || matches!(toks[q - 1].text(text), "." | "!" | "?" | "”" | "\"" | ":")
+                || text[toks[q - 1].end..s].contains('\n');
+            if after < toks.len()
+                && lexicon::is_cue_verb(&lw(after))
+                && !name_part(text, toks, after)
+                && (ends_soon || own_sentence && (asks || told))
+            {
                 return (Some(sp), Some((toks[after].start, toks[after].end)));
             }
         }
@@ -415,12 +430,27 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
     // Said Name: "…" (the verb first).
     if b > 1 && b < q && matches!(toks[b].text(text), ":" | ",") {
         for a in (b.saturating_sub(6)..b - 1).rev() {
-            if matches!(&*lw(a), "said" | "says")
+            // ("Continued Stone:", "Added Ada Quill:")
+            if lexicon::is_cue_verb(&lw(a))
+                && toks[a].text(text).starts_with(char::is_uppercase)
                 && (a == 0 || !toks[a - 1].text(text).chars().all(char::is_alphanumeric))
             {
                 if let Some(sp) = speaker_phrase(text, toks, a + 1, mentions).filter(|sp| sp.1 == toks[b - 1].end) {
                     return (Some(sp), Some((toks[a].start, toks[a].end)));
                 }
+            }
+        }
+    }
+    // A name alone before a colon, opening its sentence or line: Bush: "…".
+    if q >= 2 && toks[q - 1].text(text) == ":" {
+        let i = mentions.partition_point(|m| m.end < toks[q - 2].end);
+        if let Some(m) = mentions.get(i).filter(|m| m.end == toks[q - 2].end && m.label == EntityLabel::Per) {
+            let first = toks.partition_point(|t| t.start < m.start);
+            let opens = first == 0
+                || matches!(toks[first - 1].text(text), "." | "!" | "?" | "”" | "\"" | ")")
+                || text[toks[first - 1].end..m.start].contains('\n');
+            if opens {
+                return (Some((m.start, m.end)), None);
             }
         }
     }
@@ -555,7 +585,7 @@ fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) ->
     if caps >= 2 {
         return Some((t.start, toks[k + caps - 1].end));
     }
-    if matches!(&*lower, "a" | "an" | "the" | "one") {
+    if matches!(&*lower, "a" | "an" | "the" | "one" | "another" | "this") {
         // Up to six more words, ending at a noun before a cue or punctuation
         // ("a narrator in the Clinton ad asks").
         let mut e = k + 1;
@@ -631,6 +661,15 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     if opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&lower) {
         return Some((last.start, last.end));
     }
+    // "Maddow asked", "Another tweeted": one capitalised word opening its
+    // clause, a name the tagger missed.
+    if opens_clause
+        && last.kind == TokenKind::Word
+        && last.text(text).starts_with(char::is_uppercase)
+        && (lower == "another" || !lexicon::is_function_word(&lower))
+    {
+        return Some((last.start, last.end));
+    }
     // "the president said": a determiner within six words before, and the
     // phrase ends on a content word ("… others and told" is no speaker).
     if lexicon::is_function_word(&lower) {
@@ -642,6 +681,15 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         // past six, one opening its clause ("The former first lady and U.S.
         // senator said").
         let opens_clause = || k == 0 || toks[k - 1].kind == TokenKind::Punct;
+        // "One man wrote", "another commenter said", "this source told".
+        let det = crate::tokens::lower(toks[k].text(text));
+        if matches!(&*det, "one" | "another" | "this")
+            && end - k <= 4
+            && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
+            && (lexicon::is_person_noun(&lower) || is_group_noun(&lower))
+        {
+            return Some((toks[k].start, last.end));
+        }
         if matches!(&*crate::tokens::lower(toks[k].text(text)), "the" | "a" | "an")
             && toks[k..end].iter().all(|t| t.kind != TokenKind::Punct)
             && (end - k <= 4
@@ -1147,9 +1195,15 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             f.speaker = Some(o);
         }
         if f.speaker.is_none() {
-            // The quote's sentence: its reporting verb nearest the quote.
-            let sentence = p.sentence_at(f.start);
-            if let Some(s) = sentence {
+            // The quote's sentence: its reporting verb nearest the quote; for a
+            // quote of several sentences, else the one it closes ("“… . They
+            // don't have a choice” but to lead, says Evan Tracey").
+            let opening = p.sentence_at(f.start);
+            let closing = p.sentence_at(f.end.saturating_sub(1)).filter(|c| Some(*c) != opening);
+            for s in [opening, closing].into_iter().flatten() {
+                if f.speaker.is_some() {
+                    break;
+                }
                 // (distance to the quote, speaker, cue)
                 let mut best: Option<(usize, ByteRange, ByteRange)> = None;
                 // Reported speech puts its verb before the quote: verbs after
@@ -1207,13 +1261,47 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         let b = p.tokens.partition_point(|t| t.start < sp.0);
                         b > 0 && lw(&p.tokens[b - 1]) == "of" && !lw(&t).ends_with("ing")
                     };
+                    // "The council issued a statement calling it “…”": a
+                    // document that is a verb's object speaks for that verb's subject.
+                    let issuer = |sp: ByteRange| {
+                        let lower = text[sp.0..sp.1].to_lowercase();
+                        let document = (lower.starts_with("a ") || lower.starts_with("an "))
+                            && !lexicon::is_person_noun(description_head(&lower));
+                        let d = p.tokens.partition_point(|t| t.start < sp.0);
+                        // ("sent out a press release saying …": past a particle.)
+                        let particle = d > s.first + 2 && matches!(&*lw(&p.tokens[d - 1]), "out" | "up");
+                        let verb =
+                            (document && d > s.first + 1).then(|| if particle { d - 2 } else { d - 1 }).filter(|&v| {
+                                let w = p.tokens[v].text(text);
+                                p.tokens[v].kind == TokenKind::Word
+                                    && w.starts_with(char::is_lowercase)
+                                    && !lexicon::is_function_word(&lw(&p.tokens[v]))
+                            });
+                        verb.and_then(|v| {
+                            speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), mentions)
+                        })
+                        .filter(|o| o.0 >= p.tokens[s.first].start && !inside_quote(o.0))
+                        .unwrap_or(sp)
+                    };
                     let before = || {
                         speaker_before(text, p.tokens, e, mentions)
                             .filter(|sp| sp.0 >= p.tokens[s.first].start && !after_of(sp) && !inside_quote(sp.0))
+                            .map(issuer)
                     };
                     // ("it attacked Trump, saying he …": the participle's subject
                     // comes before a name set off by the comma.)
-                    if let Some(sp) = participle().or_else(before) {
+                    // "“…” in the 2008 primary, said professor Paul Beck": the
+                    // speaker after a cue that follows the quote and a comma.
+                    let inverted = || {
+                        (t.start >= f.end && k > s.first && p.tokens[k - 1].text(text) == ",")
+                            .then(|| {
+                                speaker_phrase(text, p.tokens, k + 1, mentions)
+                                    .or_else(|| described_person_after(text, p.tokens, k + 1, mentions))
+                            })
+                            .flatten()
+                            .filter(|sp| !lexicon::is_speaker_pronoun(&crate::tokens::lower(&text[sp.0..sp.1])))
+                    };
+                    if let Some(sp) = participle().or_else(before).or_else(inverted) {
                         consider(t, sp, (t.start, t.end));
                     }
                 }

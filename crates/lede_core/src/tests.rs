@@ -224,6 +224,37 @@ fn quotes_take_the_speaker_that_the_sentence_and_its_phrases_give() {
 }
 
 #[test]
+fn quotes_take_labels_inverted_cues_and_issuers_as_speakers() {
+    let text = "Ada Quill and Tomas Reyes debated the bridge.\n\
+                Quill: “The bridge must close before the storms arrive this winter.”\n\
+                Continued Reyes: “Nobody has shown me a single crack in the whole structure.”\n\
+                “Who will pay for the ferry, then?” Reyes told the Harbour Times in an interview aired on Monday.\n\
+                The harbour board issued a statement calling the plan “a reckless gamble with the town's money.”\n\
+                Ondrasek asked, “Can the ferry carry the school buses as well as the cars?”\n\
+                One man wrote, “The bridge was fine for forty years and it is fine today.”\n\
+                “The tolls went up twice. The repairs never came” to the east pier, says harbour pilot Marta Vell.\n\
+                Quill “never wanted the bridge closed at all” in the first place, said harbour engineer Paolo Brandt.\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let quotes = &a.articles[0].quotes;
+    let who = |start: &str| speaker_text(&a, start);
+    // A name alone before a colon, and a verb of saying before the name.
+    assert_eq!(who("The bridge must").as_deref(), Some("Quill"), "{quotes:#?}");
+    assert_eq!(who("Nobody has").as_deref(), Some("Reyes"), "{quotes:#?}");
+    // A question's speaker after it, though the sentence goes on.
+    assert_eq!(who("Who will pay").as_deref(), Some("Reyes"), "{quotes:#?}");
+    // The body that issued a statement, not the statement.
+    assert_eq!(who("a reckless").as_deref(), Some("The harbour board"), "{quotes:#?}");
+    // One capitalised word opening the clause before a cue, and "one man".
+    assert_eq!(who("Can the ferry").as_deref(), Some("Ondrasek"), "{quotes:#?}");
+    assert_eq!(who("The bridge was fine").as_deref(), Some("One man"), "{quotes:#?}");
+    // A cue in the sentence that closes a quote of several sentences, and
+    // "said X" after the quote and a comma.
+    assert_eq!(who("The tolls").as_deref(), Some("harbour pilot Marta Vell"), "{quotes:#?}");
+    assert_eq!(who("never wanted").as_deref(), Some("harbour engineer Paolo Brandt"), "{quotes:#?}");
+}
+
+#[test]
 fn a_quote_in_straight_marks_may_hold_one_in_curly_marks() {
     let text = "Ada Quill continued:\n\n\
                 \"The survey asked: “Do you trust the harbour board?” Most people said no, and the rest said nothing.\"\n";
