@@ -388,11 +388,12 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
         }
     } else if k < toks.len() {
         if lexicon::is_cue_verb(&lw(k)) && !name_part(text, toks, k) {
-            if let Some(sp) = speaker_phrase(text, toks, k + 1, mentions) {
-                return (Some(sp), Some((toks[k].start, toks[k].end)));
-            }
-            // "said 9/11 widow Terry Strada", "said former mayor Ada Quill".
-            if let Some(sp) = described_person_after(text, toks, k + 1, mentions) {
+            // "said 9/11 widow Terry Strada", "said Harbour Union spokesman
+            // Ada Quill": a described name first, else a pronoun, a name or a
+            // description.
+            if let Some(sp) = described_person_after(text, toks, k + 1, mentions)
+                .or_else(|| speaker_phrase(text, toks, k + 1, mentions))
+            {
                 return (Some(sp), Some((toks[k].start, toks[k].end)));
             }
         } else if let Some(sp) = speaker_phrase(text, toks, k, mentions) {
@@ -531,8 +532,10 @@ fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize,
     None
 }
 
-/// After a cue: up to three lowercase or numeric words, then a person's
-/// name ("said 9/11 widow Terry Strada"); the span covers both.
+/// After a cue: up to seven words of description, one of them lowercase,
+/// then a person's name ("said 9/11 widow Terry Strada", "said Priorities
+/// spokesman Justin Barasky", "said former Pennsylvania Gov. and party
+/// Chairman Ed Rendell"); the span covers both.
 fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let first = toks.get(k)?;
     // ("9/11": a mark between two numbers, with no space, is part of them.)
@@ -544,14 +547,19 @@ fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Ment
             && toks[j - 1].end == toks[j].start
             && toks[j].end == toks[j + 1].start
     };
-    for j in k + 1..toks.len().min(k + 6) {
+    let mut described = false;
+    for j in k + 1..toks.len().min(k + 8) {
         let prev = toks[j - 1];
-        if prev.kind == TokenKind::Punct && !in_number(j - 1) || prev.text(text).starts_with(char::is_uppercase) {
+        let w = crate::tokens::lower(prev.text(text));
+        if prev.kind == TokenKind::Punct && !in_number(j - 1)
+            || lexicon::is_function_word(&w) && !matches!(&*w, "of" | "and")
+        {
             return None;
         }
+        described |= prev.text(text).starts_with(char::is_lowercase) && !matches!(&*w, "of" | "and");
         let i = mentions.partition_point(|m| m.start < toks[j].start);
         if let Some(m) = mentions.get(i).filter(|m| m.start == toks[j].start && m.label == EntityLabel::Per) {
-            return Some((first.start, m.end));
+            return described.then_some((first.start, m.end));
         }
     }
     None
@@ -1069,6 +1077,7 @@ fn is_reporting_verb(w: &str) -> bool {
                 | "promised"
                 | "promises"
                 | "pledged"
+                | "promising"
                 | "predicted"
                 | "ruled"
                 | "reports"
@@ -1191,7 +1200,9 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
     for f in found.iter_mut() {
         let pi = paras.partition_point(|p| p.range.1 <= f.start);
         let Some(p) = paras.get(pi) else { continue };
-        if let Some(o) = f.speaker.and_then(|sp| outer_subject(p, sp)) {
+        // (Not a name that the quote itself continues: Clinton “caused
+        // havoc,” he said.)
+        if let Some(o) = f.speaker.and_then(|sp| outer_subject(p, sp)).filter(|o| text[o.1..f.start].trim() != "") {
             f.speaker = Some(o);
         }
         if f.speaker.is_none() {
@@ -1377,7 +1388,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 }
             }
         }
-        if f.speaker.is_none() && f.kind == QuoteKind::Direct {
+        if f.speaker.is_none() {
             // "In an August speech, Trump attacked “…”": the subject of the
             // quote's sentence, when the quote follows its verb.
             if let Some(s) = p.sentence_at(f.start) {
@@ -1408,19 +1419,25 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         }
         if f.speaker.is_none() && pi > 0 && text[p.range.0..f.start].trim().is_empty() {
             // "The New York Times reports:" closing the paragraph before.
+            // ("Trump issued the following statement:": else the subject of
+            // its sentence. "Howard continued his scathing remarks.": a verb
+            // of saying in the paragraph's last sentence, colon or not.)
             let prev = &paras[pi - 1];
-            if text[prev.range.0..prev.range.1].trim_end().ends_with(':') {
-                if let Some(s) = prev.sentences.last() {
-                    for k in (s.first..s.end).rev() {
-                        let t = prev.tokens[k];
-                        if is_reporting_verb(&lw(&t)) && !name_part(text, prev.tokens, k) {
-                            if let Some(sp) = speaker_before(text, prev.tokens, k, mentions) {
-                                f.speaker = Some(sp);
-                                f.cue = Some((t.start, t.end));
-                            }
-                            break;
+            let colon = text[prev.range.0..prev.range.1].trim_end().ends_with(':');
+            if let Some(s) = prev.sentences.last() {
+                for k in (s.first..s.end).rev() {
+                    let t = prev.tokens[k];
+                    let verb = if colon { is_reporting_verb(&lw(&t)) } else { lexicon::is_cue_verb(&lw(&t)) };
+                    if verb && !name_part(text, prev.tokens, k) && !inside_quote(t.start) {
+                        if let Some(sp) = speaker_before(text, prev.tokens, k, mentions) {
+                            f.speaker = Some(sp);
+                            f.cue = Some((t.start, t.end));
                         }
+                        break;
                     }
+                }
+                if colon && f.speaker.is_none() {
+                    f.speaker = clause_subject(text, prev.tokens, s, prev.range.1, mentions, &inside_quote);
                 }
             }
         }

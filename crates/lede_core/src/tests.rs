@@ -255,6 +255,34 @@ fn quotes_take_labels_inverted_cues_and_issuers_as_speakers() {
 }
 
 #[test]
+fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
+    let text = "Ada Quill and Tomas Reyes spoke at the harbour.\n\n\
+                On Monday, Ada Quill issued the following statement:\n\n\
+                “The bridge will stay closed until the engineers have finished their work.”\n\n\
+                Reyes continued his scathing remarks.\n\n\
+                “Nobody on that board has crossed the river in a storm, not once in ten years.”\n\n\
+                “The tolls paid for nothing,” said Harbour Union spokesman Paolo Brandt. “Not one repair.”\n\n\
+                Quill “wasted a year of our money,” he said.\n\n\
+                Reyes praised the crews. Reyes credited Quill with keeping “the ferry running all winter” anyway.\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let quotes = &a.articles[0].quotes;
+    let who = |start: &str| speaker_text(&a, start);
+    // A paragraph ending in a colon gives its subject; one ending in a verb of saying, its speaker.
+    assert_eq!(who("The bridge will").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("Nobody on").as_deref(), Some("Reyes"), "{quotes:#?}");
+    // A description with capitalised words, and the quote after it continues.
+    assert_eq!(who("The tolls").as_deref(), Some("Harbour Union spokesman Paolo Brandt"), "{quotes:#?}");
+    assert_eq!(who("Not one").as_deref(), Some("Harbour Union spokesman Paolo Brandt"), "{quotes:#?}");
+    // The name the quote continues is not its speaker.
+    assert_eq!(who("wasted").as_deref(), Some("he"), "{quotes:#?}");
+    // A phrase's speaker is its own sentence's subject, not the sentence before.
+    let ferry = quotes.iter().find(|q| q.text.contains("ferry running")).and_then(|q| q.speaker.as_ref());
+    let credited = text[..text.find("Reyes credited").expect("in text")].chars().count();
+    assert_eq!(ferry.map(|s| (s.text.as_str(), s.start)), Some(("Reyes", credited)), "{quotes:#?}");
+}
+
+#[test]
 fn a_quote_in_straight_marks_may_hold_one_in_curly_marks() {
     let text = "Ada Quill continued:\n\n\
                 \"The survey asked: “Do you trust the harbour board?” Most people said no, and the rest said nothing.\"\n";
