@@ -896,6 +896,14 @@ fn sentence_subject(
         if let Some(m) = mentions.get(i).filter(|m| m.start == t.start && m.label != EntityLabel::Loc) {
             return Some((m.start, m.end));
         }
+        // "The retired neurosurgeon …, saying …": a person described.
+        if matches!(&*w, "the" | "a" | "an") {
+            let k = toks.partition_point(|x| x.start < t.start);
+            let noun = (k + 1..(k + 5).min(s.end))
+                .take_while(|&j| toks[j].kind == TokenKind::Word)
+                .find(|&j| lexicon::is_person_noun(&crate::tokens::lower(toks[j].text(text))));
+            return noun.map(|j| (t.start, toks[j].end));
+        }
         if !(t.kind == TokenKind::Punct || matches!(&*w, "meanwhile" | "then" | "but" | "and" | "later" | "also")) {
             return None;
         }
@@ -1240,7 +1248,7 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                         continue;
                     }
                     // "…," as a Homeland Security memo put it.
-                    let put_it = lw(&t) == "put" && k + 1 < s.end && lw(&p.tokens[k + 1]) == "it";
+                    let put_it = matches!(&*lw(&t), "put" | "puts") && k + 1 < s.end && lw(&p.tokens[k + 1]) == "it";
                     if inside_quote(t.start) || !(put_it || is_reporting_verb(&lw(&t))) || name_part(text, p.tokens, k)
                     {
                         continue;

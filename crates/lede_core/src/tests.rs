@@ -263,7 +263,9 @@ fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
                 “Nobody on that board has crossed the river in a storm, not once in ten years.”\n\n\
                 “The tolls paid for nothing,” said Harbour Union spokesman Paolo Brandt. “Not one repair.”\n\n\
                 Quill “wasted a year of our money,” he said.\n\n\
-                Reyes praised the crews. Reyes credited Quill with keeping “the ferry running all winter” anyway.\n";
+                Reyes praised the crews. Reyes credited Quill with keeping “the ferry running all winter” anyway.\n\n\
+                As Ada Quill puts it, “the harbour is the lungs of this town.”\n\n\
+                The retired engineer left the meeting early, saying only that the pier was “beyond saving.”\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let quotes = &a.articles[0].quotes;
@@ -278,6 +280,8 @@ fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
     assert_eq!(who("wasted").as_deref(), Some("he"), "{quotes:#?}");
     // A phrase's speaker is its own sentence's subject, not the sentence before.
     let ferry = quotes.iter().find(|q| q.text.contains("ferry running")).and_then(|q| q.speaker.as_ref());
+    assert_eq!(who("the harbour is").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("beyond saving").as_deref(), Some("The retired engineer"), "{quotes:#?}");
     let credited = text[..text.find("Reyes credited").expect("in text")].chars().count();
     assert_eq!(ferry.map(|s| (s.text.as_str(), s.start)), Some(("Reyes", credited)), "{quotes:#?}");
 }
