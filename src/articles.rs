@@ -102,7 +102,10 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize, max_paras: usiz
                 ParagraphKind::Caption => "caption",
             };
             let near = items_near(&its, p.start, p.end);
-            view! { <p class=format!("para para-{kind}") data-para=kind>{render(layout(t, p.start, &near))}</p> }
+            // The standfirst is shown as the article's lead.
+            let lead = a.standfirst.as_ref().is_some_and(|sf| sf.start == p.start && sf.end == p.end);
+            let class = if lead { format!("para para-{kind} standfirst") } else { format!("para para-{kind}") };
+            view! { <p class=class data-para=kind>{render(layout(t, p.start, &near))}</p> }
         })
         .collect_view();
     view! {

@@ -168,11 +168,13 @@ pub fn eval_segment() -> Result {
                 })
                 .collect();
             println!(
-                "  {:?} source={:?} published={:?} headline={:?} paragraphs={} {:?}",
+                "  {:?} source={:?} published={:?} byline={:?} headline={:?} standfirst={:?} paragraphs={} {:?}",
                 art.role,
                 art.source,
                 art.published,
+                art.byline,
                 art.headline.as_ref().map(|h| h.text.chars().take(60).collect::<String>()),
+                art.standfirst.as_ref().map(|h| h.text.chars().take(40).collect::<String>()),
                 art.paragraphs.len(),
                 kinds
             );

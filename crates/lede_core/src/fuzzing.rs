@@ -50,6 +50,13 @@ pub fn check_contract(input: &str, a: &Analysis) -> Result<(), String> {
         if let Some(h) = &art.headline {
             same(h.start, h.end, &h.text, "headline")?;
         }
+        // The standfirst is also a paragraph of its article.
+        if let Some(sf) = &art.standfirst {
+            same(sf.start, sf.end, &sf.text, "standfirst")?;
+            if !art.paragraphs.iter().any(|p| p.start == sf.start && p.end == sf.end) {
+                return Err(format!("standfirst {}..{} is not one of its article's paragraphs", sf.start, sf.end));
+            }
+        }
         let mut last = 0;
         for p in &art.paragraphs {
             if p.start < last || p.start >= p.end {

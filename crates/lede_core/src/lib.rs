@@ -393,6 +393,7 @@ fn analyse_article(
         source: string(a.source),
         published: string(a.published),
         byline: string(a.byline),
+        standfirst: a.standfirst.map(ts),
         span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
         paragraphs: with_captions(text, a, &paras[n_head..])
             .into_iter()

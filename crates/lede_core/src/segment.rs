@@ -37,6 +37,9 @@ pub struct ArticleDraft {
     pub source: Option<(usize, usize)>,
     pub published: Option<(usize, usize)>,
     pub byline: Option<(usize, usize)>,
+    /// The standfirst: the summary between the headline and the byline or
+    /// date. It stays the first body paragraph too, so its text is analysed.
+    pub standfirst: Option<(usize, usize)>,
     pub span: (usize, usize),
     pub paragraphs: Vec<(usize, usize, ParagraphKind)>,
 }
@@ -770,6 +773,10 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
 
     let finish = |cur: &mut Option<ArticleDraft>, seg: &mut Segmentation| {
         if let Some(mut a) = cur.take() {
+            // A teaser with no story after it (a list's item) is no standfirst.
+            if a.paragraphs.len() < 2 {
+                a.standfirst = None;
+            }
             if let Some(last) = a.paragraphs.last() {
                 a.span.1 = last.1;
                 seg.articles.push(a);
@@ -835,6 +842,7 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
                     source: pending_source.take(),
                     published: pending_time.take(),
                     byline: None,
+                    standfirst: None,
                     span: (pending_source.map(|s| s.0).unwrap_or(b.start), b.end),
                     paragraphs: Vec::new(),
                 });
@@ -851,7 +859,12 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
                 }
             }
             BlockKind::Timestamp => {
-                if let Some(a) = cur.as_mut().filter(|a| a.paragraphs.is_empty()) {
+                // (A date, not a relative time: "14 minutes ago" after a
+                // paragraph heads the next article.)
+                let after_standfirst = pending_source.is_none()
+                    && is_absolute_date(&text[b.start..b.end])
+                    && cur.as_mut().is_some_and(|a| standfirst(text, a));
+                if let Some(a) = cur.as_mut().filter(|a| a.paragraphs.is_empty() || after_standfirst) {
                     a.published.get_or_insert(range);
                 } else if is_absolute_date(&text[b.start..b.end]) && cur.is_some() {
                     // A date line within an article ("Updated March 4, 2025")
@@ -863,6 +876,7 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
             }
             BlockKind::Byline => {
                 if let Some(a) = cur.as_mut() {
+                    standfirst(text, a);
                     a.byline.get_or_insert(range);
                 } else {
                     cur = Some(new_article(range));
@@ -907,6 +921,38 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
         a.role = Role::Main;
     }
     seg
+}
+
+/// Headline, one paragraph, then a byline or a date: that paragraph is the
+/// standfirst (marked once). True while the article is just that, so a
+/// second byline or date line after it still belongs to the article.
+fn standfirst(text: &str, a: &mut ArticleDraft) -> bool {
+    let &[(s, e, ParagraphKind::Body)] = a.paragraphs.as_slice() else {
+        return false;
+    };
+    if a.standfirst == Some((s, e)) {
+        return true;
+    }
+    // (Not when a byline or date already stood over it.)
+    // One statement of 8 to 60 words: not a question, a call ("Get
+    // breaking news."), two sentences (a caption, a promo) or a teaser cut
+    // short ("…").
+    let line = text[s..e].trim_end();
+    let words = line.split_whitespace().count();
+    let sentences = line.match_indices(". ").filter(|(i, _)| line[i + 2..].starts_with(char::is_uppercase)).count();
+    if a.headline.is_none()
+        || a.byline.is_some()
+        || a.published.is_some()
+        || a.standfirst.is_some()
+        || !(8..=60).contains(&words)
+        || sentences > 0
+        || line.ends_with(['?', '!', '…'])
+        || line.ends_with("...")
+    {
+        return false;
+    }
+    a.standfirst = Some((s, e));
+    true
 }
 
 /// Word spans (byte offsets) of `text[s..e]`.
@@ -1206,6 +1252,7 @@ fn new_article(range: (usize, usize)) -> ArticleDraft {
         source: None,
         published: None,
         byline: None,
+        standfirst: None,
         span: range,
         paragraphs: Vec::new(),
     }
@@ -1250,6 +1297,7 @@ pub fn single(text: &str) -> Segmentation {
             source: None,
             published: None,
             byline: None,
+            standfirst: None,
             span,
             paragraphs,
         }],
@@ -1355,6 +1403,39 @@ mod tests {
         assert_eq!(a.paragraphs.len(), 2);
         let furniture: Vec<&str> = seg.boilerplate.iter().map(|b| &text[b.0..b.1]).collect();
         assert_eq!(furniture, vec!["Updated March 4, 2025"]);
+    }
+
+    /// A paragraph between the headline and the byline or date is the
+    /// standfirst: still the first paragraph, and the date under it is the
+    /// published date. Without a byline or date after it, it is plain body;
+    /// a relative time after a one-paragraph article heads the next one.
+    #[test]
+    fn a_summary_between_headline_and_byline_is_the_standfirst() {
+        let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+        let summary =
+            "Residents say the council ignored them as the town shuts a crossing that has stood for ninety years";
+        let at = |text: &str, r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
+        for (layout, stand, published) in [
+            (format!("Harbour Town Closes Its Oldest Bridge\n\n{summary}\n\nBy Ada Example\n\nMarch 3, 2025\n\n{body}\n\n{body}\n"), true, true),
+            (format!("Harbour Town Closes Its Oldest Bridge\n\n{summary}\n\nMarch 3, 2025\n\n{body}\n"), true, true),
+            (format!("Harbour Town Closes Its Oldest Bridge\n\n{summary}\n\n{body}\n\n{body}\n"), false, false),
+        ] {
+            let seg = segment(&layout);
+            let a = &seg.articles[0];
+            assert_eq!(at(&layout, a.standfirst).is_some(), stand, "{layout:?} {seg:?}");
+            if stand {
+                assert_eq!(at(&layout, a.standfirst).as_deref(), Some(summary));
+                assert_eq!(at(&layout, a.paragraphs.first().map(|p| (p.0, p.1))).as_deref(), Some(summary));
+            }
+            assert_eq!(at(&layout, a.published).as_deref().is_some(), published, "{seg:?}");
+        }
+        let text = format!(
+            "Harbour Town Closes Its Oldest Bridge\n\n{body}\n\nMint\n\n14 minutes ago\n\nFerry Fares Rise Again For Island Commuters\n\n{body}\n"
+        );
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 2, "{seg:?}");
+        assert_eq!(seg.articles[0].standfirst, None);
+        assert_eq!(at(&text, seg.articles[1].published).as_deref(), Some("14 minutes ago"));
     }
 
     /// A bulletin of short lines keeps its body even where the model would

@@ -207,6 +207,9 @@ pub struct Article {
     pub source: Option<String>,
     pub published: Option<String>,
     pub byline: Option<String>,
+    /// The summary under the headline, before the byline or date; also the
+    /// first paragraph.
+    pub standfirst: Option<TextSpan>,
     pub span: Span,
     pub paragraphs: Vec<Paragraph>,
     pub entities: Vec<Entity>,
