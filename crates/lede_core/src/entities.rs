@@ -45,8 +45,19 @@ pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Resul
         words.extend(p.tokens.iter().map(|t| t.text(text)));
         starts.clear();
         starts.extend(p.sentences.iter().map(|s| s.first));
-        for (a, b, ty) in ner::spans(&model.tag_sentences_with(&words, &starts, cache)) {
-            out.push(Mention { start: p.tokens[a].start, end: p.tokens[b - 1].end, label: TYPES[ty] });
+        for (mut a, mut b, ty) in ner::spans(&model.tag_sentences_with(&words, &starts, cache)) {
+            // A name never starts or ends with a full stop or a comma (". Party
+            // Chairman Reince Priebus" across a sentence end).
+            let stop = |k: usize| matches!(words[k], "." | "," | ";" | ":");
+            while a < b && stop(a) {
+                a += 1;
+            }
+            while b > a && stop(b - 1) {
+                b -= 1;
+            }
+            if a < b {
+                out.push(Mention { start: p.tokens[a].start, end: p.tokens[b - 1].end, label: TYPES[ty] });
+            }
         }
     }
     merge_org_heads(text, &mut out);

@@ -455,6 +455,33 @@ fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention
             }
         }
     }
+    // "Rubio fired back forcefully: “…”": the subject of the clause a colon
+    // right before the quote ends, a name or a pronoun before its verb.
+    if q >= 3 && toks[q - 1].text(text) == ":" {
+        let mut c = q - 1;
+        while c > 0
+            && c + 16 > q
+            && !matches!(toks[c - 1].text(text), "," | "." | "!" | "?" | ";" | ":" | "\"" | "“" | "”")
+            && !text[toks[c - 1].end..toks[c].start].contains('\n')
+        {
+            c -= 1;
+        }
+        let subject = if lexicon::is_speaker_pronoun(&lw(c)) {
+            Some(((toks[c].start, toks[c].end), c + 1))
+        } else {
+            let i = mentions.partition_point(|m| m.start < toks[c].start);
+            mentions
+                .get(i)
+                .filter(|m| m.start == toks[c].start && m.label == EntityLabel::Per)
+                .map(|m| ((m.start, m.end), toks.partition_point(|t| t.start < m.end)))
+        };
+        if let Some((sp, v)) = subject {
+            let verb = toks.get(v).filter(|_| v + 1 < q).map(|t| t.text(text)).unwrap_or("");
+            if verb.starts_with(char::is_lowercase) && !lexicon::is_function_word(&lw(v)) {
+                return (Some(sp), None);
+            }
+        }
+    }
     // According to Name, "…".
     if b > 2 && b < q && toks[b].text(text) == "," {
         for a in (b.saturating_sub(8)..b - 1).rev() {
@@ -669,13 +696,19 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     if opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&lower) {
         return Some((last.start, last.end));
     }
-    // "Maddow asked", "Another tweeted": one capitalised word opening its
-    // clause, a name the tagger missed.
-    if opens_clause
-        && last.kind == TokenKind::Word
-        && last.text(text).starts_with(char::is_uppercase)
-        && (lower == "another" || !lexicon::is_function_word(&lower))
-    {
+    // "Maddow asked", "Another tweeted", "Party Chairman Reince Priebus
+    // called": up to five capitalised words opening their clause, a name the
+    // tagger missed; "Yet another said".
+    let cap = |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
+    let run = toks[..end].iter().rev().take(5).take_while(|t| cap(t)).count();
+    let first = end - run;
+    let opens_run = first == 0
+        || matches!(toks[first - 1].text(text), "." | "“" | "\"" | ":" | ";" | "”" | ",")
+        || toks[first - 1].end < toks[first].start && text[toks[first - 1].end..toks[first].start].contains('\n');
+    if run >= 1 && opens_run && (lower == "another" || !lexicon::is_function_word(&lower)) {
+        return Some((toks[first].start, last.end));
+    }
+    if lower == "another" && end >= 2 && lw_is(text, &toks[end - 2], "yet") {
         return Some((last.start, last.end));
     }
     // "the president said": a determiner within six words before, and the
@@ -723,6 +756,10 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         }
     }
     None
+}
+
+fn lw_is(text: &str, t: &Token, w: &str) -> bool {
+    t.text(text).eq_ignore_ascii_case(w)
 }
 
 /// Resolve a speaker span to a person mention: the mention itself, or for a

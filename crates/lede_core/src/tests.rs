@@ -287,6 +287,27 @@ fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
 }
 
 #[test]
+fn quotes_after_a_colon_clause_or_a_name_the_tagger_missed() {
+    let text = "When Tomas Reyes suggested that the port would sue the town, Ada Quill fired back forcefully: “If they sue us, they will lose, and they know it.”\n\
+                “The ferry is late again,” added one commuter. Yet another said, “The ferry has never once been on time.”\n\
+                Now, the unions believe they have a case. Harbour Pilots Chairman Oskarine Vandeluft called the plan a “new low” for the port.\n";
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let quotes = &a.articles[0].quotes;
+    let who = |start: &str| speaker_text(&a, start);
+    // The subject of the clause that a colon before the quote ends, not a
+    // reporting verb in a clause before it.
+    assert_eq!(who("If they sue").as_deref(), Some("Ada Quill"), "{quotes:#?}");
+    assert_eq!(who("The ferry has").as_deref(), Some("another"), "{quotes:#?}");
+    // A name opening its sentence, tagged or not, never with the full stop before it.
+    let s = who("new low").unwrap_or_default();
+    assert!(s.ends_with("Vandeluft") && s.starts_with(char::is_uppercase), "{quotes:#?}");
+    for e in &a.articles[0].entities {
+        assert!(!e.text.starts_with(['.', ',', ';', ':']) && !e.text.ends_with([',', ';', ':']), "{e:?}");
+    }
+}
+
+#[test]
 fn a_quote_in_straight_marks_may_hold_one_in_curly_marks() {
     let text = "Ada Quill continued:\n\n\
                 \"The survey asked: “Do you trust the harbour board?” Most people said no, and the rest said nothing.\"\n";
