@@ -1462,6 +1462,21 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
                 }
             }
         }
+        if f.speaker.is_none() && text[f.end..p.range.1].trim().is_empty() {
+            // A quote closing its paragraph, signed in the next one: "- Sanders."
+            if let Some(next) = paras.get(pi + 1) {
+                let line = text[next.range.0..next.range.1].trim();
+                let t = next.tokens;
+                let dash = t.first().is_some_and(|d| matches!(d.text(text), "-" | "—" | "–" | "―"));
+                let short = line.split_whitespace().count() <= 6;
+                if dash && short && t.len() >= 2 {
+                    f.speaker = speaker_phrase(text, t, 1, mentions).filter(|sp| {
+                        let rest = text[sp.1..next.range.1].trim();
+                        rest.is_empty() || rest == "."
+                    });
+                }
+            }
+        }
         if f.speaker.is_none() && pi > 0 && text[p.range.0..f.start].trim().is_empty() {
             // "The New York Times reports:" closing the paragraph before.
             // ("Trump issued the following statement:": else the subject of

@@ -290,7 +290,10 @@ fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
 fn quotes_after_a_colon_clause_or_a_name_the_tagger_missed() {
     let text = "When Tomas Reyes suggested that the port would sue the town, Ada Quill fired back forcefully: “If they sue us, they will lose, and they know it.”\n\
                 “The ferry is late again,” added one commuter. Yet another said, “The ferry has never once been on time.”\n\
-                Now, the unions believe they have a case. Harbour Pilots Chairman Oskarine Vandeluft called the plan a “new low” for the port.\n";
+                Now, the unions believe they have a case. Harbour Pilots Chairman Oskarine Vandeluft called the plan a “new low” for the port.\n\n\
+                “The harbour board has ignored every warning it was given,” the pilots conclude.\n\n\
+                “The bridge was never safe for buses, and the board knew it.”\n\n\
+                - Ada Quill.\n";
     let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
     assert_contract(text, &a);
     let quotes = &a.articles[0].quotes;
@@ -302,6 +305,9 @@ fn quotes_after_a_colon_clause_or_a_name_the_tagger_missed() {
     // A name opening its sentence, tagged or not, never with the full stop before it.
     let s = who("new low").unwrap_or_default();
     assert!(s.ends_with("Vandeluft") && s.starts_with(char::is_uppercase), "{quotes:#?}");
+    // A plural present cue, and a quote signed in the paragraph after it.
+    assert_eq!(who("The harbour board has").as_deref(), Some("the pilots"), "{quotes:#?}");
+    assert_eq!(who("The bridge was never").as_deref(), Some("Ada Quill"), "{quotes:#?}");
     for e in &a.articles[0].entities {
         assert!(!e.text.starts_with(['.', ',', ';', ':']) && !e.text.ends_with([',', ';', ':']), "{e:?}");
     }
