@@ -578,12 +578,11 @@ fn described_person_after(text: &str, toks: &[Token], k: usize, mentions: &[Ment
     for j in k + 1..toks.len().min(k + 8) {
         let prev = toks[j - 1];
         let w = crate::tokens::lower(prev.text(text));
-        if prev.kind == TokenKind::Punct && !in_number(j - 1)
-            || lexicon::is_function_word(&w) && !matches!(&*w, "of" | "and")
-        {
+        let joiner = matches!(&*w, "of" | "and");
+        if prev.kind == TokenKind::Punct && !in_number(j - 1) || lexicon::is_function_word(&w) && !joiner {
             return None;
         }
-        described |= prev.text(text).starts_with(char::is_lowercase) && !matches!(&*w, "of" | "and");
+        described |= prev.text(text).starts_with(char::is_lowercase) && !joiner;
         let i = mentions.partition_point(|m| m.start < toks[j].start);
         if let Some(m) = mentions.get(i).filter(|m| m.start == toks[j].start && m.label == EntityLabel::Per) {
             return described.then_some((first.start, m.end));
@@ -708,7 +707,7 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
     if run >= 1 && opens_run && (lower == "another" || !lexicon::is_function_word(&lower)) {
         return Some((toks[first].start, last.end));
     }
-    if lower == "another" && end >= 2 && lw_is(text, &toks[end - 2], "yet") {
+    if lower == "another" && end >= 2 && crate::tokens::lower(toks[end - 2].text(text)) == "yet" {
         return Some((last.start, last.end));
     }
     // "the president said": a determiner within six words before, and the
@@ -731,7 +730,7 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         {
             return Some((toks[k].start, last.end));
         }
-        if matches!(&*crate::tokens::lower(toks[k].text(text)), "the" | "a" | "an")
+        if matches!(&*det, "the" | "a" | "an")
             && toks[k..end].iter().all(|t| t.kind != TokenKind::Punct)
             && (end - k <= 4
                 || (end - k <= 6 || opens_clause())
@@ -756,10 +755,6 @@ fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) 
         }
     }
     None
-}
-
-fn lw_is(text: &str, t: &Token, w: &str) -> bool {
-    t.text(text).eq_ignore_ascii_case(w)
 }
 
 /// Resolve a speaker span to a person mention: the mention itself, or for a
@@ -926,7 +921,7 @@ fn sentence_subject(
 ) -> Option<(usize, usize)> {
     for &t in &toks[s.first..(s.first + 4).min(s.end)] {
         let w = crate::tokens::lower(t.text(text));
-        if matches!(&*w, "he" | "she" | "they" | "it" | "we" | "i") {
+        if lexicon::is_speaker_pronoun(&w) {
             return Some((t.start, t.end));
         }
         let i = mentions.partition_point(|m| m.start < t.start);
@@ -964,7 +959,7 @@ fn clause_subject(
     let lw = |k: usize| crate::tokens::lower(toks[k].text(text));
     let subject_at = |k: usize| -> Option<ByteRange> {
         let t = toks.get(k).filter(|t| t.start < limit && !inside_quote(t.start))?;
-        let (span, next) = if matches!(&*lw(k), "he" | "she" | "they" | "it" | "we" | "i") {
+        let (span, next) = if lexicon::is_speaker_pronoun(&lw(k)) {
             ((t.start, t.end), k + 1)
         } else {
             // (A title may stand before the name: "President Obama".)

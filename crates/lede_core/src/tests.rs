@@ -33,6 +33,13 @@ pub(crate) fn assert_contract(input: &str, a: &Analysis) {
     }
 }
 
+/// `text` analysed as one article body, its contract checked.
+fn analyze_single(text: &str) -> Analysis {
+    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    a
+}
+
 #[test]
 fn sample_article_shows_every_kind_of_highlight() {
     let a = analyze(SAMPLE, &Options::default()).expect("sample analyses");
@@ -110,8 +117,7 @@ fn quotes_are_attributed_from_their_sentence_and_paragraph_context() {
                 Even now at 86 she still says things such as, “The sea keeps its own counsel.”\n\
                 “That was a mistake,” Marta Vell's former campaign strategist said on the radio.\n\
                 The Courier ran an editorial. Meanwhile, it attacked Tomas Reyes, saying he “never read the plan.”\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let who = |start: &str| speaker_text(&a, start);
     assert_eq!(who("reckless").as_deref(), Some("Ada Quill"), "{:#?}", a.articles[0].quotes);
     assert_eq!(who("The bridge").as_deref(), Some("Harbour Times"));
@@ -148,8 +154,7 @@ fn quotes_inside_reported_speech_go_to_the_outer_speaker() {
                 Ada Quill says she admired the crew through what she calls “a winter of hard choices.”\n\
                 Tomas Reyes said he voted for the plan because “the town had no other road,” he said.\n\
                 Marta Vell said the vote was fair, but she said the count was “far too slow.”\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let who = |start: &str| speaker_text(&a, start);
     let quotes = &a.articles[0].quotes;
     assert_eq!(who("a disaster").as_deref(), Some("Ada Quill"), "{quotes:#?}");
@@ -192,8 +197,7 @@ fn quotes_take_the_speaker_that_the_sentence_and_its_phrases_give() {
                 “This is a big year for the town!” Quill's niece, state Del. Marta \"Tess\" Vell (D-Ore.), shouted to the crowd.\n\
                 Reyes said during a rally in the port that Quill once described the plan as “the gold standard” of harbours.\n\
                 Ada Quill's letter said the charge was “baseless.”\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let quotes = &a.articles[0].quotes;
     let who = |start: &str| speaker_text(&a, start);
     // The subject of the quote's sentence, after an opening phrase or clause.
@@ -234,8 +238,7 @@ fn quotes_take_labels_inverted_cues_and_issuers_as_speakers() {
                 One man wrote, “The bridge was fine for forty years and it is fine today.”\n\
                 “The tolls went up twice. The repairs never came” to the east pier, says harbour pilot Marta Vell.\n\
                 Quill “never wanted the bridge closed at all” in the first place, said harbour engineer Paolo Brandt.\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let quotes = &a.articles[0].quotes;
     let who = |start: &str| speaker_text(&a, start);
     // A name alone before a colon, and a verb of saying before the name.
@@ -266,8 +269,7 @@ fn quotes_take_speakers_from_the_paragraph_before_and_long_descriptions() {
                 Reyes praised the crews. Reyes credited Quill with keeping “the ferry running all winter” anyway.\n\n\
                 As Ada Quill puts it, “the harbour is the lungs of this town.”\n\n\
                 The retired engineer left the meeting early, saying only that the pier was “beyond saving.”\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let quotes = &a.articles[0].quotes;
     let who = |start: &str| speaker_text(&a, start);
     // A paragraph ending in a colon gives its subject; one ending in a verb of saying, its speaker.
@@ -294,8 +296,7 @@ fn quotes_after_a_colon_clause_or_a_name_the_tagger_missed() {
                 “The harbour board has ignored every warning it was given,” the pilots conclude.\n\n\
                 “The bridge was never safe for buses, and the board knew it.”\n\n\
                 - Ada Quill.\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let quotes = &a.articles[0].quotes;
     let who = |start: &str| speaker_text(&a, start);
     // The subject of the clause that a colon before the quote ends, not a
@@ -317,15 +318,14 @@ fn quotes_after_a_colon_clause_or_a_name_the_tagger_missed() {
 fn a_quote_in_straight_marks_may_hold_one_in_curly_marks() {
     let text = "Ada Quill continued:\n\n\
                 \"The survey asked: “Do you trust the harbour board?” Most people said no, and the rest said nothing.\"\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let q = &a.articles[0].quotes;
     assert_eq!(q.len(), 1, "{q:#?}");
     assert!(q[0].text.starts_with("\"The survey") && q[0].text.ends_with("said nothing.\""), "{q:#?}");
     assert_eq!(speaker_of(q, "The survey").as_deref(), Some("Ada Quill"));
     // Left open, the outer quote gives way to the one closed inside it.
     let open = "Ada Quill spoke.\n\"The survey asked: “Do you trust the harbour board?” Most people said no.\n";
-    let a = analyze(open, &Options { single: true, ..Options::default() }).expect("analyse");
+    let a = analyze_single(open);
     let q = &a.articles[0].quotes;
     assert_eq!(q.len(), 1, "{q:#?}");
     assert_eq!(q[0].text, "“Do you trust the harbour board?”");
@@ -336,8 +336,7 @@ fn a_quote_running_over_paragraphs_is_found_and_attributed() {
     let text = "The mayor spoke at length on Monday.\n\
                 “The bridge is closed, and it will stay closed until the engineers say otherwise.\n\
                 “We owe that much to the families who cross it every morning,” said Ada Quill, the mayor.\n";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let q = &a.articles[0].quotes;
     // One quote from the first paragraph's mark to the mark that closes it.
     assert_eq!(q.len(), 1, "{q:#?}");
@@ -630,8 +629,7 @@ fn captions_left_inside_a_paragraph_become_caption_spans() {
                 Ada Quill with her crew on the quay in March. \
                 By noon the wind had turned, and the captain ordered them back. \
                 The crew spoke with reporters on Tuesday.";
-    let a = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
-    assert_contract(text, &a);
+    let a = analyze_single(text);
     let kinds: Vec<(ParagraphKind, &str)> =
         a.articles[0].paragraphs.iter().map(|p| (p.kind, &text[p.start..p.end])).collect();
     assert_eq!(
