@@ -366,7 +366,13 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::RelatedLinks);
     }
-    if l == "advertisement" || has("remove ads") || has("sponsored") || has("ad feedback") {
+    if l == "advertisement"
+        || has("remove ads")
+        || has("sponsored")
+        || has("ad feedback")
+        || has("article continues")
+        || has("story continues below")
+    {
         return Some(BoilerplateKind::Ad);
     }
     if has("subscribe")
@@ -379,7 +385,22 @@ fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
     {
         return Some(BoilerplateKind::Promo);
     }
-    if has("share this") || has("follow us") || l == "share" || has("share on") {
+    // The story's tools: share, mail, print, type size.
+    if has("share this")
+        || has("follow us")
+        || l == "share"
+        || has("share on")
+        || has("print this")
+        || has("email this")
+        || has("e-mail this")
+        || has("printer friendly")
+        || has("printer-friendly")
+        || has("print article")
+        || has("email article")
+        || has("to a friend")
+        || has("font size")
+        || has("text size")
+    {
         return Some(BoilerplateKind::Social);
     }
     if l.starts_with("write to ")
@@ -649,8 +670,149 @@ pub fn classify(text: &str) -> Vec<Block> {
             blocks[i].kind = BlockKind::Body;
         }
     }
+    let lines: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    headline_over_story(&lines, &shapes, &furniture, &probs, &mut blocks);
     blocks
 }
+
+/// In pasted text, a short heading between paragraphs of a story ("Pricing
+/// and availability") is a subheading, not a new article: it stays in the
+/// body. (A web page's sections are folded with its markup's help, in
+/// [`fold_sections`].)
+fn keep_subheadings(text: &str, blocks: &mut [Block]) {
+    let prose = |b: &Block| {
+        b.kind == BlockKind::Body && {
+            let sh = shape(&text[b.start..b.end]);
+            sh.ends_sentence || sh.words >= 12
+        }
+    };
+    let words = |b: &Block| text[b.start..b.end].split_whitespace().count();
+    for i in 2..blocks.len().saturating_sub(1) {
+        // (A section, not a teaser's one-line blurb before the next headline.)
+        let section = blocks[i + 1].kind == BlockKind::Body
+            && (words(&blocks[i + 1]) > TEASER_WORDS || blocks.get(i + 2).is_none_or(|b| b.kind == BlockKind::Body));
+        if blocks[i].kind == BlockKind::Headline
+            && words(&blocks[i]) <= SUBHEADING_WORDS
+            && section
+            && prose(&blocks[i - 1])
+            && prose(&blocks[i - 2])
+        {
+            blocks[i].kind = BlockKind::Body;
+        }
+    }
+}
+
+/// Longest subheading, in words: a new story's headline is longer.
+const SUBHEADING_WORDS: usize = 5;
+
+/// Lines looked back over, from a story's first paragraph, for its headline.
+const HEADLINE_LOOKBACK: usize = 10;
+/// Words, or paragraphs, of body a stretch needs to be taken for the page's story.
+const STORY_MIN_WORDS: usize = 100;
+const STORY_MIN_PARAGRAPHS: usize = 3;
+
+/// Could this line be the headline over a story, with page furniture
+/// (a date, "Email | Print", a byline) between them? Three words or more
+/// with letters, no sentence end but a question or an exclamation, no
+/// colon at the end, no link, handle, bar or breadcrumb.
+fn headline_candidate(line: &str, sh: &Shape, furniture: Option<BoilerplateKind>) -> bool {
+    let lettered = line.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count();
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    (3..=25).contains(&lettered)
+        && sh.words <= 25
+        && furniture.is_none()
+        && !sh.ends_colon
+        && !sh.has_link
+        && !sh.has_handle
+        && !sh.relative_time
+        && !sh.starts_by
+        && !end.ends_with(['.', '…', ','])
+        && !line.contains(['|', '»', '›', '>', '<', '{', '}', '[', ']', '@', '©'])
+        && !line.to_lowercase().starts_with("by ")
+        && comment_signature(line).is_none()
+}
+
+/// A page's story often sits under furniture that hides its headline from
+/// the line-by-line rules ("Headline / date / Email | Print / By X /
+/// story"). For the first stretch of body long enough to be the story,
+/// when no headline-shaped line already stands over it within a few
+/// lines, the line the fitted model finds most headline-like there (the
+/// nearest one without a model) becomes its headline.
+fn headline_over_story(
+    lines: &[&str],
+    shapes: &[Shape],
+    furniture: &[Option<BoilerplateKind>],
+    probs: &[Option<[f32; blockmodel::CLASSES]>],
+    blocks: &mut [Block],
+) {
+    let prose = |i: usize| blocks[i].kind == BlockKind::Body && (shapes[i].ends_sentence || shapes[i].words >= 12);
+    // The first stretch of body (gaps of up to three lines) of enough words
+    // or paragraphs.
+    let mut story = None;
+    let mut i = 0;
+    while i < blocks.len() {
+        if !prose(i) {
+            i += 1;
+            continue;
+        }
+        let (mut words, mut paragraphs, mut last) = (0, 0, i);
+        let mut j = i;
+        while j < blocks.len() && j <= last + 3 && blocks[j].kind != BlockKind::Headline {
+            if prose(j) {
+                words += shapes[j].words;
+                paragraphs += 1;
+                last = j;
+            }
+            j += 1;
+        }
+        if words >= STORY_MIN_WORDS || paragraphs >= STORY_MIN_PARAGRAPHS {
+            story = Some(i);
+            break;
+        }
+        i = last + 1;
+    }
+    let Some(first) = story else { return };
+    let window: Vec<usize> =
+        (first.saturating_sub(HEADLINE_LOOKBACK)..first).rev().take_while(|&k| !prose(k)).collect();
+    let candidate = |k: usize| headline_candidate(lines[k], &shapes[k], furniture[k]);
+    let score = |k: usize| probs[k].map_or(0.0, |p| p[blockmodel::HEADLINE]);
+    let mut best: Option<usize> = None;
+    for &k in window.iter().filter(|&&k| candidate(k)) {
+        // (Nearest first: a tie goes to the line nearer the story.)
+        if best.is_none_or(|b| score(k) > score(b)) {
+            best = Some(k);
+        }
+    }
+    let Some(h) = best.filter(|&h| probs[h].is_none() || score(h) >= HEADLINE_MIN_PROB) else { return };
+    // A headline the rules found stands when the model does not much prefer
+    // another line, or prefers the line just over it while only a byline or
+    // a date parts it from the story (a kicker over a headline).
+    let found = window.iter().find(|&&k| blocks[k].kind == BlockKind::Headline && candidate(k));
+    let over_story = |k: usize| {
+        blocks[k + 1..first]
+            .iter()
+            .all(|b| matches!(b.kind, BlockKind::Byline | BlockKind::Timestamp | BlockKind::SourceLabel))
+    };
+    if found.is_some_and(|&k| {
+        k == h || over_story(k) && h + 1 == k || probs[h].is_none() || score(h) < score(k) + HEADLINE_SWITCH_MARGIN
+    }) {
+        return;
+    }
+    blocks[h].kind = BlockKind::Headline;
+    // Headline-shaped lines between it and the story are furniture now.
+    for b in &mut blocks[h + 1..first] {
+        if matches!(b.kind, BlockKind::Headline | BlockKind::Body) {
+            b.kind = BlockKind::Boilerplate(BoilerplateKind::Other);
+        }
+    }
+}
+
+/// How much more headline-like the model must find another line than the
+/// rules' headline over a story to put it in that headline's place.
+const HEADLINE_SWITCH_MARGIN: f32 = 0.2;
+
+/// How likely a headline the fitted model must find a line to be put over a story.
+const HEADLINE_MIN_PROB: f32 = 0.2;
 
 /// Photo captions left inside running text by a scraper: sentences with
 /// no verb of their own, a name or a noun phrase, a place or company, and a
@@ -763,7 +925,10 @@ fn comment_signature(line: &str) -> Option<bool> {
 /// comment count or link ("53 Comments") often sits under a story's lead.
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
     let comments_after = if web_page { 4 } else { 2 };
-    let blocks = classify(text);
+    let mut blocks = classify(text);
+    if !web_page {
+        keep_subheadings(text, &mut blocks);
+    }
     let mut seg = Segmentation::default();
     let mut cur: Option<ArticleDraft> = None;
     // Source label / timestamp seen since the last body block, waiting for a headline.
@@ -907,6 +1072,9 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
         }
     }
     finish(&mut cur, &mut seg);
+    if !web_page {
+        demote_teasers(text, &mut seg);
+    }
     // A date or source line that no article took is kept as furniture.
     for (s, e) in [pending_date, pending_time, pending_source].into_iter().flatten() {
         seg.boilerplate.push((s, e, BoilerplateKind::Other));
@@ -921,6 +1089,41 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
         a.role = Role::Main;
     }
     seg
+}
+
+/// Longest blurb under a teaser's headline, in words.
+const TEASER_WORDS: usize = 35;
+
+/// A headline over one short paragraph, with no source, date or byline, is
+/// a teaser in a list of links ("Headline / one-line blurb"), not an
+/// article, when the page has a real story (two paragraphs or more): both
+/// lines become a related_links block. A page of nothing but short items
+/// keeps them as articles. (Pasted text only: a web page's markup tells its
+/// sections and link lists apart, see [`apply_hints`].)
+fn demote_teasers(text: &str, seg: &mut Segmentation) {
+    let teaser = |a: &ArticleDraft| {
+        a.headline.is_some()
+            && a.source.is_none()
+            && a.published.is_none()
+            && a.byline.is_none()
+            && matches!(a.paragraphs.as_slice(), [(s, e, ParagraphKind::Body)]
+                if text[*s..*e].split_whitespace().count() <= TEASER_WORDS)
+    };
+    let story = |a: &ArticleDraft| a.paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body).count() >= 2;
+    if !seg.articles.iter().any(story) {
+        return;
+    }
+    let mut kept = Vec::with_capacity(seg.articles.len());
+    for a in std::mem::take(&mut seg.articles) {
+        if teaser(&a) {
+            for (s, e) in a.headline.into_iter().chain(a.paragraphs.iter().map(|p| (p.0, p.1))) {
+                seg.boilerplate.push((s, e, BoilerplateKind::RelatedLinks));
+            }
+        } else {
+            kept.push(a);
+        }
+    }
+    seg.articles = kept;
 }
 
 /// Headline, one paragraph, then a byline or a date: that paragraph is the
@@ -1588,6 +1791,66 @@ mod tests {
     /// A body paragraph of the test stories, said by `who`.
     fn plan_para(who: &str) -> String {
         format!("{who} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
+    }
+
+    #[test]
+    fn a_headline_over_page_tools_and_a_date_still_heads_the_story() {
+        let mut text = String::from("Latest News\nSport\nWeather\nHarbour Wall Repairs Begin After Winter Storms\n");
+        text += "Share | Email | Print\nText size: A A A\nTuesday, March 3, 2026\n";
+        for w in ["The mayor", "The engineer", "The harbour master"] {
+            text += &plan_para(w);
+        }
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 1, "{seg:?}");
+        let h = seg.articles[0].headline.expect("a headline");
+        assert_eq!(&text[h.0..h.1], "Harbour Wall Repairs Begin After Winter Storms");
+        assert_eq!(seg.articles[0].paragraphs.len(), 3);
+        // The tools between the headline and the story are furniture.
+        assert!(seg.boilerplate.iter().any(|b| text[b.0..b.1].contains("Share | Email | Print")), "{seg:?}");
+    }
+
+    #[test]
+    fn a_short_heading_inside_pasted_story_is_a_subheading() {
+        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
+        text += &plan_para("The mayor");
+        text += &plan_para("The engineer");
+        text += "Costs Questioned\n";
+        text += &plan_para("A councillor");
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 1, "{seg:?}");
+        let ps: Vec<&str> = seg.articles[0].paragraphs.iter().map(|p| &text[p.0..p.1]).collect();
+        assert_eq!(ps.len(), 4, "{ps:?}");
+        assert_eq!(ps[2], "Costs Questioned");
+        // A longer heading after a story starts another one.
+        let mut two = String::from("Harbour Wall Repairs Begin in Spring\n");
+        two += &plan_para("The mayor");
+        two += &plan_para("The engineer");
+        two += "Ferry Crossings Resume Between the Two Shores After Repairs\n";
+        two += &plan_para("A ferry captain");
+        two += &plan_para("A passenger");
+        assert_eq!(segment(&two).articles.len(), 2);
+    }
+
+    #[test]
+    fn headlines_with_one_line_blurbs_under_a_story_are_links_not_articles() {
+        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
+        for w in ["The mayor", "The engineer", "The harbour master"] {
+            text += &plan_para(w);
+        }
+        text += "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n";
+        text +=
+            "Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";
+        let seg = segment(&text);
+        assert_eq!(seg.articles.len(), 1, "{seg:?}");
+        assert_eq!(seg.articles[0].paragraphs.len(), 3);
+        let links: Vec<&str> =
+            seg.boilerplate.iter().filter(|b| b.2 == BoilerplateKind::RelatedLinks).map(|b| &text[b.0..b.1]).collect();
+        assert!(links.iter().any(|l| l.contains("Crews restored")), "{seg:?}");
+        assert!(links.iter().any(|l| l.contains("Lighthouse Keeper Retires")), "{seg:?}");
+        // With no story on the page, the same items stay articles.
+        let only = "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n\
+                    Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";
+        assert_eq!(segment(only).articles.len(), 2, "{:?}", segment(only));
     }
 
     #[test]

@@ -89,6 +89,16 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
         if let Some(h) = &art.headline {
             mark(h.start, h.end, 1);
         }
+        // An article's byline, date and source lines are L3S's supplemental
+        // text. The contract gives them as text: find them over its story.
+        let head_end = art.paragraphs.first().map_or(art.span.end, |p| p.start);
+        let head: String = text.chars().skip(art.span.start).take(head_end.saturating_sub(art.span.start)).collect();
+        for field in [&art.byline, &art.published, &art.source].into_iter().flatten() {
+            if let Some(i) = head.find(field.as_str()) {
+                let s = art.span.start + head[..i].chars().count();
+                mark(s, s + field.chars().count(), 3);
+            }
+        }
         for p in &art.paragraphs {
             mark(p.start, p.end, if p.kind == ParagraphKind::Caption { 3 } else { 2 });
         }
@@ -101,6 +111,9 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
 /// pages (two folds by page index), so the figures are held out.
 pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String> {
     let mut shown = 0;
+    // Every line with its gold and predicted labels, page by page, for reading.
+    let dump_to = std::env::var("LEDE_SEGMENT_DUMP").ok();
+    let mut dump = dump_to.as_ref().map(|_| String::new());
     let files = crate::segment_train::files(dir)?;
     let data = crate::segment_train::pages(dir)?;
     let models = crate::segment_train::fold_models(&data)?;
@@ -131,7 +144,13 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
                     l.chars().take(110).collect::<String>()
                 );
             }
+            if let Some(d) = dump.as_mut() {
+                d.push_str(&format!("{}\t{}\t{}\t{}\n", index, LABELS[*g], LABELS[p], l));
+            }
         }
+    }
+    if let (Some(path), Some(d)) = (dump_to, dump) {
+        std::fs::write(&path, d).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok((stats, pages))
 }
