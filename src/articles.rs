@@ -104,8 +104,22 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize, max_paras: usiz
             let near = items_near(&its, p.start, p.end);
             // The standfirst is shown as the article's lead.
             let lead = a.standfirst.as_ref().is_some_and(|sf| sf.start == p.start && sf.end == p.end);
-            let class = if lead { format!("para para-{kind} standfirst") } else { format!("para para-{kind}") };
-            view! { <p class=class data-para=kind>{render(layout(t, p.start, &near))}</p> }
+            let mut class = if lead { format!("para para-{kind} standfirst") } else { format!("para para-{kind}") };
+            // Kept as body though it may be page furniture: shown, and marked.
+            let unsure = p.unsure.then_some("kept in the body, but it may be page furniture");
+            if p.unsure {
+                class.push_str(" para-unsure");
+            }
+            // The dateline that opens the story is set apart in its paragraph.
+            let content = match a.dateline.as_ref().filter(|d| d.start == p.start && d.end <= p.end) {
+                Some(d) => {
+                    let head = render(layout(map.slice(&doc.text, p.start, d.end), p.start, &near));
+                    let rest = render(layout(map.slice(&doc.text, d.end, p.end), d.end, &near));
+                    view! { <span class="dateline" data-testid="dateline">{head}</span>{rest} }.into_any()
+                }
+                None => render(layout(t, p.start, &near)).into_any(),
+            };
+            view! { <p class=class data-para=kind title=unsure>{content}</p> }
         })
         .collect_view();
     view! {
@@ -174,6 +188,7 @@ pub fn Articles() -> impl IntoView {
                                 offsets.push(p.start);
                                 offsets.push(p.end);
                             }
+                            offsets.extend(a.dateline.as_ref().map(|d| d.end));
                         }
                         let map = ByteMap::new(&doc.text, offsets);
                         // Long documents are drawn a part at a time, so the page stays responsive.

@@ -121,7 +121,7 @@ async fn pasted_text_replaces_the_sample() {
     let root = fresh_root();
     let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
-    let text = "Dock Strike Ends After Nine Days\nAt least 5 workers were injured in clashes at the port on Monday, said Captain Rosa Imbert of the Harbour Police. \"We will not go back without a contract,\" she said.\n";
+    let text = "Dock Strike Ends After Nine Days\nPORT VALDERRA (Harbour Wire) — At least 5 workers were injured in clashes at the port on Monday, said Captain Rosa Imbert of the Harbour Police. \"We will not go back without a contract,\" she said.\n";
     paste_and_analyse(&root, text).await;
 
     let expected = analyze(text, &Options::default()).expect("text");
@@ -136,6 +136,9 @@ async fn pasted_text_replaces_the_sample() {
         one(&root, "[data-testid=article] h2").text_content().as_deref(),
         Some("Dock Strike Ends After Nine Days")
     );
+    // The dateline opens the paragraph, set apart.
+    let dateline = one(&root, "[data-testid=dateline]");
+    assert_eq!(dateline.text_content().as_deref(), Some("PORT VALDERRA (Harbour Wire)"));
     assert!(status(&root).contains("1 article"));
 }
 

@@ -57,6 +57,13 @@ pub fn check_contract(input: &str, a: &Analysis) -> Result<(), String> {
                 return Err(format!("standfirst {}..{} is not one of its article's paragraphs", sf.start, sf.end));
             }
         }
+        // The dateline opens one of its article's paragraphs.
+        if let Some(d) = &art.dateline {
+            same(d.start, d.end, &d.text, "dateline")?;
+            if !art.paragraphs.iter().any(|p| p.start == d.start && d.end <= p.end) {
+                return Err(format!("dateline {}..{} does not open one of its article's paragraphs", d.start, d.end));
+            }
+        }
         let mut last = 0;
         for p in &art.paragraphs {
             if p.start < last || p.start >= p.end {

@@ -247,7 +247,7 @@ fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_>) -> Resul
     let mut articles: Vec<Article> = Vec::with_capacity(seg.articles.len());
     let mut words = ner::WordCache::default();
     for a in &seg.articles {
-        articles.push(analyse_article(text, &idx, a, &mut words, prof)?);
+        articles.push(analyse_article(text, &idx, a, &seg.unsure, &mut words, prof)?);
         if let Some(report) = prof.progress.as_mut() {
             report(a.span.1 as f64 / text.len().max(1) as f64);
         }
@@ -320,6 +320,7 @@ fn analyse_article(
     text: &str,
     idx: &CharIndex<'_>,
     a: &segment::ArticleDraft,
+    unsure: &[(usize, usize)],
     words: &mut ner::WordCache,
     prof: &mut Profile<'_>,
 ) -> Result<Article, Error> {
@@ -387,6 +388,17 @@ fn analyse_article(
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
+    // The dateline at the head of the story's first paragraph (after the
+    // standfirst); a weak one needs a place tagged at its start.
+    let dateline = a
+        .paragraphs
+        .iter()
+        .find(|p| p.2 == ParagraphKind::Body && Some((p.0, p.1)) != a.standfirst)
+        .and_then(|p| segment::dateline(text, (p.0, p.1)))
+        .filter(|&((s, e), weak)| {
+            !weak || mentions.iter().any(|m| m.start == s && m.end <= e && m.label == EntityLabel::Loc)
+        })
+        .map(|(r, _)| r);
     let article = Article {
         role: a.role,
         headline: a.headline.map(ts),
@@ -394,10 +406,16 @@ fn analyse_article(
         published: string(a.published),
         byline: string(a.byline),
         standfirst: a.standfirst.map(ts),
+        dateline: dateline.map(ts),
         span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
         paragraphs: with_captions(text, a, &paras[n_head..])
             .into_iter()
-            .map(|(s, e, kind)| Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind })
+            .map(|(s, e, kind)| {
+                // (The unsure lines are in order: one search a paragraph.)
+                let i = unsure.partition_point(|u| u.1 <= s);
+                let unsure = unsure.get(i).is_some_and(|u| u.0 < e);
+                Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind, unsure }
+            })
             .collect(),
         entities: mentions
             .iter()

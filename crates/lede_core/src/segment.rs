@@ -27,6 +27,9 @@ pub struct Block {
     pub kind: BlockKind,
     /// Blank lines between this block and the previous one.
     pub gap_before: usize,
+    /// Kept in the body without confidence: the rules had no better place
+    /// for it, or the fitted model took it for page furniture.
+    pub unsure: bool,
 }
 
 /// One article found on the page (byte offsets).
@@ -48,6 +51,8 @@ pub struct ArticleDraft {
 pub struct Segmentation {
     pub articles: Vec<ArticleDraft>,
     pub boilerplate: Vec<(usize, usize, BoilerplateKind)>,
+    /// Lines kept in the body without confidence (see [`Block::unsure`]), in order.
+    pub unsure: Vec<(usize, usize)>,
 }
 
 /// Shape features of one line.
@@ -535,6 +540,10 @@ fn pipe_list(line: &str, sh: &Shape) -> bool {
     bars >= 2 && bars * 6 >= sh.words
 }
 
+/// How likely furniture the fitted model may find a line the body keeps
+/// before it is marked unsure.
+const UNSURE_FURNITURE: f32 = 0.5;
+
 /// How sure the fitted model must be to overrule the shape rules.
 const FURNITURE_SURE: f32 = 0.8;
 const BODY_SURE: f32 = 0.8;
@@ -573,6 +582,7 @@ pub fn classify(text: &str) -> Vec<Block> {
         // "- Source" lines, or a short label right before a relative time.
         let label = sh.starts_dash && sh.words <= 6
             || sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false);
+        let mut fallback = false;
         let kind = if social_post || social_byline {
             BlockKind::Embed
         } else if sh.relative_time {
@@ -591,7 +601,12 @@ pub fn classify(text: &str) -> Vec<Block> {
             // Body next, perhaps after up to three lines of byline and dates.
             let meta = |k: usize| shapes.get(k).is_some_and(|n| n.starts_by || n.relative_time);
             let after_meta = (i + 1..(i + 4).min(shapes.len())).find(|&k| !meta(k)).unwrap_or(i + 4);
-            let next_is_body = shapes.get(after_meta).map(is_body_shape).unwrap_or(false);
+            // (A story opening with a dateline reads as body too, though its
+            // capitals make it look like a title.)
+            let next_is_body = shapes.get(after_meta).is_some_and(|n| {
+                is_body_shape(n)
+                    || n.ends_sentence && n.words >= 6 && dateline(text, (ls[after_meta].0, ls[after_meta].1)).is_some()
+            });
             let kind = if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
                 || after_label && !sh.ends_sentence && sh.words <= 25)
                 && next_is_body
@@ -611,6 +626,7 @@ pub fn classify(text: &str) -> Vec<Block> {
                 BlockKind::Boilerplate(BoilerplateKind::Other)
             } else {
                 // Unsure: keep it as body rather than dropping text.
+                fallback = true;
                 BlockKind::Body
             };
             // The fitted model overrules the shape rules only when it is sure.
@@ -637,13 +653,18 @@ pub fn classify(text: &str) -> Vec<Block> {
                 (k, _) => k,
             }
         };
-        blocks.push(Block { start: s, end: e, kind, gap_before: gap });
+        // (Prose stays body by design and is not flagged: the model, fitted
+        // on whole web pages, doubts any short story.)
+        let doubted = probs[i].is_some_and(|p| p[blockmodel::FURNITURE] > UNSURE_FURNITURE) && !prose_like(line, &sh);
+        let unsure = kind == BlockKind::Body && (fallback || doubted);
+        blocks.push(Block { start: s, end: e, kind, gap_before: gap, unsure });
     }
     // A page the model would leave with no body at all (a bulletin of short
     // lines) keeps the lines the rules gave the body.
     if !blocks.iter().any(|b| b.kind == BlockKind::Body) {
         for &i in &demoted {
             blocks[i].kind = BlockKind::Body;
+            blocks[i].unsure = true;
         }
     }
     // A single headline-shaped line outside a run of them is a kicker or a
@@ -680,13 +701,12 @@ pub fn classify(text: &str) -> Vec<Block> {
 /// body. (A web page's sections are folded with its markup's help, in
 /// [`fold_sections`].)
 fn keep_subheadings(text: &str, blocks: &mut [Block]) {
-    let prose = |b: &Block| {
-        b.kind == BlockKind::Body && {
-            let sh = shape(&text[b.start..b.end]);
-            sh.ends_sentence || sh.words >= 12
-        }
-    };
     let words = |b: &Block| text[b.start..b.end].split_whitespace().count();
+    let prose = |b: &Block| {
+        b.kind == BlockKind::Body
+            && (text[b.start..b.end].trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
+                || words(b) >= 12)
+    };
     for i in 2..blocks.len().saturating_sub(1) {
         // (A section, not a teaser's one-line blurb before the next headline.)
         let section = blocks[i + 1].kind == BlockKind::Body
@@ -1059,6 +1079,9 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
                 if pending_time.is_some() && cur.as_ref().map(|a| !a.paragraphs.is_empty()).unwrap_or(false) {
                     finish(&mut cur, &mut seg);
                 }
+                if b.unsure {
+                    seg.unsure.push(range);
+                }
                 let a = cur.get_or_insert_with(|| new_article(range));
                 if a.paragraphs.is_empty() {
                     a.source = a.source.or(pending_source.take());
@@ -1089,6 +1112,96 @@ pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
         a.role = Role::Main;
     }
     seg
+}
+
+/// Longest dateline, in bytes, before its dash.
+const DATELINE_BYTES: usize = 64;
+
+/// Words that open a paragraph in capitals and a dash but name no place.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "WATCH",
+    "VIDEO",
+    "PHOTOS",
+    "NOTE",
+    "EDITOR'S",
+    "CORRECTION",
+    "ANALYSIS",
+    "OPINION",
+    "COMMENT",
+    "REVIEW",
+    "LIVE",
+    "WARNING",
+    "ALERT",
+];
+
+/// The dateline that opens a story's first paragraph: a place in capitals
+/// or title case, perhaps a region, a date and an agency, then a dash
+/// ("KYIV, Ukraine — …", "WASHINGTON (Reuters) - …", "MANILA, Nov. 24
+/// (Xinhua) -- …") or, after a place in capitals, a colon ("KATHMANDU: …").
+/// The text after the dash must open a sentence. Returns its byte span,
+/// without the dash, and whether the shape alone is too weak (a bare place
+/// in title case, or capitals and a colon, which also follow a speaker's
+/// name in a transcript): then the entity tagger must find a place at its
+/// start.
+pub fn dateline(text: &str, (s, e): (usize, usize)) -> Option<((usize, usize), bool)> {
+    let para = &text[s..e];
+    let mut cut = para.len().min(DATELINE_BYTES + 6);
+    while !para.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = &para[..cut];
+    // The first dash (em or en, "--", or " - ", " _ ") or colon and a space.
+    let (head_end, rest) = window.char_indices().find_map(|(i, c)| {
+        let after = &window[i + c.len_utf8()..];
+        let spaced = window[..i].ends_with(' ') && after.starts_with(' ');
+        match c {
+            '—' | '–' => Some((i, after)),
+            '-' if after.starts_with("- ") => Some((i, &after[1..])),
+            '-' | '_' if spaced => Some((i, after)),
+            ':' if after.starts_with(' ') => Some((i, after)),
+            _ => None,
+        }
+    })?;
+    let head = para[..head_end].trim_end();
+    let colon = para[head_end..].starts_with(':');
+    let opens = rest.trim_start().starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    if head.is_empty() || head.len() > DATELINE_BYTES || !opens {
+        return None;
+    }
+    // The place: words up to a comma, a bracket or a slash.
+    let place_end = head.find([',', '(', '/']).unwrap_or(head.len());
+    let place: Vec<&str> = head[..place_end].split_whitespace().collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let title = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let all_caps = !place.is_empty() && place.iter().all(|w| caps(w));
+    // A region, date or agency after the place ("Reno, Nev.", "Beijing (PTI)").
+    let qualified = place_end < head.len();
+    let agency = head.contains('(');
+    if !(1..=4).contains(&place.len())
+        || !(all_caps || (!colon || agency) && place.iter().all(|w| title(w)))
+        || all_caps && NOT_PLACES.contains(&place[0])
+    {
+        return None;
+    }
+    // The rest: a region or a date after commas ("Ukraine", "Nov. 24"), an
+    // agency in brackets or slashes, each of a few words.
+    let parts_ok = head[place_end..].split([',', '(', ')', '/']).map(str::trim).filter(|p| !p.is_empty()).all(|p| {
+        let mut n = 0;
+        p.split_whitespace().all(|w| {
+            n += 1;
+            n <= 4 && w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+        })
+    });
+    parts_ok.then_some(((s, s + head.len()), if all_caps { colon && !agency } else { !qualified }))
 }
 
 /// Longest blurb under a teaser's headline, in words.
@@ -1504,7 +1617,7 @@ pub fn single(text: &str) -> Segmentation {
             span,
             paragraphs,
         }],
-        boilerplate: Vec::new(),
+        ..Segmentation::default()
     }
 }
 
@@ -1791,6 +1904,36 @@ mod tests {
     /// A body paragraph of the test stories, said by `who`.
     fn plan_para(who: &str) -> String {
         format!("{who} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
+    }
+
+    #[test]
+    fn datelines_open_a_story_and_other_openings_do_not() {
+        // (paragraph, dateline, whether the tagger must confirm the place)
+        let cases: &[(&str, Option<&str>, bool)] = &[
+            ("KYIV, Ukraine — Crews worked through the night.", Some("KYIV, Ukraine"), false),
+            ("WASHINGTON (Reuters) - The council met on Monday.", Some("WASHINGTON (Reuters)"), false),
+            ("PORTO VELHO, Nov. 24 (Valderra Wire) -- Rain fell.", Some("PORTO VELHO, Nov. 24 (Valderra Wire)"), false),
+            ("NORTHPORT—The ferry sailed at dawn.", Some("NORTHPORT"), false),
+            ("HARBOUR TOWN _ The bridge reopened.", Some("HARBOUR TOWN"), false),
+            ("KATHMANDU (PTI): The airport reopened.", Some("KATHMANDU (PTI)"), false),
+            ("Valderra, Coast Province - The mayor spoke.", Some("Valderra, Coast Province"), false),
+            ("Northport (Valderra Wire): Four pandas arrived.", Some("Northport (Valderra Wire)"), false),
+            ("Valderra - The mayor spoke on Monday.", Some("Valderra"), true),
+            ("CALLOWAY: We will rebuild the wall.", Some("CALLOWAY"), true),
+            ("UPDATE: The road has reopened.", None, false),
+            ("Calloway: We will rebuild the wall.", None, false),
+            ("Ines Calloway — who visited on Sunday — said it failed.", None, false),
+            ("The mayor - a former engineer - said it failed.", None, false),
+            ("Crews worked through the night to shore up the wall.", None, false),
+            ("A well-known engineer said the gates were corroding.", None, false),
+        ];
+        for &(para, want, weak) in cases {
+            let got = dateline(para, (0, para.len()));
+            assert_eq!(got.map(|((s, e), _)| &para[s..e]), want, "{para}");
+            if want.is_some() {
+                assert_eq!(got.map(|g| g.1), Some(weak), "{para}");
+            }
+        }
     }
 
     #[test]

@@ -644,3 +644,52 @@ fn captions_left_inside_a_paragraph_become_caption_spans() {
         ]
     );
 }
+
+#[test]
+fn a_dateline_is_marked_at_the_head_of_the_story_and_stays_in_it() {
+    let text = "Ferry Service to Ōsaka Resumes After Storm\n\
+                ŌSAKA, Japan (Valderra Wire) — The first ferry in a week left the harbour on Monday, the port said.\n\
+                Crews had cleared the landing stage of debris over the weekend, according to the port authority.\n";
+    let a = analyze(text, &Options::default()).expect("analyse");
+    assert_contract(text, &a);
+    let art = &a.articles[0];
+    let d = art.dateline.as_ref().expect("a dateline");
+    assert_eq!(d.text, "ŌSAKA, Japan (Valderra Wire)");
+    assert_eq!(text.chars().skip(d.start).take(d.end - d.start).collect::<String>(), d.text);
+    // It opens the first paragraph, which keeps its whole text.
+    assert_eq!(art.paragraphs[0].start, d.start);
+    assert!(art.paragraphs[0].end > d.end);
+    // A headline over one short paragraph that opens with a dateline (whose
+    // capitals make it look like a title) still heads it.
+    let short =
+        "Ferry Service Resumes After Storm\nNORTHPORT — The first ferry in a week left the harbour on Monday.\n";
+    let a = analyze(short, &Options::default()).expect("analyse");
+    assert_contract(short, &a);
+    assert_eq!(a.articles[0].headline.as_ref().map(|h| h.text.as_str()), Some("Ferry Service Resumes After Storm"));
+    assert_eq!(a.articles[0].dateline.as_ref().map(|d| d.text.as_str()), Some("NORTHPORT"));
+    // A story without one has none.
+    let plain = analyze(SAMPLE, &Options::default()).expect("sample");
+    assert!(plain.articles.iter().all(|a| a.dateline.is_none()));
+}
+
+#[test]
+fn a_line_kept_in_the_body_without_confidence_is_marked_unsure() {
+    let text = "Harbour Wall Repairs Begin in Spring\n\
+                The mayor said the plan would go ahead on Monday, and that the work would take most of the spring.\n\
+                more pictures and local weather for the coast below\n\
+                The engineer said the gates had been inspected twice this year, and that both passed the survey.\n";
+    // (With a block model that has no opinion, so that the rules decide: the
+    // committed one is sure that such a line is furniture.)
+    let no_opinion = crate::blockmodel::BlockModel::from_bytes(&[]).expect("empty model");
+    let a = crate::blockmodel::with_model(no_opinion, || analyze(text, &Options::default())).expect("analyse");
+    assert_contract(text, &a);
+    let paras: Vec<(String, bool)> = a.articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| (text.chars().skip(p.start).take(p.end - p.start).collect(), p.unsure))
+        .collect();
+    // Nothing is dropped: the odd line stays in the body, marked.
+    assert_eq!(paras.len(), 3, "{paras:?}");
+    assert_eq!(paras[1], ("more pictures and local weather for the coast below".to_string(), true));
+    assert!(!paras[0].1 && !paras[2].1, "{paras:?}");
+}

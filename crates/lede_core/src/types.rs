@@ -64,6 +64,9 @@ pub struct Paragraph {
     pub start: usize,
     pub end: usize,
     pub kind: ParagraphKind,
+    /// Kept in the body though it may be page furniture: segmentation was
+    /// not sure of it, and keeps text rather than dropping it.
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -210,6 +213,9 @@ pub struct Article {
     /// The summary under the headline, before the byline or date; also the
     /// first paragraph.
     pub standfirst: Option<TextSpan>,
+    /// The dateline that opens the story's first paragraph ("KYIV, Ukraine"
+    /// before "— …"), without its dash; it stays in that paragraph.
+    pub dateline: Option<TextSpan>,
     pub span: Span,
     pub paragraphs: Vec<Paragraph>,
     pub entities: Vec<Entity>,

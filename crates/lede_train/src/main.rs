@@ -64,15 +64,29 @@ fn main() -> ExitCode {
         Some("eval-segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
             let show = get("--show").and_then(|n| n.parse().ok()).unwrap_or(0);
-            segment_eval::score(std::path::Path::new(&dir), show).map(|(stats, pages)| {
-                println!("L3S-GN1 block classification over {pages} pages (lines weighted by words)");
-                println!("{:<16} {:>9} {:>9} {:>10}", "label", "precision", "recall", "gold words");
-                for (i, [tp, pred, gold]) in stats.iter().enumerate() {
-                    let p = *tp as f64 / (*pred).max(1) as f64;
-                    let r = *tp as f64 / (*gold).max(1) as f64;
-                    println!("{:<16} {:>9.3} {:>9.3} {:>10}", segment_eval::LABELS[i], p, r, gold);
-                }
-            })
+            segment_eval::score(std::path::Path::new(&dir), show).map(
+                |segment_eval::Scores { stats, unsure, pages }| {
+                    println!("L3S-GN1 block classification over {pages} pages (lines weighted by words)");
+                    println!("{:<16} {:>9} {:>9} {:>10}", "label", "precision", "recall", "gold words");
+                    for (i, [tp, pred, gold]) in stats.iter().enumerate() {
+                        let p = *tp as f64 / (*pred).max(1) as f64;
+                        let r = *tp as f64 / (*gold).max(1) as f64;
+                        println!("{:<16} {:>9.3} {:>9.3} {:>10}", segment_eval::LABELS[i], p, r, gold);
+                    }
+                    let total: usize = unsure.iter().sum();
+                    let by_label: Vec<String> = (0..6)
+                        .filter(|&i| unsure[i] > 0)
+                        .map(|i| {
+                            format!(
+                                "{} {:.0}%",
+                                segment_eval::LABELS[i],
+                                100.0 * unsure[i] as f64 / total.max(1) as f64
+                            )
+                        })
+                        .collect();
+                    println!("body marked unsure: {total} words; gold: {}", by_label.join(", "));
+                },
+            )
         }
         _ => Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W] \
                   | eval-ner [--dev FILE] | eval-segment [--data DIR]"

@@ -55,10 +55,11 @@ pub fn lines_with_labels(html: &str) -> Vec<(String, usize)> {
     out
 }
 
-/// Predicted label of each line of `text` (lines as produced above).
-pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
+/// Predicted label of each line of `text` (lines as produced above), and
+/// whether it was kept in the body marked unsure.
+pub fn predicted(text: &str, n_lines: usize) -> (Vec<usize>, Vec<bool>) {
     let Ok(a) = analyze(text, &Options { input: InputMode::Text, ..Options::default() }) else {
-        return vec![0; n_lines];
+        return (vec![0; n_lines], vec![false; n_lines]);
     };
     // Char offset → line index.
     let mut line_of = Vec::with_capacity(text.len());
@@ -70,6 +71,14 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
         }
     }
     let mut out = vec![0usize; n_lines];
+    let mut unsure = vec![false; n_lines];
+    for p in a.articles.iter().flat_map(|a| &a.paragraphs).filter(|p| p.unsure) {
+        for &li in line_of.get(p.start..p.end.min(line_of.len())).unwrap_or(&[]) {
+            if li < n_lines {
+                unsure[li] = true;
+            }
+        }
+    }
     let mut mark = |s: usize, e: usize, label: usize| {
         for &li in line_of.get(s..e.min(line_of.len())).unwrap_or(&[]) {
             if li < n_lines {
@@ -103,13 +112,24 @@ pub fn predicted(text: &str, n_lines: usize) -> Vec<usize> {
             mark(p.start, p.end, if p.kind == ParagraphKind::Caption { 3 } else { 2 });
         }
     }
-    out
+    (out, unsure)
 }
 
-/// Score every page of `dir`: per label, (true positives, predicted, gold), over lines weighted by words.
+/// What [`score`] counts.
+pub struct Scores {
+    /// Per label: words rightly predicted, predicted, and gold.
+    pub stats: [[usize; 3]; 6],
+    /// Words of body lines marked unsure, by gold label.
+    pub unsure: [usize; 6],
+    pub pages: usize,
+}
+
+/// Score every page of `dir`: per label, (true positives, predicted, gold),
+/// over lines weighted by words, and the words of body lines marked unsure by
+/// their gold label.
 /// Each page is analysed with a block model fitted on the other half of the
 /// pages (two folds by page index), so the figures are held out.
-pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String> {
+pub fn score(dir: &Path, show: usize) -> Result<Scores, String> {
     let mut shown = 0;
     // Every line with its gold and predicted labels, page by page, for reading.
     let dump_to = std::env::var("LEDE_SEGMENT_DUMP").ok();
@@ -118,6 +138,7 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
     let data = crate::segment_train::pages(dir)?;
     let models = crate::segment_train::fold_models(&data)?;
     let mut stats = [[0usize; 3]; 6];
+    let mut unsure_words = [0usize; 6];
     let mut pages = 0;
     for (index, f) in files.iter().enumerate() {
         let html = crate::segment_train::read_gz(f)?;
@@ -128,9 +149,12 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
         pages += 1;
         let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
         let model = models[index % 2].clone();
-        let pred = lede_core::blockmodel::with_model(model, || predicted(&text, lines.len()));
-        for ((l, g), p) in lines.iter().zip(pred) {
+        let (pred, unsure) = lede_core::blockmodel::with_model(model, || predicted(&text, lines.len()));
+        for (((l, g), p), u) in lines.iter().zip(pred).zip(unsure) {
             let w = l.split_whitespace().count();
+            if u {
+                unsure_words[*g] += w;
+            }
             stats[*g][2] += w;
             stats[p][1] += w;
             if p == *g {
@@ -152,7 +176,7 @@ pub fn score(dir: &Path, show: usize) -> Result<([[usize; 3]; 6], usize), String
     if let (Some(path), Some(d)) = (dump_to, dump) {
         std::fs::write(&path, d).map_err(|e| format!("{path}: {e}"))?;
     }
-    Ok((stats, pages))
+    Ok(Scores { stats, unsure: unsure_words, pages })
 }
 
 #[cfg(test)]
