@@ -701,25 +701,28 @@ pub fn classify(text: &str) -> Vec<Block> {
 /// body. (A web page's sections are folded with its markup's help, in
 /// [`fold_sections`].)
 fn keep_subheadings(text: &str, blocks: &mut [Block]) {
-    let words = |b: &Block| text[b.start..b.end].split_whitespace().count();
-    let prose = |b: &Block| {
-        b.kind == BlockKind::Body
-            && (text[b.start..b.end].trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', '…'])
-                || words(b) >= 12)
-    };
+    // (Shapes only for the few lines around a headline.)
+    let shape_of = |b: &Block| shape(&text[b.start..b.end]);
     for i in 2..blocks.len().saturating_sub(1) {
+        if blocks[i].kind != BlockKind::Headline || shape_of(&blocks[i]).words > SUBHEADING_WORDS {
+            continue;
+        }
         // (A section, not a teaser's one-line blurb before the next headline.)
-        let section = blocks[i + 1].kind == BlockKind::Body
-            && (words(&blocks[i + 1]) > TEASER_WORDS || blocks.get(i + 2).is_none_or(|b| b.kind == BlockKind::Body));
-        if blocks[i].kind == BlockKind::Headline
-            && words(&blocks[i]) <= SUBHEADING_WORDS
-            && section
-            && prose(&blocks[i - 1])
-            && prose(&blocks[i - 2])
+        let next = &blocks[i + 1];
+        let section = next.kind == BlockKind::Body
+            && (shape_of(next).words > TEASER_WORDS || blocks.get(i + 2).is_none_or(|b| b.kind == BlockKind::Body));
+        if section
+            && body_prose(&blocks[i - 1], &shape_of(&blocks[i - 1]))
+            && body_prose(&blocks[i - 2], &shape_of(&blocks[i - 2]))
         {
             blocks[i].kind = BlockKind::Body;
         }
     }
+}
+
+/// A body block that reads as running text: a sentence, or twelve words.
+fn body_prose(b: &Block, sh: &Shape) -> bool {
+    b.kind == BlockKind::Body && (sh.ends_sentence || sh.words >= 12)
 }
 
 /// Longest subheading, in words: a new story's headline is longer.
@@ -748,7 +751,7 @@ fn headline_candidate(line: &str, sh: &Shape, furniture: Option<BoilerplateKind>
         && !sh.starts_by
         && !end.ends_with(['.', '…', ','])
         && !line.contains(['|', '»', '›', '>', '<', '{', '}', '[', ']', '@', '©'])
-        && !line.to_lowercase().starts_with("by ")
+        && !line.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("by "))
         && comment_signature(line).is_none()
 }
 
@@ -765,7 +768,7 @@ fn headline_over_story(
     probs: &[Option<[f32; blockmodel::CLASSES]>],
     blocks: &mut [Block],
 ) {
-    let prose = |i: usize| blocks[i].kind == BlockKind::Body && (shapes[i].ends_sentence || shapes[i].words >= 12);
+    let prose = |i: usize| body_prose(&blocks[i], &shapes[i]);
     // The first stretch of body (gaps of up to three lines) of enough words
     // or paragraphs.
     let mut story = None;
@@ -1906,6 +1909,11 @@ mod tests {
         format!("{who} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n")
     }
 
+    /// A headline line over one `plan_para` for each of `who`.
+    fn story(headline: &str, who: &[&str]) -> String {
+        who.iter().fold(format!("{headline}\n"), |text, w| text + &plan_para(w))
+    }
+
     #[test]
     fn datelines_open_a_story_and_other_openings_do_not() {
         // (paragraph, dateline, whether the tagger must confirm the place)
@@ -1954,9 +1962,7 @@ mod tests {
 
     #[test]
     fn a_short_heading_inside_pasted_story_is_a_subheading() {
-        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
-        text += &plan_para("The mayor");
-        text += &plan_para("The engineer");
+        let mut text = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
         text += "Costs Questioned\n";
         text += &plan_para("A councillor");
         let seg = segment(&text);
@@ -1965,21 +1971,16 @@ mod tests {
         assert_eq!(ps.len(), 4, "{ps:?}");
         assert_eq!(ps[2], "Costs Questioned");
         // A longer heading after a story starts another one.
-        let mut two = String::from("Harbour Wall Repairs Begin in Spring\n");
-        two += &plan_para("The mayor");
-        two += &plan_para("The engineer");
-        two += "Ferry Crossings Resume Between the Two Shores After Repairs\n";
-        two += &plan_para("A ferry captain");
-        two += &plan_para("A passenger");
+        let mut two = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
+        two +=
+            &story("Ferry Crossings Resume Between the Two Shores After Repairs", &["A ferry captain", "A passenger"]);
         assert_eq!(segment(&two).articles.len(), 2);
     }
 
     #[test]
     fn headlines_with_one_line_blurbs_under_a_story_are_links_not_articles() {
-        let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
-        for w in ["The mayor", "The engineer", "The harbour master"] {
-            text += &plan_para(w);
-        }
+        let mut text =
+            story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
         text += "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n";
         text +=
             "Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";

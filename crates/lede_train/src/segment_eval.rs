@@ -70,22 +70,16 @@ pub fn predicted(text: &str, n_lines: usize) -> (Vec<usize>, Vec<bool>) {
             l += 1;
         }
     }
+    // The lines a char span touches.
+    let lines_in = |s: usize, e: usize| {
+        line_of.get(s..e.min(line_of.len())).unwrap_or(&[]).iter().copied().filter(|&li| li < n_lines)
+    };
     let mut out = vec![0usize; n_lines];
     let mut unsure = vec![false; n_lines];
     for p in a.articles.iter().flat_map(|a| &a.paragraphs).filter(|p| p.unsure) {
-        for &li in line_of.get(p.start..p.end.min(line_of.len())).unwrap_or(&[]) {
-            if li < n_lines {
-                unsure[li] = true;
-            }
-        }
+        lines_in(p.start, p.end).for_each(|li| unsure[li] = true);
     }
-    let mut mark = |s: usize, e: usize, label: usize| {
-        for &li in line_of.get(s..e.min(line_of.len())).unwrap_or(&[]) {
-            if li < n_lines {
-                out[li] = label;
-            }
-        }
-    };
+    let mut mark = |s: usize, e: usize, label: usize| lines_in(s, e).for_each(|li| out[li] = label);
     for b in &a.boilerplate {
         let label = match b.kind {
             BoilerplateKind::RelatedLinks => 4,
