@@ -11,6 +11,7 @@ mod browser;
 mod embed;
 mod eval;
 mod fuzz;
+mod golden;
 mod install;
 mod sizes;
 
@@ -40,6 +41,8 @@ usage: cargo xtask <command>
              compromise in headless Chromium, navigation time and bundle sizes, in one table
   screenshot PNGs of the sample in light and dark themes and at phone width, in target/screenshots/
   adversarial  time the core on adversarial inputs (issue #8) at two sizes each, to show linear growth
+  golden [--save] [--sets a,b] [--dump DIR]  the CLI's JSON on every document in ../shared (as a
+             page and with --single) compared byte for byte with xtask/golden.tsv
   fuzz [SECONDS]  run each libFuzzer target for SECONDS (default 600) with cargo-fuzz on nightly";
 
 /// The workspace root (the parent of this crate).
@@ -254,6 +257,7 @@ fn main() -> ExitCode {
             "--example",
             "adversarial",
         ])),
+        Some("golden") => golden::golden(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("fuzz") => fuzz::fuzz(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("-h" | "--help" | "help") | None => {
             println!("{USAGE}");
