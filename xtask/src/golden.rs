@@ -102,8 +102,11 @@ fn analyse_all(bin: &PathBuf, docs: Vec<Doc>, dump: Option<PathBuf>) -> Result<V
         handles.push(std::thread::spawn(move || loop {
             let job = queue.lock().ok().and_then(|mut q| q.next());
             let Some((n, doc, mode)) = job else { break };
-            let r = analyse(&bin, &doc, mode, dump.as_ref())
-                .map(|digest| Out { n, key: format!("{}\t{}\t{mode}", doc.set, doc.id), digest });
+            let r = analyse(&bin, &doc, mode, dump.as_ref()).map(|digest| Out {
+                n,
+                key: format!("{}\t{}\t{mode}", doc.set, doc.id),
+                digest,
+            });
             if tx.send(r).is_err() {
                 break;
             }
@@ -181,7 +184,8 @@ pub fn golden(args: &[String]) -> Result {
         println!("golden: saved {} analyses ({})", outs.len(), committed.display());
         return Ok(());
     }
-    let want = parse_summary(&std::fs::read_to_string(&committed).map_err(|e| format!("{}: {e}", committed.display()))?);
+    let want =
+        parse_summary(&std::fs::read_to_string(&committed).map_err(|e| format!("{}: {e}", committed.display()))?);
     let mut differ = 0;
     for (set, (n, d)) in &now {
         let verdict = match want.get(set) {

@@ -4,7 +4,7 @@
 //! `parse_at` reads a number starting at a token and tells how many tokens
 //! it used, its value, and whether it is a vague plural (a least value).
 
-use crate::tokens::{Token, TokenKind};
+use crate::text::tokens::{Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
@@ -107,8 +107,8 @@ fn parse_digits(s: &str) -> Option<(u64, bool)> {
 pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     let tok = tokens.get(i)?;
     let w = tok.text(text);
-    let lower = crate::tokens::lower(w);
-    let next_lower = |k: usize| tokens.get(k).map(|t| crate::tokens::lower(t.text(text)));
+    let lower = crate::text::tokens::lower(w);
+    let next_lower = |k: usize| tokens.get(k).map(|t| crate::text::tokens::lower(t.text(text)));
 
     if tok.kind == TokenKind::Number {
         if let Some((a, b)) = w.split_once('-') {
@@ -189,15 +189,15 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
 /// Hyphenated number words: "twenty-five".
 pub fn hyphenated_word(w: &str) -> Option<u64> {
     let (a, b) = w.split_once('-')?;
-    let t = small_word(&crate::tokens::lower(a))?;
-    let u = small_word(&crate::tokens::lower(b))?;
+    let t = small_word(&crate::text::tokens::lower(a))?;
+    let u = small_word(&crate::text::tokens::lower(b))?;
     (t >= 20 && u < 10).then_some(t + u)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn parse(s: &str) -> Option<(u64, bool, String)> {
         let mut toks = Vec::new();

@@ -14,7 +14,7 @@ pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 const MAGIC: &[u8; 8] = b"LEDENER2";
 
 /// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it).
-pub const MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.bin");
+pub const MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
 /// Gazetteer bits: the word occurs inside entities of these types.
 pub const GAZ_PER: u8 = 1;

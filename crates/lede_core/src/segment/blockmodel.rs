@@ -18,7 +18,7 @@ pub const CLASSES: usize = 3;
 /// The model: one record a feature, its key (u32, see [`key`]) and its
 /// weights for body, headline and furniture (i16, thousandths), all
 /// little-endian, sorted by key.
-const MODEL_BIN: &[u8] = include_bytes!("../models/segment.bin");
+const MODEL_BIN: &[u8] = include_bytes!("../../models/segment.bin");
 
 /// Bytes of one record in the model file.
 pub const RECORD: usize = 4 + 2 * CLASSES;

@@ -6,8 +6,10 @@
 
 use proptest::prelude::*;
 
-use super::*;
-use crate::tests::assert_contract;
+mod common;
+
+use common::assert_contract;
+use lede_core::*;
 
 /// Pieces of news pages and of what scrapers and attackers leave in them.
 const FRAGMENTS: &[&str] = &[

@@ -3,7 +3,8 @@
 //! the core and panics when an output invariant is broken. Not part of the
 //! public API.
 
-use crate::{analyze, numbers, quotes, tokens, Analysis, InputMode, Options, Span};
+use crate::text::{numbers, tokens};
+use crate::{analyze, quotes, Analysis, InputMode, Options, Span};
 
 /// The contract's invariants: every span lies on char boundaries inside the
 /// text and equals the text it claims; spans are ordered and inside their

@@ -1,0 +1,145 @@
+//! One sentence's passes, in order, and the helpers they share.
+
+use super::*;
+
+/// A sentence with the lowercase forms of its tokens, made once for the
+/// many word checks here.
+pub(crate) struct Sent<'a> {
+    pub(crate) first: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Token],
+    /// The lowercase tokens, one after another, and where each ends.
+    pub(crate) lower: String,
+    pub(crate) ends: Vec<usize>,
+}
+
+/// Find figures in one sentence.
+/// Whether these tokens tell of any death ("killed", "fatal", "homicide"…).
+/// In a story that tells of none, people shot were wounded.
+/// Words inside double quotation marks ("They killed me!") and words after
+/// a negation or a modal ("could have killed her", "not dead") tell of none.
+pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
+    let mut quoted = false;
+    for (i, t) in toks.iter().enumerate() {
+        match t.text(text) {
+            "\"" => quoted = !quoted,
+            "“" => quoted = true,
+            "”" => quoted = false,
+            _ => {}
+        }
+        if quoted {
+            continue;
+        }
+        let w = crate::text::tokens::lower(t.text(text));
+        let examiner = &*w == "examiner" && i > 0 && crate::text::tokens::lower(toks[i - 1].text(text)) == "medical";
+        if !(death_word(&w) || matches!(&*w, "murder" | "homicide" | "deadly" | "dying" | "coroner") || examiner) {
+            continue;
+        }
+        // "assault with a deadly weapon", "deadly force", "Deadly Conduct".
+        let next = toks.get(i + 1).map(|n| crate::text::tokens::lower(n.text(text)));
+        if &*w == "deadly" && next.is_some_and(|n| matches!(&*n, "weapon" | "weapons" | "force" | "conduct")) {
+            continue;
+        }
+        let negated = toks[i.saturating_sub(3)..i].iter().any(|p| {
+            let p = crate::text::tokens::lower(p.text(text));
+            matches!(&*p, "not" | "never" | "nearly" | "almost" | "no") || p.ends_with("n't") || p.ends_with("n’t")
+        });
+        // A modal earlier in the clause: "it could have hit her in the heart and killed her".
+        let modal = toks[i.saturating_sub(10)..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.kind != TokenKind::Punct)
+            .any(|p| matches!(&*crate::text::tokens::lower(p.text(text)), "could" | "would" | "might"));
+        let hedged = negated || modal;
+        if !hedged {
+            return true;
+        }
+    }
+    false
+}
+
+/// `deaths_told`: whether the sentence's article tells of any death
+/// (`tells_of_death`).
+pub fn find_in_sentence(
+    text: &str,
+    toks: &[Token],
+    s: Sentence,
+    mentions: &[Mention],
+    deaths_told: bool,
+    out: &mut Vec<Figure>,
+) {
+    let s = &Sent::new(text, toks, s);
+    let lw = |k: usize| s.lower(k);
+    let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
+    let mut i = s.first;
+    while i < s.end {
+        let Some(n) = numbers::parse_at(text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let mut next = n.end.max(i + 1);
+        // "between ages 12 and 16", "aged 20 to 25": ages, not counts.
+        let before = |j: usize| if j > s.first { lw(j - 1) } else { "".into() };
+        let is_age = |w: &str| matches!(w, "ages" | "aged" | "age");
+        if is_age(&before(i)) || before(i) == "between" && i > s.first + 1 && is_age(&lw(i - 2)) {
+            // And the range's other end: "12 and 16", "20 to 25".
+            if next + 1 < s.end
+                && matches!(&*lw(next), "and" | "to" | "-" | "–")
+                && toks[next + 1].kind == TokenKind::Number
+            {
+                next += 2;
+            }
+            i = next;
+            continue;
+        }
+        if let Some(f) = figure_at(text, toks, s, &n, sentence_destroy, mentions) {
+            // A range or a counted phrase uses the tokens up to the figure's end.
+            while next < s.end && toks[next].start < f.end && toks[next].kind != TokenKind::Number {
+                next += 1;
+            }
+            if next < s.end && toks[next].start < f.end {
+                next = (next..s.end).find(|&k| toks[k].start >= f.end).unwrap_or(s.end);
+            }
+            out.push(f);
+        }
+        i = next;
+    }
+    single_victims(text, toks, s, mentions, out);
+    suffered_injuries(text, toks, s, mentions, out);
+    shot_and_hurt(text, toks, s, mentions, deaths_told, out);
+    the_others(text, toks, s, out);
+    named_group(text, toks, s, mentions, out);
+}
+
+/// Whether a figure already found overlaps bytes `a..b`.
+pub(crate) fn covered(a: usize, b: usize, out: &[Figure]) -> bool {
+    out.iter().any(|f| f.start < b && a < f.end)
+}
+
+/// The first token of a passive auxiliary ending right before token `k`
+/// ("was", "is", "has been", "had been"), if there is one.
+pub(crate) fn aux_before(s: &Sent<'_>, k: usize) -> Option<usize> {
+    if k > s.first && matches!(&*s.lower(k - 1), "was" | "is") {
+        Some(k - 1)
+    } else if k > s.first + 1 && s.lower(k - 1) == "been" && matches!(&*s.lower(k - 2), "has" | "had") {
+        Some(k - 2)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn single(start: usize, end: usize, category: CasualtyCategory, subject: (usize, usize)) -> Figure {
+    Figure {
+        start,
+        end,
+        value: 1,
+        value_max: None,
+        qualifier: Qualifier::Exact,
+        category,
+        subject: Some(subject),
+        actor: None,
+        reported_by: None,
+        period: None,
+    }
+}

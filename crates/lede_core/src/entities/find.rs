@@ -1,0 +1,59 @@
+//! The tagger over an article's paragraphs, then the passes over its mentions.
+
+use super::*;
+
+/// A mention found in the text (byte offsets), before grouping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityLabel,
+}
+
+/// Tokens of one paragraph and its sentences.
+pub struct Para<'a> {
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+}
+
+/// The tagger, loaded once from the model built into the binary.
+pub(crate) fn model() -> Result<&'static Model, ModelError> {
+    static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(ner::MODEL_BYTES)).as_ref().map_err(Clone::clone)
+}
+
+pub(crate) const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+
+/// Find mentions in paragraphs, sentence by sentence, with the tagger.
+/// `cache` keeps per-word scores across the calls of one document.
+pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Result<Vec<Mention>, ModelError> {
+    let model = model()?;
+    let mut out = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
+    for p in paras {
+        // One sequence per paragraph, with the sentence starts marked.
+        words.clear();
+        words.extend(p.tokens.iter().map(|t| t.text(text)));
+        starts.clear();
+        starts.extend(p.sentences.iter().map(|s| s.first));
+        for (mut a, mut b, ty) in ner::spans(&model.tag_sentences_with(&words, &starts, cache)) {
+            // A name never starts or ends with a full stop or a comma (". Party
+            // Chairman Reince Priebus" across a sentence end).
+            let stop = |k: usize| matches!(words[k], "." | "," | ";" | ":");
+            while a < b && stop(a) {
+                a += 1;
+            }
+            while b > a && stop(b - 1) {
+                b -= 1;
+            }
+            if a < b {
+                out.push(Mention { start: p.tokens[a].start, end: p.tokens[b - 1].end, label: TYPES[ty] });
+            }
+        }
+    }
+    merge_org_heads(text, &mut out);
+    split_given_names(text, model, &mut out);
+    harmonise(text, paras, &mut out);
+    Ok(out)
+}

@@ -1,0 +1,80 @@
+//! Pass `merge_org_heads`: "Ministry" + "of Defence" as one organisation; company suffixes.
+
+use super::*;
+
+/// Words that head an organisation's name and take a complement:
+/// "Institute for the Study of War", "Ministry of Defence".
+pub(crate) fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "Academy"
+            | "Agency"
+            | "Association"
+            | "Bank"
+            | "Board"
+            | "Bureau"
+            | "Center"
+            | "Centre"
+            | "Coalition"
+            | "College"
+            | "Commission"
+            | "Committee"
+            | "Council"
+            | "Court"
+            | "Department"
+            | "Foundation"
+            | "Fund"
+            | "Institute"
+            | "League"
+            | "Ministry"
+            | "Office"
+            | "Organisation"
+            | "Organization"
+            | "Party"
+            | "School"
+            | "Society"
+            | "Union"
+            | "University"
+    )
+}
+
+/// "Institute" + "for the" + "Study of War" → one organisation.
+pub(crate) fn merge_org_heads(text: &str, out: &mut Vec<Mention>) {
+    let mut merged: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let head = text[prev.start..prev.end].rsplit(' ').next().unwrap_or("");
+            let between = &text[prev.end..m.start];
+            if prev.label == EntityLabel::Org
+                && is_org_head(head)
+                && matches!(between, " for the " | " for " | " of the " | " of " | " on ")
+            {
+                prev.end = m.end;
+                continue;
+            }
+        }
+        merged.push(m);
+    }
+    *out = merged;
+}
+
+/// Company-name suffixes: "Nvidia Corp." makes a bare "Nvidia" the company.
+pub(crate) fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "Corp."
+            | "Corp"
+            | "Inc."
+            | "Inc"
+            | "Ltd."
+            | "Ltd"
+            | "Co."
+            | "LLC"
+            | "plc"
+            | "PLC"
+            | "AG"
+            | "SA"
+            | "Group"
+            | "Holdings"
+    )
+}

@@ -1,0 +1,133 @@
+//! HTML to document text: block structure kept as lines, and hints of furniture from tags and classes.
+
+use super::*;
+
+/// Document text with hints from the markup: byte ranges of lines that sit
+/// in page furniture (`<nav>`, `<aside>`, `<footer>`, or an element
+/// whose class or id says comments, related, share, menu, ad, …) or that are
+/// mostly link text, with the kind of boilerplate each suggests.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Extracted {
+    pub text: String,
+    pub hints: Vec<(usize, usize, crate::BoilerplateKind)>,
+}
+
+/// The boilerplate kind a container suggests, from its tag and its class
+/// and id tokens ("comment-list" → comments).
+pub(crate) fn furniture(name: &str, raw: &str) -> Option<crate::BoilerplateKind> {
+    use crate::BoilerplateKind as K;
+    let by_tag = match name {
+        "nav" => Some(K::Navigation),
+        "aside" => Some(K::RelatedLinks),
+        // (Not <form>: ASP.NET pages wrap the whole page in one.)
+        "footer" => Some(K::Other),
+        _ => None,
+    };
+    if by_tag.is_some() {
+        return by_tag;
+    }
+    let mut kind = None;
+    for value in [attr(raw, "class"), attr(raw, "id")].into_iter().flatten() {
+        let value = value.to_ascii_lowercase();
+        for token in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+            let k = match token {
+                "comment" | "comments" | "disqus" | "respond" | "replies" => Some(K::Comments),
+                "related" | "recommended" | "trending" | "popular" | "outbrain" | "taboola" | "teaser" | "teasers" => {
+                    Some(K::RelatedLinks)
+                }
+                "nav" | "navbar" | "navigation" | "menu" | "breadcrumb" | "breadcrumbs" | "masthead" => {
+                    Some(K::Navigation)
+                }
+                "share" | "sharing" | "social" | "sharebar" => Some(K::Social),
+                "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored" => Some(K::Ad),
+                "promo" | "newsletter" | "subscribe" | "subscription" | "paywall" => Some(K::Promo),
+                "footer" | "sidebar" | "widget" | "cookie" | "popup" | "modal" => Some(K::Other),
+                _ => None,
+            };
+            kind = kind.or(k);
+        }
+    }
+    kind
+}
+
+/// Elements without an end tag: never pushed on the container stack.
+pub(crate) const VOID_TAGS: &[&str] =
+    &["br", "hr", "img", "input", "link", "meta", "wbr", "source", "area", "col", "embed"];
+
+/// Extract the document text of an HTML page with boilerplate hints (see
+/// [`Extracted`]). The text is exactly [`to_text`]'s.
+pub fn extract(html: &str) -> Extracted {
+    let mut out = Extracted { text: String::with_capacity(html.len() / 2), hints: Vec::new() };
+    let mut line = String::new();
+    // Open containers: (name, the furniture kind in force inside it).
+    let mut stack: Vec<(String, Option<crate::BoilerplateKind>)> = Vec::new();
+    let mut in_link = 0usize;
+    let mut link_chars = 0usize;
+    let flush =
+        |line: &mut String, link_chars: &mut usize, kind: Option<crate::BoilerplateKind>, out: &mut Extracted| {
+            let total = line.chars().filter(|c| !c.is_whitespace()).count();
+            let links = *link_chars;
+            *link_chars = 0;
+            let start = out.text.len();
+            if flush_line(line, &mut out.text) {
+                let end = out.text.len() - 1;
+                let words = out.text[start..end].split_whitespace().count();
+                // A line that is mostly link text is a link list entry.
+                // (A longer line is a link list when nearly all of it is links.)
+                let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
+                let k = kind.or_else(|| {
+                    linky.then_some(if words <= 3 {
+                        crate::BoilerplateKind::Navigation
+                    } else {
+                        crate::BoilerplateKind::RelatedLinks
+                    })
+                });
+                if let Some(k) = k {
+                    out.hints.push((start, end, k));
+                }
+            }
+        };
+    walk(html, |node| match node {
+        Node::Tag { name, closing, raw } => {
+            let current = stack.last().and_then(|s| s.1);
+            if name == "a" {
+                if closing {
+                    in_link = in_link.saturating_sub(1);
+                } else {
+                    in_link += 1;
+                }
+            }
+            let block = BLOCK_TAGS.contains(&name);
+            if block {
+                flush(&mut line, &mut link_chars, current, &mut out);
+            }
+            if VOID_TAGS.contains(&name) || raw.ends_with('/') {
+                return;
+            }
+            if closing {
+                // Close the nearest open element of this name (a bounded look,
+                // so broken markup stays linear).
+                if let Some(pos) = stack.iter().rev().take(64).position(|(n, _)| n == name) {
+                    let keep = stack.len() - 1 - pos;
+                    stack.truncate(keep);
+                }
+            } else if block || matches!(name, "span" | "section" | "ul" | "ol") {
+                let kind = current.or_else(|| furniture(name, raw));
+                // Deep nesting is bounded: past 4096 open elements, only the kind is kept.
+                if stack.len() < 4096 {
+                    stack.push((name.to_string(), kind));
+                }
+            }
+        }
+        Node::Text(t) => {
+            let before = line.len();
+            decode_into(t, &mut line);
+            if in_link > 0 {
+                link_chars += line[before..].chars().filter(|c| !c.is_whitespace()).count();
+            }
+        }
+    });
+    let current = stack.last().and_then(|s| s.1);
+    flush(&mut line, &mut link_chars, current, &mut out);
+    out
+}

@@ -1,0 +1,91 @@
+use super::*;
+
+#[test]
+fn html_table() {
+    let table: &[(&str, &str)] = &[
+        ("<p>One &amp; two</p><p>Three</p>", "One & two\nThree\n"),
+        ("<html><head><title>T</title></head><body><h1>Head</h1><script>var x = '<p>';</script><p>Body &#8220;q&#x201D;</p></body></html>", "Head\nBody “q”\n"),
+        ("<div><p>Unclosed <b>bold", "Unclosed bold\n"),
+        ("<p>a<br>b</p><!-- hidden --><style>p{}</style>", "a\nb\n"),
+        ("<p>truncated <a href=", "truncated\n"),
+        ("<svg><text>no</text></svg><p>&bogus; &#99999999;</p>", "&bogus; &#99999999;\n"),
+        ("<p>&amp; Wine »</p>", "& Wine »\n"),
+        ("<p>a</p><script>for (i=0;i<n;i++) {}</script><p>b</p>", "a\nb\n"),
+        ("<style>p{}</STYLE><p>c</p>", "c\n"),
+        ("<head><title>t</title><body><p>no head end</p>", "no head end\n"),
+        ("<HTML><HEAD><TITLE>t</TITLE><META x><div>no body tag</div>", "no body tag\n"),
+        ("<p>d</p><script>never closed", "d\n"),
+        ("<p>&ééééééé;</p>", "&ééééééé;\n"),
+        ("<p>Fish &middot; Game &ndash; M&uuml;ller&trade;</p>", "Fish · Game – Müller™\n"),
+        ("<p>if a < b and c <= d, then 3<4 & é<é</p><p>x</p>", "if a < b and c <= d, then 3<4 & é<é\nx\n"),
+        ("<p>a <b>bold</b> and a lone < at the end <", "a bold and a lone < at the end <\n"),
+    ];
+    for (input, want) in table {
+        assert_eq!(to_text(input), *want, "input {input:?}");
+    }
+}
+
+#[test]
+fn extraction_hints_mark_page_furniture() {
+    let html = "<body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+        <article><h1>Bridge Falls</h1><p>The bridge fell on <a href=x>Monday</a>, officials said today.</p></article>\
+        <div class=\"related-stories\"><p>Ferry Strike Ends After Talks</p></div>\
+        <section id=comments><p>Great piece, thanks for writing it.</p></section>\
+        <ul><li><a href=a>Storm Closes the Coast Road Again</a></li></ul>\
+        <div class=\"ad-slot\">Buy now</div><footer>Contact us</footer><p>Last body line here.</p>\
+        <p><a href=1>Ferry strike ends after long talks in the port</a> | <a href=2>Council votes to close the old bridge for good</a> | <a href=3>Storm closes the coast road again</a></p></body>";
+    let ex = extract(html);
+    assert_eq!(ex.text, to_text(html));
+    use crate::BoilerplateKind as K;
+    let kinds: Vec<(&str, K)> = ex.hints.iter().map(|&(s, e, k)| (&ex.text[s..e], k)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Home World", K::Navigation),
+            ("Ferry Strike Ends After Talks", K::RelatedLinks),
+            ("Great piece, thanks for writing it.", K::Comments),
+            ("Storm Closes the Coast Road Again", K::RelatedLinks),
+            ("Buy now", K::Ad),
+            ("Contact us", K::Other),
+            (
+                "Ferry strike ends after long talks in the port | Council votes to close the old bridge for good | Storm closes the coast road again",
+                K::RelatedLinks
+            ),
+        ]
+    );
+}
+
+#[test]
+fn metadata_from_meta_time_and_json_ld() {
+    let page = "<html><head><meta property=\"og:site_name\" content=\"The Valderra Courier\">\
+        <meta name=author content='Lena Ortiz'><script type=\"application/ld+json\">\
+        {\"@type\": \"NewsArticle\", \"datePublished\": \"2026-11-20T08:00:00Z\"}</script></head>\
+        <body><time datetime=\"2026-11-21\">Saturday</time><p>Text.</p></body></html>";
+    let m = metadata(page);
+    assert_eq!(m.site_name.as_deref(), Some("The Valderra Courier"));
+    assert_eq!(m.author.as_deref(), Some("Lena Ortiz"));
+    assert_eq!(m.published.as_deref(), Some("2026-11-20T08:00:00Z"));
+    let m =
+        metadata("<p><time datetime=2026-01-02>Jan 2</time> <meta content=\"x\" property=\"article:published_time\"");
+    assert_eq!(m.published.as_deref(), Some("2026-01-02"));
+    assert_eq!(metadata("<meta property=og:site_name content=\"A &amp; B\"/>").site_name.as_deref(), Some("A & B"));
+    assert_eq!(metadata("<<<meta"), Metadata::default());
+    let m = metadata("<head><title lang=en>Bridge &amp; Tunnel Reopen | Courier</title></head><p>x</p>");
+    assert_eq!(m.title.as_deref(), Some("Bridge & Tunnel Reopen | Courier"));
+    let m = metadata("<title>Page</title><meta property=og:title content=\"Bridge Reopens\"><titles>");
+    assert_eq!(m.title.as_deref(), Some("Bridge Reopens"));
+    assert_eq!(metadata("<title>never closed").title.as_deref(), Some("never closed"));
+}
+
+#[test]
+fn deep_nesting_is_linear_and_safe() {
+    let html = "<div>".repeat(100_000) + "deep" + &"</div>".repeat(100_000);
+    assert_eq!(to_text(&html), "deep\n");
+}
+
+#[test]
+fn detects_html() {
+    assert!(looks_like_html("<!DOCTYPE html><html>"));
+    assert!(looks_like_html("  <div><p>x</p></div>"));
+    assert!(!looks_like_html("Plain text with <b> in it"));
+}

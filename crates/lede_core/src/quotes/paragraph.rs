@@ -1,0 +1,137 @@
+//! Quotes found in one paragraph, with the speaker their own sentence gives.
+
+use super::*;
+
+/// Find quotations in one paragraph and attribute them. `continues`: the
+/// next paragraph opens with a quotation mark, so a quote opened at the
+/// start of this one and left open runs on into it.
+pub fn find_in_paragraph(
+    text: &str,
+    para: (usize, usize),
+    toks: &[Token],
+    mentions: &[Mention],
+    continues: bool,
+    out: &mut Vec<Found>,
+) {
+    let ms = marks(&text[para.0..para.1], para.0);
+    let first_new = out.len();
+    if continues {
+        if let Some(first) = ms.first().filter(|m| m.can_open && text[para.0..m.pos].trim().is_empty()) {
+            let closed = pair(&ms).iter().any(|&(s, _)| s == first.pos);
+            if !closed && text[first.pos + first.len..para.1].chars().any(char::is_alphanumeric) {
+                out.push(Found {
+                    start: first.pos,
+                    end: para.1,
+                    kind: QuoteKind::Direct,
+                    speaker: None,
+                    speaker_entity: None,
+                    speaker_description: None,
+                    cue: None,
+                    open_ended: true,
+                });
+                return;
+            }
+        }
+    }
+    for (s, e) in pair(&ms) {
+        let inner = &text[s..e];
+        let words = inner.split_whitespace().count();
+        if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
+            continue;
+        }
+        let (speaker, cue) = attribute(text, toks, s, e, mentions);
+        let ends_punct = inner.trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', ',', '!', '?', '…']);
+        let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
+        out.push(Found {
+            start: s,
+            end: e,
+            kind,
+            speaker,
+            speaker_entity,
+            speaker_description: None,
+            cue,
+            open_ended: false,
+        });
+    }
+    // A direct quote with no cue of its own right after an attributed one in
+    // the same paragraph continues that speaker ("… ," he said. "…").
+    for i in first_new.max(1)..out.len() {
+        if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
+            let prev = out[i - 1].clone();
+            let between = &text[prev.end..out[i].start];
+            // "…," Obama said. He called Burma a "…": a verb of saying of its
+            // own between them starts another attribution.
+            let (lo, hi) = (token_at_or_after(toks, prev.end), token_at_or_after(toks, out[i].start));
+            let own_verb = (lo..hi).any(|k| {
+                let t = toks[k];
+                Some((t.start, t.end)) != prev.cue
+                    && is_reporting_verb(&crate::text::tokens::lower(t.text(text)))
+                    && !name_part(text, toks, k)
+            });
+            // "“…” to drive up the price, she said": a cue later in the
+            // quote's own sentence attributes it instead.
+            let mut k = token_at_or_after(toks, out[i].end);
+            let mut cue_after = false;
+            while k < toks.len() && k < hi + 40 {
+                let t = toks[k].text(text);
+                if matches!(t, "." | "!" | "?" | ";" | "\"" | "“" | "”") || toks[k].start >= para.1 {
+                    break;
+                }
+                if lexicon::is_cue_verb(&crate::text::tokens::lower(t)) && !name_part(text, toks, k) {
+                    cue_after = true;
+                    break;
+                }
+                k += 1;
+            }
+            if prev.speaker.is_some()
+                && between.split_whitespace().count() <= 12
+                && !between.contains('\n')
+                && !own_verb
+                && !cue_after
+            {
+                out[i].speaker_entity = prev.speaker_entity;
+                out[i].speaker = prev.speaker;
+            }
+        }
+    }
+}
+
+/// A nickname quoted inside a name (Marcia "Cia" Price): up to three
+/// capitalised words, between a capitalised word and another.
+pub(crate) fn nickname(text: &str, toks: &[Token], s: usize, e: usize) -> bool {
+    let (a, b) = (token_at_or_after(toks, s), token_at_or_after(toks, e));
+    let cap = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))
+    };
+    let inner = a + 1..b.saturating_sub(1);
+    a > 0
+        && !inner.is_empty()
+        && inner.len() <= 3
+        && inner.clone().all(cap)
+        && cap(a - 1)
+        && cap(b)
+        && !text[toks[a - 1].end..s].contains('\n')
+}
+
+/// A quote that runs over paragraphs becomes one quote, from its first
+/// mark to the mark that closes it, with the speaker its last part found.
+pub fn join_runs(found: &mut Vec<Found>) {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    let mut run_start: Option<usize> = None;
+    for f in found.drain(..) {
+        if f.open_ended {
+            run_start.get_or_insert(f.start);
+            continue;
+        }
+        match run_start.take() {
+            Some(s) => out.push(Found { start: s, kind: QuoteKind::Direct, ..f }),
+            None => out.push(f),
+        }
+    }
+    *found = out;
+}

@@ -1,0 +1,83 @@
+//! Photo captions run into a paragraph, split out as caption spans.
+
+use super::*;
+
+/// Photo captions left inside running text by a scraper: sentences with
+/// no verb of their own, a name or a noun phrase, a place or company, and a
+/// time ("Ivan Shabunko in a detention center in February.", "Destroyed
+/// buildings in Vovchansk in October.", "Simdyankin with his sister in a
+/// restaurant last year."). Returns their byte spans.
+pub fn caption_sentences(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for s in sents {
+        let t = &toks[s.first..s.end];
+        let words: Vec<&str> = t.iter().filter(|x| x.kind != TokenKind::Punct).map(|x| x.text(text)).collect();
+        if !(2..=16).contains(&words.len()) || t.last().map(|x| x.text(text)) != Some(".") {
+            continue;
+        }
+        let first = words[0];
+        if !first.starts_with(char::is_uppercase)
+            || matches!(first, "He" | "She" | "They" | "It" | "We" | "I" | "You" | "This" | "That" | "There" | "But")
+        {
+            continue;
+        }
+        // Ends on a time: "in October", "in February 2024", "last year", "in 2023".
+        let n = words.len();
+        let last = words[n - 1];
+        let before = if n >= 2 { words[n - 2] } else { "" };
+        let year = last.len() == 4 && last.chars().all(|c| c.is_ascii_digit());
+        // Months, not weekdays: "on Tuesday" is the day of a reported event.
+        let month = |w: &str| lexicon::is_calendar(w) && !w.ends_with("day");
+        let timed = month(last)
+            || year && (month(before) || before == "in")
+            || matches!(before, "last" | "this" | "earlier")
+                && matches!(last, "year" | "month" | "week" | "summer" | "winter" | "spring" | "fall" | "autumn");
+        if !timed {
+            continue;
+        }
+        // A preposition soon after the name or noun, and no verb anywhere.
+        let prep = |w: &str| {
+            matches!(w, "in" | "with" | "at" | "near" | "on" | "during" | "outside" | "inside" | "from" | "among")
+        };
+        let verb = |w: &str| {
+            matches!(
+                w,
+                "is" | "was"
+                    | "were"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "said"
+                    | "says"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "should"
+                    | "must"
+            ) || w.len() > 4 && w.ends_with("ed")
+        };
+        // Before the preposition: the name, or a noun phrase with at most one
+        // lowercase word, a plural ("Destroyed buildings in …"), never a verb
+        // ("Wells spoke with …").
+        let lower: Vec<&&str> =
+            words[1..].iter().take_while(|w| !prep(w)).filter(|w| w.starts_with(char::is_lowercase)).collect();
+        if !words[1..(n - 1).min(5)].iter().any(|w| prep(w))
+            || lower.len() > 1
+            || lower.iter().any(|w| !w.ends_with('s') || w.ends_with("ss"))
+            || words[1..].iter().any(|w| w.starts_with(char::is_lowercase) && verb(w))
+        {
+            continue;
+        }
+        out.push((t[0].start, t[t.len() - 1].end));
+    }
+    out
+}

@@ -1,0 +1,203 @@
+//! Lines to blocks: the shape rules and the fitted block model blended into one kind a line.
+
+use super::*;
+
+/// What the fitted block model sees of a line (see `blockmodel`).
+pub(crate) fn model_shape(line: &str, sh: &Shape, furniture: Option<BoilerplateKind>) -> blockmodel::LineShape {
+    let trimmed = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ', '\u{a0}']);
+    let end = trimmed.chars().last().filter(|c| matches!(c, '.' | '!' | '?' | ':' | '…')).unwrap_or('n');
+    let (mut digits, mut chars) = (0usize, 0usize);
+    for c in line.chars().filter(|c| !c.is_whitespace()) {
+        chars += 1;
+        digits += usize::from(c.is_ascii_digit());
+    }
+    blockmodel::LineShape {
+        words: sh.words,
+        title_ratio: sh.title_ratio,
+        stop_ratio: sh.stop_ratio,
+        end,
+        link: sh.has_link,
+        handle: sh.has_handle,
+        digit_ratio: if chars == 0 { 0.0 } else { digits as f32 / chars as f32 },
+        commas: line.matches(',').count(),
+        pipes: line.contains(['|', '»', '›', '·']),
+        furniture: furniture.map(furniture_name),
+        relative_time: sh.relative_time,
+        starts_by: sh.starts_by,
+        starts_dash: sh.starts_dash,
+        quote: line.contains(['“', '"']),
+    }
+}
+
+/// The fitted model's features of each non-blank line of `text`, in order
+/// (for the trainer, which must see lines exactly as `classify` does).
+pub fn line_features(text: &str) -> Vec<Vec<u64>> {
+    let ls = lines(text);
+    let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    let ms: Vec<blockmodel::LineShape> = texts
+        .iter()
+        .map(|l| {
+            let sh = shape(l);
+            model_shape(l, &sh, furniture_kind(l, &sh))
+        })
+        .collect();
+    let mut out = Vec::new();
+    blockmodel::line_features(&ms, &texts, &mut out);
+    out
+}
+
+/// How likely furniture the fitted model may find a line the body keeps
+/// before it is marked unsure.
+pub(crate) const UNSURE_FURNITURE: f32 = 0.5;
+
+/// How sure the fitted model must be to overrule the shape rules.
+pub(crate) const FURNITURE_SURE: f32 = 0.8;
+pub(crate) const BODY_SURE: f32 = 0.8;
+
+/// Classify every line of `text`.
+pub fn classify(text: &str) -> Vec<Block> {
+    let ls = lines(text);
+    let shapes: Vec<Shape> = ls.iter().map(|&(s, e, _)| shape(&text[s..e])).collect();
+    // Page-furniture phrases, looked up once a line for the rules and the model.
+    let furniture: Vec<Option<BoilerplateKind>> =
+        ls.iter().zip(&shapes).map(|(&(s, e, _), sh)| furniture_kind(&text[s..e], sh)).collect();
+    // The fitted model's view: body, headline or furniture, per line.
+    let probs: Vec<Option<[f32; blockmodel::CLASSES]>> = blockmodel::BlockModel::using(|m| match m {
+        Some(m) => {
+            let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+            let ms: Vec<blockmodel::LineShape> =
+                texts.iter().zip(&shapes).zip(&furniture).map(|((l, sh), fk)| model_shape(l, sh, *fk)).collect();
+            let mut feats = Vec::new();
+            blockmodel::line_features(&ms, &texts, &mut feats);
+            feats.iter().map(|f| Some(m.probs(f))).collect()
+        }
+        None => vec![None; ls.len()],
+    });
+    let short_line = |k: usize| shapes.get(k).is_some_and(|s| s.words < 12 && !s.ends_sentence);
+    let mut blocks: Vec<Block> = Vec::with_capacity(ls.len());
+    // Lines the model took out of the body.
+    let mut demoted: Vec<usize> = Vec::new();
+    for (i, &(s, e, gap)) in ls.iter().enumerate() {
+        let line = &text[s..e];
+        let sh = shapes[i];
+        let next = shapes.get(i + 1);
+        // A post's text with its links, or its "— Name (@handle) date" line.
+        let social_post = sh.has_link && (line.contains("pic.twitter.com") || line.contains("t.co/"));
+        let social_byline =
+            (sh.starts_dash && sh.has_handle) || (sh.has_handle && sh.words <= 12 && line.contains("(@"));
+        // "- Source" lines, or a short label right before a relative time.
+        let label = sh.starts_dash && sh.words <= 6
+            || sh.words <= 5 && !sh.ends_sentence && next.map(|n| n.relative_time).unwrap_or(false);
+        let mut fallback = false;
+        let kind = if social_post || social_byline {
+            BlockKind::Embed
+        } else if sh.relative_time {
+            BlockKind::Timestamp
+        } else if sh.starts_by {
+            BlockKind::Byline
+        } else if let Some(k) = furniture[i] {
+            BlockKind::Boilerplate(k)
+        } else if label {
+            BlockKind::SourceLabel
+        } else {
+            let prev = blocks.last().map(|b: &Block| b.kind);
+            let context = i == 0 || gap > 0 || matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            let after_label = matches!(prev, Some(BlockKind::SourceLabel | BlockKind::Timestamp));
+            // Body next, or a byline (or a time) and then body: "Headline / By Name / text".
+            // Body next, perhaps after up to three lines of byline and dates.
+            let meta = |k: usize| shapes.get(k).is_some_and(|n| n.starts_by || n.relative_time);
+            let after_meta = (i + 1..(i + 4).min(shapes.len())).find(|&k| !meta(k)).unwrap_or(i + 4);
+            // (A story opening with a dateline reads as body too, though its
+            // capitals make it look like a title.)
+            let next_is_body = shapes.get(after_meta).is_some_and(|n| {
+                is_body_shape(n)
+                    || n.ends_sentence && n.words >= 6 && dateline(text, (ls[after_meta].0, ls[after_meta].1)).is_some()
+            });
+            let kind = if (is_headline_shape(&sh, context) && !is_body_shape(&sh)
+                || after_label && !sh.ends_sentence && sh.words <= 25)
+                && next_is_body
+            {
+                BlockKind::Headline
+            } else if is_body_shape(&sh) {
+                BlockKind::Body
+            } else if is_headline_shape(&sh, false) {
+                // Headline-like but not followed by body: a teaser link, or
+                // (three words or fewer) a menu entry.
+                BlockKind::Boilerplate(if sh.words <= 3 {
+                    BoilerplateKind::Navigation
+                } else {
+                    BoilerplateKind::RelatedLinks
+                })
+            } else if sh.words < 6 && !sh.ends_sentence {
+                BlockKind::Boilerplate(BoilerplateKind::Other)
+            } else {
+                // Unsure: keep it as body rather than dropping text.
+                fallback = true;
+                BlockKind::Body
+            };
+            // The fitted model overrules the shape rules only when it is sure.
+            let listed = short_line(i) && (i > 0 && short_line(i - 1) || short_line(i + 1));
+            match (kind, probs[i]) {
+                // (Headlines stand as the rules find them: vetoing those the
+                // model takes for teasers costs the HTML main-body score more
+                // than it gains.)
+                // Prose keeps its place: the model is fitted on whole web
+                // pages, where short stories are often teasers.
+                (BlockKind::Body, Some(p))
+                    if p[blockmodel::FURNITURE] > FURNITURE_SURE
+                        && (!prose_like(line, &sh) || pipe_list(line, &sh)) =>
+                {
+                    demoted.push(blocks.len());
+                    BlockKind::Boilerplate(if listed { BoilerplateKind::RelatedLinks } else { BoilerplateKind::Other })
+                }
+                (
+                    BlockKind::Boilerplate(
+                        BoilerplateKind::Other | BoilerplateKind::RelatedLinks | BoilerplateKind::Navigation,
+                    ),
+                    Some(p),
+                ) if p[blockmodel::BODY] > BODY_SURE => BlockKind::Body,
+                (k, _) => k,
+            }
+        };
+        // (Prose stays body by design and is not flagged: the model, fitted
+        // on whole web pages, doubts any short story.)
+        let doubted = probs[i].is_some_and(|p| p[blockmodel::FURNITURE] > UNSURE_FURNITURE) && !prose_like(line, &sh);
+        let unsure = kind == BlockKind::Body && (fallback || doubted);
+        blocks.push(Block { start: s, end: e, kind, gap_before: gap, unsure });
+    }
+    // A page the model would leave with no body at all (a bulletin of short
+    // lines) keeps the lines the rules gave the body.
+    if !blocks.iter().any(|b| b.kind == BlockKind::Body) {
+        for &i in &demoted {
+            blocks[i].kind = BlockKind::Body;
+            blocks[i].unsure = true;
+        }
+    }
+    // A single headline-shaped line outside a run of them is a kicker or a
+    // label, not a list of links.
+    let link_line =
+        |b: Option<&Block>| b.map(|b| b.kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)).unwrap_or(false);
+    for i in 0..blocks.len() {
+        if link_line(blocks.get(i))
+            && !link_line(i.checked_sub(1).and_then(|k| blocks.get(k)))
+            && !link_line(blocks.get(i + 1))
+            && furniture[i].is_none()
+        {
+            blocks[i].kind = BlockKind::Boilerplate(BoilerplateKind::Other);
+        }
+    }
+    // A lone "related links" line between body paragraphs of one article is
+    // more likely a subheading or a short paragraph: keep it as body.
+    for i in 1..blocks.len().saturating_sub(1) {
+        if blocks[i].kind == BlockKind::Boilerplate(BoilerplateKind::RelatedLinks)
+            && blocks[i - 1].kind == BlockKind::Body
+            && blocks[i + 1].kind == BlockKind::Body
+            && furniture[i].is_none()
+        {
+            blocks[i].kind = BlockKind::Body;
+        }
+    }
+    let lines: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
+    headline_over_story(&lines, &shapes, &furniture, &probs, &mut blocks);
+    blocks
+}

@@ -1,0 +1,247 @@
+//! Page furniture told by its words: site notices, share bars, ads, menus, comment signatures.
+
+use super::*;
+
+/// Longest site notice, in words.
+pub(crate) const NOTICE_WORDS: usize = 60;
+
+/// Site notices: (prefixes, phrases anywhere, kind). Data, so one search loop serves all.
+pub(crate) const NOTICES: &[(&[&str], &[&str], BoilerplateKind)] = &[
+    (
+        &["copyright", "©", "(c) ", "disclaimer", "the full article contains"],
+        &[
+            "all rights reserved",
+            "may not be published, broadcast",
+            "may not be reproduced",
+            "without the prior written",
+            "without permission is prohibited",
+            "expressly prohibited",
+            "reproduction in whole or in part",
+            "is a trade mark of",
+            "is a trademark of",
+            "are trademarks of",
+            "registered trademark",
+            "read our terms",
+            "our terms and conditions",
+            "our privacy policy",
+            "our privacy statement",
+            "not necessarily those of",
+            "not necessarily reflect",
+            "is not responsible for the content",
+            "can be reached at",
+            "contributed to this report",
+            "contributed reporting",
+            "is hosted and managed by",
+            "will not store your e",
+        ],
+        BoilerplateKind::Trailer,
+    ),
+    (
+        &["click here", "log in to", "register for"],
+        &[
+            ". click here",
+            "by clicking here",
+            "chance to win",
+            "you must be a member",
+            "must be logged in",
+            "delivered via email",
+        ],
+        BoilerplateKind::Promo,
+    ),
+    (&[], &["have your say", "limit your comments", "email your comments"], BoilerplateKind::Comments),
+    (&[], &["flash player", "enable javascript", "javascript is disabled"], BoilerplateKind::Other),
+    (&[], &["skip directly to", "skip to content", "skip to main content"], BoilerplateKind::Navigation),
+];
+
+/// A site's notice written as prose: copyright and reuse terms, trademark
+/// and disclaimer lines, calls to click or to install a player, members-only
+/// notes and skip links. General web wording, not any one site's.
+pub(crate) fn site_notice(l: &str) -> Option<BoilerplateKind> {
+    NOTICES
+        .iter()
+        .find(|(starts, phrases, _)| starts.iter().any(|p| l.starts_with(p)) || contains_any(l, phrases))
+        .map(|n| n.2)
+}
+
+/// Does the line hold a word that every site notice holds one of? A cheap
+/// test, with no allocation, that spares most prose the phrase search.
+pub(crate) fn may_be_notice(line: &str) -> bool {
+    line.contains('©')
+        || line.contains("(c)")
+        || line.contains("(C)")
+        || line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            let mut buf = [0u8; 12];
+            if !(3..=12).contains(&w.len()) {
+                return false;
+            }
+            for (b, c) in buf.iter_mut().zip(w.bytes()) {
+                *b = c.to_ascii_lowercase();
+            }
+            matches!(
+                &buf[..w.len()],
+                b"copyright"
+                    | b"disclaimer"
+                    | b"contains"
+                    | b"reserved"
+                    | b"broadcast"
+                    | b"reproduced"
+                    | b"written"
+                    | b"prohibited"
+                    | b"reproduction"
+                    | b"mark"
+                    | b"trademark"
+                    | b"trademarks"
+                    | b"terms"
+                    | b"privacy"
+                    | b"necessarily"
+                    | b"responsible"
+                    | b"reached"
+                    | b"contributed"
+                    | b"hosted"
+                    | b"store"
+                    | b"click"
+                    | b"clicking"
+                    | b"chance"
+                    | b"member"
+                    | b"logged"
+                    | b"log"
+                    | b"register"
+                    | b"delivered"
+                    | b"your"
+                    | b"flash"
+                    | b"javascript"
+                    | b"skip"
+            )
+        })
+}
+
+/// Does `l` contain any of `phrases`? (One search loop, kept out of line:
+/// inlined at each call, the substring searcher costs kilobytes of wasm.)
+#[inline(never)]
+pub(crate) fn contains_any(l: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| l.contains(p))
+}
+
+/// General page-furniture phrases (whole short lines), by kind. These are
+/// the common words of web furniture, not any one site's strings.
+pub(crate) fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
+    if sh.words > 10 {
+        return if sh.words <= NOTICE_WORDS && may_be_notice(line) {
+            site_notice(&line.trim().to_lowercase())
+        } else {
+            None
+        };
+    }
+    let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
+    let has = |p: &str| l.contains(p);
+    let short = sh.words <= 4;
+    if l == "comments"
+        || short && (l.ends_with(" comments") || l.ends_with(" comment") || l.starts_with("comments"))
+        || has("no comments")
+        || has("leave a comment")
+        || has("add a comment")
+        || has("post a comment")
+        || has("comments (")
+        || has("reader comments")
+        || has("join the discussion")
+        || has("join the conversation")
+    {
+        return Some(BoilerplateKind::Comments);
+    }
+    if has("related articles")
+        || has("related stories")
+        || has("read more")
+        || has("more stories")
+        || has("recommended")
+        || l == "related"
+        || has("most read")
+        || has("most popular")
+    {
+        return Some(BoilerplateKind::RelatedLinks);
+    }
+    if l == "advertisement"
+        || has("remove ads")
+        || has("sponsored")
+        || has("ad feedback")
+        || has("article continues")
+        || has("story continues below")
+    {
+        return Some(BoilerplateKind::Ad);
+    }
+    if has("subscribe")
+        || has("sign up")
+        || has("newsletter")
+        || has("download the app")
+        || has("try our")
+        || has("explore what")
+        || has("log in")
+    {
+        return Some(BoilerplateKind::Promo);
+    }
+    // The story's tools: share, mail, print, type size.
+    if has("share this")
+        || has("follow us")
+        || l == "share"
+        || has("share on")
+        || has("print this")
+        || has("email this")
+        || has("e-mail this")
+        || has("printer friendly")
+        || has("printer-friendly")
+        || has("print article")
+        || has("email article")
+        || has("to a friend")
+        || has("font size")
+        || has("text size")
+    {
+        return Some(BoilerplateKind::Social);
+    }
+    if l.starts_with("write to ")
+        || l.starts_with("contact the author")
+        || has("all rights reserved")
+        || l.starts_with("copyright")
+        || l.starts_with('©')
+    {
+        return Some(BoilerplateKind::Trailer);
+    }
+    if has("skip to") || l == "menu" || l == "home" || l == "search" {
+        return Some(BoilerplateKind::Navigation);
+    }
+    if may_be_notice(line) {
+        site_notice(&l)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn furniture_name(k: BoilerplateKind) -> &'static str {
+    match k {
+        BoilerplateKind::Ad => "ad",
+        BoilerplateKind::Promo => "promo",
+        BoilerplateKind::Navigation => "navigation",
+        BoilerplateKind::RelatedLinks => "related_links",
+        BoilerplateKind::Comments => "comments",
+        BoilerplateKind::Trailer => "trailer",
+        BoilerplateKind::Social => "social",
+        _ => "other",
+    }
+}
+
+/// Is this line a reader's signature over or under a comment ("Posted by:
+/// Sam | Jan 10", "— Posted by Sam, Denver", "Submitted by sam on …")? Some
+/// (whether it opens with a dash, as a signature under its comment) if so.
+pub(crate) fn comment_signature(line: &str) -> Option<bool> {
+    let t = line.trim();
+    let rest = t.trim_start_matches(['—', '–', '-', '~', ' ']);
+    let dash = rest.len() < t.len();
+    if !rest.starts_with(['P', 'p', 'S', 's', 'C', 'c']) {
+        return None;
+    }
+    let lower: String = rest.chars().take(16).collect::<String>().to_lowercase();
+    let signed = ["posted by", "submitted by", "comment by", "commented by"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':']));
+    // (Not a sentence: "Posted by the council on its site, the notice said …".)
+    let words = t.split_whitespace().count();
+    (signed && words <= 20 && !(t.ends_with('.') && words > 8)).then_some(dash)
+}
