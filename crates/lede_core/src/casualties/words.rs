@@ -3,145 +3,33 @@
 use super::*;
 
 pub(crate) fn killed_word(w: &str) -> bool {
-    matches!(
-        w,
-        "killed"
-            | "dead"
-            | "died"
-            | "deaths"
-            | "death"
-            | "fatalities"
-            | "bodies"
-            | "corpses"
-            | "slain"
-            | "murdered"
-            | "perished"
-            | "fatally"
-    )
+    crate::text::lexicon::killed_words(w)
 }
 pub(crate) fn wounded_word(w: &str) -> bool {
-    matches!(w, "wounded" | "injured" | "hurt" | "injuries" | "wounds" | "hospitalized" | "hospitalised")
+    crate::text::lexicon::wounded_words(w)
 }
 pub(crate) fn casualty_word(w: &str) -> bool {
-    matches!(w, "casualties" | "losses")
+    crate::text::lexicon::casualty_words(w)
 }
 pub(crate) fn equipment_word(w: &str) -> bool {
-    matches!(
-        w,
-        "tanks"
-            | "vehicles"
-            | "aircraft"
-            | "helicopters"
-            | "planes"
-            | "jets"
-            | "ships"
-            | "drones"
-            | "launchers"
-            | "systems"
-            | "boats"
-            | "warships"
-            | "vessels"
-            | "ferries"
-    )
+    crate::text::lexicon::equipment_nouns(w)
 }
 pub(crate) fn destroy_word(w: &str) -> bool {
-    matches!(w, "destroyed" | "disabled" | "downed" | "lost" | "damaged" | "shot" | "intercepted" | "sunk" | "sank")
+    crate::text::lexicon::destroy_verbs(w)
 }
 pub(crate) fn people_word(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "persons"
-            | "personnel"
-            | "soldiers"
-            | "troops"
-            | "civilians"
-            | "servicemen"
-            | "men"
-            | "women"
-            | "children"
-            | "fighters"
-            | "militants"
-            | "officers"
-            | "residents"
-            | "victims"
-            | "others"
-            | "passengers"
-            | "workers"
-            | "teens"
-            | "teenagers"
-            | "boys"
-            | "girls"
-            | "students"
-    )
+    crate::text::lexicon::people_nouns(w)
 }
 /// Units that make a number a measure, not a count of people or things.
 pub(crate) fn unit_word(w: &str) -> bool {
-    matches!(
-        w,
-        "percent"
-            | "o'clock"
-            | "o’clock"
-            | "%"
-            | "rubles"
-            | "dollars"
-            | "euros"
-            | "pounds"
-            | "yuan"
-            | "hryvnias"
-            | "miles"
-            | "mile"
-            | "km"
-            | "kilometers"
-            | "kilometres"
-            | "yards"
-            | "feet"
-            | "meters"
-            | "metres"
-            | "kg"
-            | "kilograms"
-            | "tons"
-            | "tonnes"
-            | "hours"
-            | "days"
-            | "weeks"
-            | "months"
-            | "years"
-            | "minutes"
-            | "seconds"
-            | "times"
-            | "degrees"
-            | "block"
-            | "am"
-            | "pm"
-            | "a.m."
-            | "p.m."
-    )
+    crate::text::lexicon::unit_words(w)
 }
 pub(crate) fn is_month(w: &str) -> bool {
     crate::text::lexicon::is_calendar(w)
 }
 /// Verbs that end a counted noun phrase ("dozens remain missing").
 pub(crate) fn is_verb_like(w: &str) -> bool {
-    matches!(
-        w,
-        "are"
-            | "be"
-            | "been"
-            | "is"
-            | "remain"
-            | "remained"
-            | "remains"
-            | "reported"
-            | "believed"
-            | "feared"
-            | "left"
-            | "lay"
-            | "appear"
-            | "appeared"
-            | "said"
-            | "seem"
-    )
+    crate::text::lexicon::count_ending_verbs(w)
 }
 
 pub(crate) fn clause_break(w: &str) -> bool {
@@ -164,65 +52,10 @@ pub(crate) fn verb_category(w: &str) -> Option<CasualtyCategory> {
 }
 
 pub(crate) fn death_word(w: &str) -> bool {
-    killed_word(w) || matches!(w, "fatal" | "death" | "deaths" | "dies" | "mortally")
+    killed_word(w) || crate::text::lexicon::death_words(w)
 }
 
 /// Nouns for one person as a victim (singular).
 pub(crate) fn victim_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "man"
-            | "woman"
-            | "boy"
-            | "girl"
-            | "teen"
-            | "teenager"
-            | "child"
-            | "toddler"
-            | "baby"
-            | "infant"
-            | "person"
-            | "victim"
-            | "student"
-            | "officer"
-            | "deputy"
-            | "trooper"
-            | "soldier"
-            | "civilian"
-            | "father"
-            | "mother"
-            | "son"
-            | "daughter"
-            | "brother"
-            | "sister"
-            | "girlfriend"
-            | "boyfriend"
-            | "wife"
-            | "husband"
-            | "friend"
-            | "driver"
-            | "passenger"
-            | "resident"
-            | "neighbor"
-            | "neighbour"
-            | "cousin"
-            | "uncle"
-            | "aunt"
-            | "grandmother"
-            | "grandfather"
-            | "suspect"
-            | "gunman"
-            | "shooter"
-            | "clerk"
-            | "guard"
-            | "worker"
-            | "journalist"
-            | "male"
-            | "female"
-            | "youth"
-            | "juvenile"
-            | "himself"
-            | "herself"
-    ) || w.ends_with("-year-old")
-        || w.ends_with("-month-old")
+    crate::text::lexicon::victim_nouns(w) || w.ends_with("-year-old") || w.ends_with("-month-old")
 }

@@ -5,37 +5,7 @@ use super::*;
 /// Words that head an organisation's name and take a complement:
 /// "Institute for the Study of War", "Ministry of Defence".
 pub(crate) fn is_org_head(w: &str) -> bool {
-    matches!(
-        w,
-        "Academy"
-            | "Agency"
-            | "Association"
-            | "Bank"
-            | "Board"
-            | "Bureau"
-            | "Center"
-            | "Centre"
-            | "Coalition"
-            | "College"
-            | "Commission"
-            | "Committee"
-            | "Council"
-            | "Court"
-            | "Department"
-            | "Foundation"
-            | "Fund"
-            | "Institute"
-            | "League"
-            | "Ministry"
-            | "Office"
-            | "Organisation"
-            | "Organization"
-            | "Party"
-            | "School"
-            | "Society"
-            | "Union"
-            | "University"
-    )
+    crate::text::lexicon::org_heads(w)
 }
 
 /// "Institute" + "for the" + "Study of War" → one organisation.
@@ -60,21 +30,5 @@ pub(crate) fn merge_org_heads(text: &str, out: &mut Vec<Mention>) {
 
 /// Company-name suffixes: "Nvidia Corp." makes a bare "Nvidia" the company.
 pub(crate) fn is_company_suffix(w: &str) -> bool {
-    matches!(
-        w,
-        "Corp."
-            | "Corp"
-            | "Inc."
-            | "Inc"
-            | "Ltd."
-            | "Ltd"
-            | "Co."
-            | "LLC"
-            | "plc"
-            | "PLC"
-            | "AG"
-            | "SA"
-            | "Group"
-            | "Holdings"
-    )
+    crate::text::lexicon::company_suffixes(w)
 }

@@ -4,71 +4,12 @@ use super::*;
 
 /// Groups of people who may speak as one ("Police say …").
 pub(crate) fn is_group_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "police"
-            | "officials"
-            | "authorities"
-            | "investigators"
-            | "prosecutors"
-            | "witnesses"
-            | "residents"
-            | "demonstrators"
-            | "protesters"
-            | "protestors"
-            | "critics"
-            | "supporters"
-            | "opponents"
-            | "analysts"
-            | "experts"
-            | "lawmakers"
-            | "republicans"
-            | "democrats"
-            | "officers"
-            | "neighbors"
-            | "neighbours"
-            | "doctors"
-            | "researchers"
-            | "scientists"
-            | "economists"
-            | "aides"
-            | "advisers"
-            | "organizers"
-            | "organisers"
-            | "activists"
-            | "parents"
-            | "voters"
-            | "leaders"
-            | "relatives"
-            | "family"
-            | "troops"
-            | "soldiers"
-    )
+    crate::text::lexicon::group_nouns(w)
 }
 
 /// Nouns for something said: "Trump's claim that …".
 pub(crate) fn is_claim_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "claim"
-            | "claims"
-            | "statement"
-            | "assertion"
-            | "remark"
-            | "remarks"
-            | "comment"
-            | "comments"
-            | "argument"
-            | "suggestion"
-            | "accusation"
-            | "allegation"
-            | "insistence"
-            | "warning"
-            | "pledge"
-            | "promise"
-            | "boast"
-            | "words"
-    )
+    crate::text::lexicon::claim_nouns(w)
 }
 
 /// A capitalised word right after another is part of a name ("the United
@@ -80,82 +21,12 @@ pub(crate) fn name_part(text: &str, toks: &[Token], k: usize) -> bool {
 
 /// Verbs that report speech or writing when their subject is the speaker.
 pub(crate) fn is_reporting_verb(w: &str) -> bool {
-    lexicon::is_cue_verb(w)
-        || matches!(
-            w,
-            "call"
-                | "called"
-                | "calling"
-                | "calls"
-                | "describe"
-                | "describes"
-                | "describing"
-                | "tweet"
-                | "tweets"
-                | "tweeting"
-                | "urged"
-                | "urges"
-                | "accused"
-                | "accuses"
-                | "vowed"
-                | "vows"
-                | "promised"
-                | "promises"
-                | "pledged"
-                | "promising"
-                | "predicted"
-                | "ruled"
-                | "reports"
-                | "report"
-                | "say"
-                | "tell"
-                | "wrote"
-                | "write"
-                | "sings"
-                | "sang"
-                | "labeled"
-                | "labelled"
-                | "dubbed"
-                | "branded"
-                | "blasted"
-                | "slammed"
-                | "mocked"
-                | "boasted"
-                | "joked"
-                | "quipped"
-                | "countered"
-                | "recalls"
-                | "demanded"
-                | "declares"
-        )
+    lexicon::is_cue_verb(w) || crate::text::lexicon::reporting_verbs(w)
 }
 
 /// Words that may stand between a subject and its verb ("Clinton has long said").
 pub(crate) fn is_verb_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "has"
-            | "have"
-            | "had"
-            | "also"
-            | "then"
-            | "later"
-            | "once"
-            | "previously"
-            | "recently"
-            | "repeatedly"
-            | "long"
-            | "often"
-            | "again"
-            | "even"
-            | "just"
-            | "already"
-            | "publicly"
-            | "reportedly"
-            | "still"
-            | "would"
-            | "will"
-    ) || w.ends_with("ly")
+    crate::text::lexicon::verb_fillers(w) || w.ends_with("ly")
 }
 
 /// Where the subject of the verb at token `k` ends: before a progressive
