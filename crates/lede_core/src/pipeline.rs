@@ -49,14 +49,8 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
         return Err(Error::Empty);
     }
     let meta = is_html.then(|| html::metadata(input));
-    let mut seg = if options.single { segment::single(text) } else { segment::segment_with(text, is_html) };
-    if is_html {
-        // A whole web page puts menus and teasers before its story: there
-        // the main article is the one with the most body text.
-        segment::apply_hints(text, &mut seg, &extracted.hints);
-        segment::choose_main(text, &mut seg, meta.as_ref().and_then(|m| m.title.as_deref()));
-        segment::fold_sections(text, &mut seg);
-    }
+    let title = meta.as_ref().and_then(|m| m.title.as_deref());
+    let seg = segment::segment_page(text, is_html, options.single, &extracted.hints, title);
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);
     prof.lap(|t| &mut t.output);

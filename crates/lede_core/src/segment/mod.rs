@@ -26,7 +26,7 @@ pub use classify::*;
 pub use dateline::*;
 pub(crate) use dates::*;
 pub(crate) use furniture::*;
-pub use group::*;
+pub(crate) use group::*;
 pub(crate) use headline::*;
 pub use main_story::*;
 pub(crate) use repeats::*;
@@ -85,10 +85,113 @@ pub struct Segmentation {
     pub unsure: Vec<(usize, usize)>,
 }
 
-/// Group classified blocks into articles and page furniture.
+/// What the passes read and write: the text, the blocks the first pass
+/// makes of its lines, and the segmentation the later passes refine.
+pub struct Ctx<'t> {
+    pub text: &'t str,
+    /// The text comes from a whole web page's HTML (not pasted text).
+    pub web_page: bool,
+    pub blocks: Vec<Block>,
+    pub seg: Segmentation,
+    /// Date and source lines that no article took (from `group`).
+    pub leftovers: Vec<(usize, usize)>,
+    /// Furniture the markup marked (class and id names, `<nav>`, `<aside>`).
+    pub hints: &'t [(usize, usize, BoilerplateKind)],
+    /// The page's title (`og:title` or `<title>`).
+    pub title: Option<&'t str>,
+}
+
+/// Which inputs a pass runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Runs {
+    Always,
+    /// Pasted text only (not a web page's HTML).
+    PastedText,
+    /// A whole web page's HTML only.
+    WebPage,
+}
+
+/// A named pass over the segmentation.
+pub type Pass = (&'static str, Runs, fn(&mut Ctx<'_>));
+
+/// The segmentation, pass by pass in order: the order is the algorithm.
+pub const PASSES: &[Pass] = &[
+    // Lines to blocks: shape rules blended with the fitted block model.
+    ("classify", Runs::Always, |c| c.blocks = classify(c.text)),
+    // A short heading between two paragraphs of a pasted story stays in it.
+    ("keep_subheadings", Runs::PastedText, |c| keep_subheadings(c.text, &mut c.blocks)),
+    // Blocks to articles and furniture (headlines open articles).
+    ("group", Runs::Always, group),
+    // Headlines with one short blurb under a page with a story are links.
+    ("demote_teasers", Runs::PastedText, |c| demote_teasers(c.text, &mut c.seg)),
+    ("keep_leftovers", Runs::Always, keep_leftovers),
+    ("cut_inline_repeats", Runs::Always, |c| cut_inline_repeats(c.text, &mut c.seg)),
+    ("merge_boilerplate", Runs::Always, |c| merge_adjacent_boilerplate(c.text, &mut c.seg.boilerplate)),
+    ("mark_main", Runs::Always, mark_main),
+    // A whole web page puts menus and teasers before its story: there the
+    // main article is the one with the most body text.
+    ("apply_hints", Runs::WebPage, |c| apply_hints(c.text, &mut c.seg, c.hints)),
+    ("choose_main", Runs::WebPage, |c| choose_main(c.text, &mut c.seg, c.title)),
+    ("fold_sections", Runs::WebPage, |c| fold_sections(c.text, &mut c.seg)),
+];
+
+/// Run the passes of [`PASSES`] that apply to this input, except those named in `skip`.
+pub fn run(ctx: &mut Ctx<'_>, skip: &[&str]) {
+    for &(name, runs, pass) in PASSES {
+        let applies = match runs {
+            Runs::Always => true,
+            Runs::PastedText => !ctx.web_page,
+            Runs::WebPage => ctx.web_page,
+        };
+        if applies && !skip.contains(&name) {
+            pass(ctx);
+        }
+    }
+}
+
+/// Segment `text` (pasted text, or a web page's text with its markup's
+/// hints and title) with every pass. `single`: the whole text is one
+/// article body ([`single`]), and only a web page's own passes run on it.
+pub fn segment_page(
+    text: &str,
+    web_page: bool,
+    single_body: bool,
+    hints: &[(usize, usize, BoilerplateKind)],
+    title: Option<&str>,
+) -> Segmentation {
+    let mut ctx =
+        Ctx { text, web_page, blocks: Vec::new(), seg: Segmentation::default(), leftovers: Vec::new(), hints, title };
+    if single_body {
+        ctx.seg = single(text);
+        let not_page: Vec<&str> = PASSES.iter().filter(|p| p.1 != Runs::WebPage).map(|p| p.0).collect();
+        run(&mut ctx, &not_page);
+    } else {
+        run(&mut ctx, &[]);
+    }
+    ctx.seg
+}
+
+/// Pasted text segmented with every pass.
 #[cfg(test)]
 pub fn segment(text: &str) -> Segmentation {
-    segment_with(text, false)
+    segment_page(text, false, false, &[], None)
+}
+
+/// Every pass but the web page's own (`apply_hints`, `choose_main`,
+/// `fold_sections`), which the tests call themselves.
+#[cfg(test)]
+pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
+    let mut ctx = Ctx {
+        text,
+        web_page,
+        blocks: Vec::new(),
+        seg: Segmentation::default(),
+        leftovers: Vec::new(),
+        hints: &[],
+        title: None,
+    };
+    run(&mut ctx, &["apply_hints", "choose_main", "fold_sections"]);
+    ctx.seg
 }
 
 /// `--single`: the whole input as one article body, one paragraph per line.

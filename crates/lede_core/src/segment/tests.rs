@@ -420,3 +420,38 @@ fn single_mode_keeps_every_line() {
     assert_eq!(seg.articles.len(), 1);
     assert_eq!(seg.articles[0].paragraphs.len(), 3);
 }
+
+/// `text` segmented as pasted text with the passes named in `skip` off.
+fn segment_without(text: &str, skip: &[&str]) -> Segmentation {
+    let mut ctx = Ctx {
+        text,
+        web_page: false,
+        blocks: Vec::new(),
+        seg: Segmentation::default(),
+        leftovers: Vec::new(),
+        hints: &[],
+        title: None,
+    };
+    run(&mut ctx, skip);
+    ctx.seg
+}
+
+#[test]
+fn the_passes_are_named_in_order_and_each_can_be_switched_off() {
+    let names: Vec<&str> = PASSES.iter().map(|p| p.0).collect();
+    assert_eq!(names[..3], ["classify", "keep_subheadings", "group"]);
+    for (i, n) in names.iter().enumerate() {
+        assert!(!names[i + 1..].contains(n), "{n} twice");
+    }
+    // Without keep_subheadings (and demote_teasers, which would take a
+    // headline over one paragraph for a teaser) the subheading opens
+    // another article; with
+    // them the story stays whole.
+    let mut text = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
+    text += "Costs Questioned\n";
+    text += &plan_para("A councillor");
+    assert_eq!(segment_without(&text, &[]).articles.len(), 1);
+    assert_eq!(segment_without(&text, &["keep_subheadings", "demote_teasers"]).articles.len(), 2);
+    // Without group nothing is grouped at all.
+    assert!(segment_without(&text, &["group"]).articles.is_empty());
+}
