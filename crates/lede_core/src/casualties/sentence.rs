@@ -59,8 +59,35 @@ pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
     false
 }
 
-/// `deaths_told`: whether the sentence's article tells of any death
-/// (`tells_of_death`).
+/// What a sentence's passes read.
+pub struct SentCtx<'c> {
+    pub text: &'c str,
+    pub toks: &'c [Token],
+    pub s: &'c Sent<'c>,
+    /// The entity mentions inside the sentence.
+    pub mentions: &'c [Mention],
+    /// Some paragraph of the article tells of a death.
+    pub deaths_told: bool,
+}
+
+/// A named pass over one sentence; it adds the figures it finds.
+pub type Pass = (&'static str, fn(&SentCtx<'_>, &mut Vec<Figure>));
+
+/// The figures of a sentence, pass by pass in order: a later pass skips
+/// what an earlier one covered, so the order is the algorithm.
+pub const PASSES: &[Pass] = &[
+    // Numbers and counted phrases with their cue ("12 people were killed").
+    ("numbers", numbered_figures),
+    // One person killed or hurt, told without a numeral.
+    ("single_victims", |c, out| single_victims(c.text, c.toks, c.s, c.mentions, out)),
+    ("suffered_injuries", |c, out| suffered_injuries(c.text, c.toks, c.s, c.mentions, out)),
+    ("shot_and_hurt", |c, out| shot_and_hurt(c.text, c.toks, c.s, c.mentions, c.deaths_told, out)),
+    ("the_others", |c, out| the_others(c.text, c.toks, c.s, out)),
+    ("named_group", |c, out| named_group(c.text, c.toks, c.s, c.mentions, out)),
+];
+
+/// The casualty figures of sentence `s` (token range of `toks`), from
+/// every pass in [`PASSES`].
 pub fn find_in_sentence(
     text: &str,
     toks: &[Token],
@@ -70,6 +97,16 @@ pub fn find_in_sentence(
     out: &mut Vec<Figure>,
 ) {
     let s = &Sent::new(text, toks, s);
+    let ctx = SentCtx { text, toks, s, mentions, deaths_told };
+    for (_, pass) in PASSES {
+        pass(&ctx, out);
+    }
+}
+
+/// Pass `numbers`: each number of the sentence that is not an age, with its
+/// cue, as a figure.
+fn numbered_figures(c: &SentCtx<'_>, out: &mut Vec<Figure>) {
+    let (text, toks, s, mentions) = (c.text, c.toks, c.s, c.mentions);
     let lw = |k: usize| s.lower(k);
     let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
     let mut i = s.first;
@@ -105,11 +142,6 @@ pub fn find_in_sentence(
         }
         i = next;
     }
-    single_victims(text, toks, s, mentions, out);
-    suffered_injuries(text, toks, s, mentions, out);
-    shot_and_hurt(text, toks, s, mentions, deaths_told, out);
-    the_others(text, toks, s, out);
-    named_group(text, toks, s, mentions, out);
 }
 
 /// Whether a figure already found overlaps bytes `a..b`.
@@ -141,5 +173,31 @@ pub(crate) fn single(start: usize, end: usize, category: CasualtyCategory, subje
         actor: None,
         reported_by: None,
         period: None,
+    }
+}
+
+impl<'a> Sent<'a> {
+    pub(crate) fn new(text: &'a str, toks: &'a [Token], s: Sentence) -> Self {
+        let mut lower = String::with_capacity(
+            toks.get(s.end.saturating_sub(1)).map_or(0, |t| t.end) - toks.get(s.first).map_or(0, |t| t.start),
+        );
+        let mut ends = Vec::with_capacity(s.end - s.first);
+        for t in &toks[s.first..s.end] {
+            lower.push_str(&crate::text::tokens::lower(t.text(text)));
+            ends.push(lower.len());
+        }
+        Self { first: s.first, end: s.end, text, toks, lower, ends }
+    }
+
+    /// Token `k` in lowercase (any token of the paragraph).
+    #[inline(never)]
+    pub(crate) fn lower(&self, k: usize) -> crate::text::tokens::Lower<'_> {
+        match k.checked_sub(self.first).filter(|&i| i < self.ends.len()) {
+            Some(i) => {
+                let a = if i == 0 { 0 } else { self.ends[i - 1] };
+                crate::text::tokens::Lower::Borrowed(&self.lower[a..self.ends[i]])
+            }
+            None => crate::text::tokens::lower(self.toks[k].text(self.text)),
+        }
     }
 }
