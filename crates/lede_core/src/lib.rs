@@ -8,6 +8,7 @@
 mod casualties;
 pub mod entities;
 pub mod html;
+mod output;
 mod pipeline;
 mod quotes;
 pub mod segment;

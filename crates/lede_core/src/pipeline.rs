@@ -6,10 +6,7 @@ use crate::entities::{self, ner, Mention, Para};
 use crate::text::offsets::CharIndex;
 use crate::text::tokens::{self, Sentence, Token};
 use crate::{casualties, html, quotes, segment};
-use crate::{
-    Analysis, Article, Boilerplate, Casualty, Entity, EntityLabel, Error, InputKind, InputMode, Options, Paragraph,
-    ParagraphKind, Quote, Role, Span, Speaker, StageTimes, TextSpan, VERSION,
-};
+use crate::{Analysis, Article, Boilerplate, Error, InputKind, InputMode, Options, Role, StageTimes, VERSION};
 
 /// Stage timing for benchmarks: a clock (none in normal use) and the sums.
 #[derive(Default)]
@@ -90,42 +87,27 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
     })
 }
 
-/// The article's paragraphs, with photo captions left inside body
-/// paragraphs split out as caption spans (the text around them stays body).
-fn with_captions(text: &str, a: &segment::ArticleDraft, paras: &[ParaTokens]) -> Vec<(usize, usize, ParagraphKind)> {
-    let mut out = Vec::with_capacity(a.paragraphs.len());
-    for (&(s, e, kind), p) in a.paragraphs.iter().zip(paras) {
-        let caps = if kind == ParagraphKind::Body {
-            segment::caption_sentences(text, &p.tokens, &p.sentences)
-        } else {
-            Vec::new()
-        };
-        // The text of `a..b` without its outer spaces, unless that is nothing.
-        let mut piece = |a: usize, b: usize, kind: ParagraphKind| {
-            let t = &text[a..b];
-            if !t.trim().is_empty() {
-                let lead = t.len() - t.trim_start().len();
-                out.push((a + lead, a + t.trim_end().len(), kind));
-            }
-        };
-        let mut at = s;
-        for (cs, ce) in caps {
-            piece(at, cs, ParagraphKind::Body);
-            piece(cs, ce, ParagraphKind::Caption);
-            at = ce;
-        }
-        piece(at, e, kind);
-    }
-    out
-}
-
 /// Tokens and sentences of one paragraph.
-struct ParaTokens {
-    range: (usize, usize),
-    tokens: Vec<Token>,
-    sentences: Vec<Sentence>,
+pub(crate) struct ParaTokens {
+    pub range: (usize, usize),
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
 }
 
+/// One article's findings, in byte offsets, before they become the contract.
+pub(crate) struct Findings {
+    pub paras: Vec<ParaTokens>,
+    /// 1 when the first of `paras` is the headline.
+    pub n_head: usize,
+    pub mentions: Vec<Mention>,
+    pub canon: Vec<String>,
+    pub quotes: Vec<quotes::Found>,
+    pub figures: Vec<casualties::Figure>,
+}
+
+/// The steps of one article, in order: tokens and sentences, entities,
+/// quotes and casualty figures paragraph by paragraph, quotes attributed by
+/// context, then the contract's types ([`crate::output`]).
 fn analyse_article(
     text: &str,
     idx: &CharIndex<'_>,
@@ -134,8 +116,30 @@ fn analyse_article(
     words: &mut ner::WordCache,
     prof: &mut Profile<'_>,
 ) -> Result<Article, Error> {
+    let paras = tokenise(text, a);
+    prof.lap(|t| &mut t.tokens);
+    let n_head = usize::from(a.headline.is_some());
+    let mentions = find_entities(text, &paras, n_head, words)?;
+    let canon = entities::canonicalise(text, &mentions);
+    prof.lap(|t| &mut t.entities);
+    let (mut quotes, mut figures) = quotes_and_figures(text, &paras, &mentions, prof);
+    let views: Vec<quotes::ParaView<'_>> =
+        paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
+    quotes::attribute_by_context(text, &views, &mentions, &mut quotes);
+    quotes::join_runs(&mut quotes);
+    prof.lap(|t| &mut t.quotes);
+    // Figures come from several passes per sentence: report them in text order.
+    figures.sort_by_key(|f| (f.start, f.end));
+    let found = Findings { paras, n_head, mentions, canon, quotes, figures };
+    let article = crate::output::article(text, idx, a, unsure, &found);
+    prof.lap(|t| &mut t.output);
+    Ok(article)
+}
+
+/// Step `tokens`: the headline's and each paragraph's tokens and sentences.
+fn tokenise(text: &str, a: &segment::ArticleDraft) -> Vec<ParaTokens> {
     let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
-    let paras: Vec<ParaTokens> = ranges
+    ranges
         .map(|(s, e)| {
             let mut tokens = Vec::new();
             tokens::tokenize(&text[s..e], s, &mut tokens);
@@ -143,12 +147,19 @@ fn analyse_article(
             tokens::sentences(text, &tokens, &mut sentences);
             ParaTokens { range: (s, e), tokens, sentences }
         })
-        .collect();
-    prof.lap(|t| &mut t.tokens);
+        .collect()
+}
+
+/// Step `entities`: the body's mentions, and the headline's where the body
+/// attests them (the headline is title case: its capitals are evidence of
+/// nothing).
+fn find_entities(
+    text: &str,
+    paras: &[ParaTokens],
+    n_head: usize,
+    words: &mut ner::WordCache,
+) -> Result<Vec<Mention>, Error> {
     let views: Vec<Para<'_>> = paras.iter().map(|p| Para { tokens: &p.tokens, sentences: &p.sentences }).collect();
-    // The headline (first, when there is one) is title case: its capitals are
-    // evidence of nothing, so its mentions must be attested in the body.
-    let n_head = usize::from(a.headline.is_some());
     let body = entities::find(text, &views[n_head..], words)?;
     let mut mentions = if n_head == 1 {
         entities::in_headline(text, paras[0].range, entities::find(text, &views[..1], words)?, &body)
@@ -156,13 +167,12 @@ fn analyse_article(
         Vec::new()
     };
     mentions.extend(body);
-    let canon = entities::canonicalise(text, &mentions);
-    prof.lap(|t| &mut t.entities);
+    Ok(mentions)
+}
 
-    let mut found_quotes = Vec::new();
-    let mut figures = Vec::new();
-    // A quote runs on from paragraph i when the paragraphs after it open
-    // with marks and the run ends in one where its quote closes.
+/// Which paragraphs a quote runs on from: paragraph i when the paragraphs
+/// after it open with marks and the run ends in one where its quote closes.
+fn quote_runs(text: &str, paras: &[ParaTokens]) -> Vec<bool> {
     let leading: Vec<Option<bool>> = paras.iter().map(|p| quotes::leading_quote_closes(text, p.range)).collect();
     let mut runs_on = vec![false; paras.len()];
     for i in (0..paras.len().saturating_sub(1)).rev() {
@@ -172,6 +182,20 @@ fn analyse_article(
             None => false,
         };
     }
+    runs_on
+}
+
+/// Steps `quotes` and `casualties`, paragraph by paragraph: the quotes and
+/// the speakers their sentences give, and each sentence's figures.
+fn quotes_and_figures(
+    text: &str,
+    paras: &[ParaTokens],
+    mentions: &[Mention],
+    prof: &mut Profile<'_>,
+) -> (Vec<quotes::Found>, Vec<casualties::Figure>) {
+    let mut found_quotes = Vec::new();
+    let mut figures = Vec::new();
+    let runs_on = quote_runs(text, paras);
     let deaths_told = paras.iter().any(|p| casualties::tells_of_death(text, &p.tokens));
     for (pi, p) in paras.iter().enumerate() {
         let continues = runs_on[pi];
@@ -187,113 +211,5 @@ fn analyse_article(
         }
         prof.lap(|t| &mut t.casualties);
     }
-
-    let views: Vec<quotes::ParaView<'_>> =
-        paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
-    quotes::attribute_by_context(text, &views, &mentions, &mut found_quotes);
-    quotes::join_runs(&mut found_quotes);
-    prof.lap(|t| &mut t.quotes);
-    // Figures come from several passes per sentence: report them in text order.
-    figures.sort_by_key(|f| (f.start, f.end));
-    let ts =
-        |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
-    let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
-    // The dateline at the head of the story's first paragraph (after the
-    // standfirst); a weak one needs a place tagged at its start.
-    let dateline = a
-        .paragraphs
-        .iter()
-        .find(|p| p.2 == ParagraphKind::Body && Some((p.0, p.1)) != a.standfirst)
-        .and_then(|p| segment::dateline(text, (p.0, p.1)))
-        .filter(|&((s, e), weak)| {
-            !weak || mentions.iter().any(|m| m.start == s && m.end <= e && m.label == EntityLabel::Loc)
-        })
-        .map(|(r, _)| r);
-    let article = Article {
-        role: a.role,
-        headline: a.headline.map(ts),
-        source: string(a.source),
-        published: string(a.published),
-        byline: string(a.byline),
-        standfirst: a.standfirst.map(ts),
-        dateline: dateline.map(ts),
-        span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
-        paragraphs: with_captions(text, a, &paras[n_head..])
-            .into_iter()
-            .map(|(s, e, kind)| {
-                // (The unsure lines are in order: one search a paragraph.)
-                let i = unsure.partition_point(|u| u.1 <= s);
-                let unsure = unsure.get(i).is_some_and(|u| u.0 < e);
-                Paragraph { start: idx.char_of(s), end: idx.char_of(e), kind, unsure }
-            })
-            .collect(),
-        entities: mentions
-            .iter()
-            .zip(&canon)
-            .map(|(m, c)| Entity {
-                start: idx.char_of(m.start),
-                end: idx.char_of(m.end),
-                text: text[m.start..m.end].to_string(),
-                label: m.label,
-                canonical: c.clone(),
-            })
-            .collect(),
-        quotes: found_quotes
-            .iter()
-            .map(|q| Quote {
-                start: idx.char_of(q.start),
-                end: idx.char_of(q.end),
-                text: text[q.start..q.end].to_string(),
-                kind: q.kind,
-                speaker: q.speaker.map(|(s, e)| {
-                    let own = mention_at(&mentions, s, e);
-                    Speaker {
-                        start: idx.char_of(s),
-                        end: idx.char_of(e),
-                        text: text[s..e].to_string(),
-                        canonical: own
-                            .or(q.speaker_entity)
-                            .map(|i| canon[i].clone())
-                            .or_else(|| q.speaker_description.map(|(a, b)| describe(&text[a..b]))),
-                    }
-                }),
-                cue: q.cue.map(ts),
-            })
-            .collect(),
-        casualties: figures
-            .iter()
-            .map(|f| Casualty {
-                start: idx.char_of(f.start),
-                end: idx.char_of(f.end),
-                text: text[f.start..f.end].to_string(),
-                value: f.value,
-                value_max: f.value_max,
-                qualifier: f.qualifier,
-                category: f.category,
-                subject: string(f.subject),
-                actor: string(f.actor),
-                reported_by: string(f.reported_by),
-                period: string(f.period),
-            })
-            .collect(),
-    };
-    prof.lap(|t| &mut t.output);
-    Ok(article)
-}
-
-/// An unnamed person's canonical form: "A Russian journalist" → "a Russian
-/// journalist"; a name stays capitalised ("Scott's niece").
-fn describe(d: &str) -> String {
-    let first = d.split(' ').next().unwrap_or("");
-    let mut cs = d.chars();
-    match cs.next() {
-        Some(c) if matches!(first, "A" | "An" | "The" | "One") => c.to_lowercase().chain(cs).collect(),
-        _ => d.to_string(),
-    }
-}
-
-/// The index of the mention exactly at `[s, e)`, if any (mentions are sorted).
-fn mention_at(mentions: &[Mention], s: usize, e: usize) -> Option<usize> {
-    let i = mentions.partition_point(|m| m.start < s);
-    mentions.get(i).filter(|m| m.start == s && m.end == e).map(|_| i)
+    (found_quotes, figures)
 }
