@@ -133,79 +133,8 @@ pub(crate) fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> 
         };
     }
     let l = line.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
-    let has = |p: &str| l.contains(p);
-    let short = sh.words <= 4;
-    if l == "comments"
-        || short && (l.ends_with(" comments") || l.ends_with(" comment") || l.starts_with("comments"))
-        || has("no comments")
-        || has("leave a comment")
-        || has("add a comment")
-        || has("post a comment")
-        || has("comments (")
-        || has("reader comments")
-        || has("join the discussion")
-        || has("join the conversation")
-    {
-        return Some(BoilerplateKind::Comments);
-    }
-    if has("related articles")
-        || has("related stories")
-        || has("read more")
-        || has("more stories")
-        || has("recommended")
-        || l == "related"
-        || has("most read")
-        || has("most popular")
-    {
-        return Some(BoilerplateKind::RelatedLinks);
-    }
-    if l == "advertisement"
-        || has("remove ads")
-        || has("sponsored")
-        || has("ad feedback")
-        || has("article continues")
-        || has("story continues below")
-    {
-        return Some(BoilerplateKind::Ad);
-    }
-    if has("subscribe")
-        || has("sign up")
-        || has("newsletter")
-        || has("download the app")
-        || has("try our")
-        || has("explore what")
-        || has("log in")
-    {
-        return Some(BoilerplateKind::Promo);
-    }
-    // The story's tools: share, mail, print, type size.
-    if has("share this")
-        || has("follow us")
-        || l == "share"
-        || has("share on")
-        || has("print this")
-        || has("email this")
-        || has("e-mail this")
-        || has("printer friendly")
-        || has("printer-friendly")
-        || has("print article")
-        || has("email article")
-        || has("to a friend")
-        || has("font size")
-        || has("text size")
-    {
-        return Some(BoilerplateKind::Social);
-    }
-    if l.starts_with("write to ")
-        || l.starts_with("contact the author")
-        || has("all rights reserved")
-        || l.starts_with("copyright")
-        || l.starts_with('©')
-    {
-        return Some(BoilerplateKind::Trailer);
-    }
-    if has("skip to") || l == "menu" || l == "home" || l == "search" {
-        return Some(BoilerplateKind::Navigation);
+    if let Some(kind) = crate::text::lexicon::furniture_phrase(&l, sh.words <= 4) {
+        return Some(kind);
     }
     if may_be_notice(line) {
         site_notice(&l)

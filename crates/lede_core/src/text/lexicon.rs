@@ -4,6 +4,38 @@
 //! matcher each (`lexicon::cue_verbs(w)`); this module adds the few lookups
 //! that are more than membership.
 
+/// How a line holds a furniture phrase (`lexicon/furniture_phrases.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhraseMatch {
+    /// The whole line.
+    Is,
+    /// Anywhere in the line.
+    Has,
+    Starts,
+    /// The phrase and a space open the line.
+    StartsWord,
+    /// A short line (four words or fewer) opens with it.
+    ShortStarts,
+    /// A short line's last word is the phrase.
+    ShortLast,
+}
+
+/// The furniture kind of the first row of `furniture_phrases.tsv` that
+/// `l` (a short line, trimmed and lowercase) holds; `short`: four words or fewer.
+pub fn furniture_phrase(l: &str, short: bool) -> Option<crate::types::BoilerplateKind> {
+    FURNITURE_PHRASES.iter().find_map(|&(kind, how, p)| {
+        let hit = match how {
+            PhraseMatch::Is => l == p,
+            PhraseMatch::Has => l.contains(p),
+            PhraseMatch::Starts => l.starts_with(p),
+            PhraseMatch::StartsWord => l.strip_prefix(p).is_some_and(|r| r.starts_with(' ')),
+            PhraseMatch::ShortStarts => short && l.starts_with(p),
+            PhraseMatch::ShortLast => short && l.strip_suffix(p).is_some_and(|r| r.ends_with(' ')),
+        };
+        hit.then_some(kind)
+    })
+}
+
 #[allow(dead_code)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));

@@ -111,32 +111,7 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     let next_lower = |k: usize| tokens.get(k).map(|t| crate::text::tokens::lower(t.text(text)));
 
     if tok.kind == TokenKind::Number {
-        if let Some((a, b)) = w.split_once('-') {
-            // "10-15": a range when it rises; a score or a date otherwise.
-            let lo = parse_digits(a)?.0 / 10;
-            let hi = parse_digits(b)?.0 / 10;
-            return (hi > lo && !b.contains('-')).then_some(Number {
-                first: i,
-                end: i + 1,
-                value: lo,
-                vague: false,
-                digits: true,
-                max: Some(hi),
-            });
-        }
-        if !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
-            return None; // 27-year-old, 1990s, 2nd
-        }
-        let (tenths, _) = parse_digits(w)?;
-        let mut end = i + 1;
-        let mut value_tenths = tenths;
-        if let Some(m) = next_lower(end).as_deref().and_then(multiplier) {
-            if m >= 100 {
-                value_tenths = value_tenths.checked_mul(m)?;
-                end += 1;
-            }
-        }
-        return Some(Number { first: i, end, value: value_tenths / 10, vague: false, digits: true, max: None });
+        return digits_at(text, tokens, i);
     }
     if tok.kind != TokenKind::Word {
         return None;
@@ -184,6 +159,39 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         end += 1;
     }
     Some(Number { first: i, end, value, vague: false, digits: false, max: None })
+}
+
+/// A number written in digits at `tokens[i]`: "1,152,160", "1.3 million",
+/// a rising range "10-15"; not "27-year-old", "1990s" or a score "4-38".
+fn digits_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
+    let w = tokens[i].text(text);
+    let next_lower = |k: usize| tokens.get(k).map(|t| crate::text::tokens::lower(t.text(text)));
+    if let Some((a, b)) = w.split_once('-') {
+        // "10-15": a range when it rises; a score or a date otherwise.
+        let lo = parse_digits(a)?.0 / 10;
+        let hi = parse_digits(b)?.0 / 10;
+        return (hi > lo && !b.contains('-')).then_some(Number {
+            first: i,
+            end: i + 1,
+            value: lo,
+            vague: false,
+            digits: true,
+            max: Some(hi),
+        });
+    }
+    if !w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return None; // 27-year-old, 1990s, 2nd
+    }
+    let (tenths, _) = parse_digits(w)?;
+    let mut end = i + 1;
+    let mut value_tenths = tenths;
+    if let Some(m) = next_lower(end).as_deref().and_then(multiplier) {
+        if m >= 100 {
+            value_tenths = value_tenths.checked_mul(m)?;
+            end += 1;
+        }
+    }
+    Some(Number { first: i, end, value: value_tenths / 10, vague: false, digits: true, max: None })
 }
 
 /// Hyphenated number words: "twenty-five".
