@@ -1,8 +1,8 @@
 //! Word lists as data: every `lexicon/NAME.txt` becomes, in
 //! `$OUT_DIR/lexicon.rs`, a constant `NAME` (the words, as written) and a
-//! matcher `fn name(w: &str) -> bool` compiled to a `matches!` over the words
-//! (a length switch and byte compares, as fast as the hand-written lists it
-//! replaces). A file is one word or phrase a line, in byte order, without
+//! matcher `fn name(w: &str) -> bool`: a `matches!` over the words for a
+//! short list (a length switch and byte compares, as the hand-written lists it
+//! replaces), a binary search over the sorted constant for a long one. A file is one word or phrase a line, in byte order, without
 //! duplicates; `#` starts a comment line, and the first comment is the
 //! matcher's doc. The build stops with the file and line of a list out of
 //! order or repeated, since the matchers and tests rely on both.
@@ -15,6 +15,9 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
+
+/// Lists up to this long become a `matches!`; longer ones a binary search.
+const MATCHES_MAX: usize = 64;
 
 fn main() {
     let dir = Path::new("lexicon");
@@ -70,10 +73,16 @@ fn main() {
         let quoted: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
         let doc = if doc.is_empty() { format!("The words of lexicon/{stem}.txt.") } else { doc.join(" ") };
         let _ = writeln!(out, "\n/// {doc}\npub const {konst}: &[&str] = &[{}];", quoted.join(", "));
+        // Short lists compile to a `matches!`; long ones to a binary search
+        // over the constant, which is as fast for them and smaller in wasm.
+        let test = if words.len() <= MATCHES_MAX {
+            format!("matches!(w, {})", quoted.join(" | "))
+        } else {
+            format!("{konst}.binary_search(&w).is_ok()")
+        };
         let _ = writeln!(
             out,
-            "/// Is `w` in lexicon/{stem}.txt? (exact, case-sensitive)\n#[inline]\npub fn {stem}(w: &str) -> bool {{\n    matches!(w, {})\n}}",
-            quoted.join(" | ")
+            "/// Is `w` in lexicon/{stem}.txt? (exact, case-sensitive)\n#[inline]\npub fn {stem}(w: &str) -> bool {{\n    {test}\n}}"
         );
         let _ = writeln!(all, "    ({stem:?}, {konst}),");
     }

@@ -29,6 +29,47 @@ pub(crate) fn not_a_count(toks: &[Token], s: &Sent<'_>, n: &Number) -> bool {
             || n.first > s.first && lw(n.first - 1) == "/")
 }
 
+/// A rule that makes the number `n` of sentence `s` no count.
+type NotCount = fn(&str, &[Token], &Sent<'_>, &Number) -> bool;
+
+/// Numbers that are no counts: measures, money, names, ages, dates, years,
+/// parts of a group counted elsewhere. Any one rules the number out.
+pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
+    ("money", |text, toks, s, n| {
+        n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#")
+    }),
+    ("unit", |_, _, s, n| n.end < s.end && unit_word(&s.lower(n.end))),
+    // "Cloud 9", "Route 66": a number that ends a name.
+    ("ends_a_name", |text, toks, s, n| {
+        n.digits && n.first > s.first + 1 && n.end == n.first + 1 && {
+            let prev = toks[n.first - 1];
+            let pw = prev.text(text);
+            prev.kind == TokenKind::Word && pw.starts_with(char::is_uppercase) && !is_month(pw) && !pw.contains('.')
+        }
+    }),
+    // "16- year-old": an age broken by a space.
+    ("age_split", |_, _, s, n| {
+        n.end + 1 < s.end
+            && s.lower(n.end) == "-"
+            && (s.lower(n.end + 1).starts_with("year") || s.lower(n.end + 1).starts_with("month"))
+    }),
+    ("after_a_month", |text, toks, s, n| n.first > s.first && is_month(toks[n.first - 1].text(text))),
+    ("not_a_count", |_, toks, s, n| not_a_count(toks, s, n)),
+    ("year", |text, toks, _, n| {
+        let raw = toks[n.first].text(text);
+        n.digits && raw.len() == 4 && !raw.contains(',') && (1800..=2100).contains(&n.value)
+    }),
+    // "of the 100 soldiers": a part of a group already counted elsewhere
+    // (but "of the four wounded" and "the names of the five people who were
+    // murdered" state the count they take a part of).
+    ("part_of_a_group", |_, _, s, n| {
+        let lw = |k: usize| s.lower(k);
+        let states_count = n.end < s.end && matches!(&*lw(n.end), "wounded" | "injured" | "dead" | "killed")
+            || (n.end..(n.end + 3).min(s.end)).any(|k| matches!(&*lw(k), "who" | "that"));
+        n.first >= s.first + 2 && lw(n.first - 1) == "the" && lw(n.first - 2) == "of" && !states_count
+    }),
+];
+
 pub(crate) fn figure_at(
     text: &str,
     toks: &[Token],
@@ -38,54 +79,56 @@ pub(crate) fn figure_at(
     mentions: &[Mention],
 ) -> Option<Figure> {
     let lw = |k: usize| s.lower(k);
-    let raw = toks[n.first].text(text);
-    // Measures, money, dates and years are not counts.
-    if n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#") {
+    if NOT_COUNTS.iter().any(|(_, rule)| rule(text, toks, s, n)) {
         return None;
     }
-    if n.end < s.end && unit_word(&lw(n.end)) {
-        return None;
-    }
-    // "Cloud 9", "Route 66": a number that ends a name.
-    if n.digits && n.first > s.first + 1 && n.end == n.first + 1 {
-        let prev = toks[n.first - 1];
-        let pw = prev.text(text);
-        if prev.kind == TokenKind::Word && pw.starts_with(char::is_uppercase) && !is_month(pw) && !pw.contains('.') {
-            return None;
-        }
-    }
-    // "16- year-old": an age broken by a space.
-    if n.end + 1 < s.end
-        && lw(n.end) == "-"
-        && (lw(n.end + 1).starts_with("year") || lw(n.end + 1).starts_with("month"))
-    {
-        return None;
-    }
-    if n.first > s.first && is_month(toks[n.first - 1].text(text)) {
-        return None;
-    }
-    if not_a_count(toks, s, n) {
-        return None;
-    }
-    if n.digits && raw.len() == 4 && !raw.contains(',') && (1800..=2100).contains(&n.value) {
-        return None;
-    }
-    // "of the 100 soldiers": a part of a group already counted elsewhere
-    // (but "of the four wounded" and "the names of the five people who were
-    // murdered" state the count they take a part of).
-    let states_count = n.end < s.end && matches!(&*lw(n.end), "wounded" | "injured" | "dead" | "killed")
-        || (n.end..(n.end + 3).min(s.end)).any(|k| matches!(&*lw(k), "who" | "that"));
-    if n.first >= s.first + 2 && lw(n.first - 1) == "the" && lw(n.first - 2) == "of" && !states_count {
-        return None;
-    }
-    let (mut qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
+    let (qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
     // "No one was hurt": a negated count is no figure.
     if q_start > s.first && matches!(&*lw(q_start - 1), "no" | "not" | "without") {
         return None;
     }
+    let (n, value_max, qualifier) = range_and_qualifier(text, toks, s, *n, q_start, qualifier);
+    // A verb right before the number ("killed one") says what it counts;
+    // otherwise the words after it do ("one person killed").
+    let before = cue_before(text, toks, q_start, &n, s);
+    let cue = match before {
+        Some(c) => c,
+        None => cue_after(text, toks, &n, s, sentence_destroy, mentions, false)?,
+    };
+    if determiner_one(text, toks, s, &n, &cue) {
+        return None;
+    }
+    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" { q_start - 1 } else { q_start };
+    let end_tok = cue.last.max(cue.subject_end.saturating_sub(1)).max(n.end - 1);
+    let subject = counted_subject(toks, s, &n, &cue);
+    let span = (toks[start_tok].start, toks[end_tok].end);
+    Some(Figure {
+        start: span.0,
+        end: span.1,
+        value: n.value,
+        value_max,
+        qualifier,
+        category: cue.category,
+        subject,
+        actor: actor(text, toks, s, q_start, subject, mentions),
+        reported_by: reported_by(toks, s, mentions),
+        period: period(text, toks, s, end_tok + 1),
+    })
+}
+
+/// Ranges ("between 10 and 15", "10 to 15", "10-15") and the qualifier a
+/// vague number or "or so" gives: the number (its end moved past a range),
+/// its upper bound and the qualifier.
+fn range_and_qualifier(
+    text: &str,
+    toks: &[Token],
+    s: &Sent<'_>,
+    mut n: Number,
+    q_start: usize,
+    mut qualifier: Qualifier,
+) -> (Number, Option<u64>, Qualifier) {
+    let lw = |k: usize| s.lower(k);
     let mut value_max = n.max;
-    let mut n = *n;
-    // Ranges: "between 10 and 15", "10 to 15", "10-15".
     let joiner = if n.end + 1 < s.end { lw(n.end) } else { "".into() };
     let between = q_start > s.first && lw(q_start - 1) == "between";
     if matches!(&*joiner, "to" | "-" | "–") || joiner == "and" && between {
@@ -100,14 +143,11 @@ pub(crate) fn figure_at(
     if n.end + 1 < s.end && lw(n.end) == "or" && lw(n.end + 1) == "so" && qualifier == Qualifier::Exact {
         qualifier = Qualifier::Approx;
     }
-    // A verb right before the number ("killed one") says what it counts;
-    // otherwise the words after it do ("one person killed").
-    let before = cue_before(text, toks, q_start, &n, s);
-    let cue = match before {
-        Some(c) => c,
-        None => cue_after(text, toks, &n, s, sentence_destroy, mentions, false)?,
-    };
-    // "one wounded fighter": "one" as a determiner before an adjective and its noun.
+    (n, value_max, qualifier)
+}
+
+/// "one wounded fighter": "one" as a determiner before an adjective and its noun.
+fn determiner_one(text: &str, toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cue) -> bool {
     let noun_follows = toks
         .get(cue.last + 1)
         .filter(|_| cue.last + 1 < s.end)
@@ -119,11 +159,13 @@ pub(crate) fn figure_at(
                 && !matches!(&*w, "on" | "in")
         })
         .unwrap_or(false);
-    if lw(n.first) == "one" && cue.last == n.end && noun_follows {
-        return None;
-    }
-    let start_tok = if q_start > s.first && lw(q_start - 1) == "between" { q_start - 1 } else { q_start };
-    let end_tok = cue.last.max(cue.subject_end.saturating_sub(1)).max(n.end - 1);
+    s.lower(n.first) == "one" && cue.last == n.end && noun_follows
+}
+
+/// What the figure counts: the words after the number up to the cue's
+/// subject end, past "or so" and "of (the)".
+fn counted_subject(toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cue) -> Option<(usize, usize)> {
+    let lw = |k: usize| s.lower(k);
     let mut subj_first = n.end;
     if subj_first + 1 < s.end && lw(subj_first) == "or" && lw(subj_first + 1) == "so" {
         subj_first += 2;
@@ -134,20 +176,7 @@ pub(crate) fn figure_at(
             subj_first += 1;
         }
     }
-    let subject = (subj_first < cue.subject_end).then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end));
-    let span = (toks[start_tok].start, toks[end_tok].end);
-    Some(Figure {
-        start: span.0,
-        end: span.1,
-        value: n.value,
-        value_max,
-        qualifier,
-        category: cue.category,
-        subject,
-        actor: actor(text, toks, s, q_start, subject, mentions),
-        reported_by: reported_by(toks, s, mentions),
-        period: period(text, toks, s, end_tok + 1),
-    })
+    (subj_first < cue.subject_end).then(|| (toks[subj_first].start, toks[cue.subject_end - 1].end))
 }
 
 /// Whose losses: a place or group named just before "had lost" / "has suffered",

@@ -2,6 +2,48 @@
 
 use super::*;
 
+/// A predicate ("killed", "was found dead") at token `p` and what the rules
+/// for the victim read about it.
+pub(crate) struct Pred<'c> {
+    text: &'c str,
+    toks: &'c [Token],
+    s: &'c Sent<'c>,
+    mentions: &'c [Mention],
+    p: usize,
+    w: crate::text::tokens::Lower<'c>,
+    category: CasualtyCategory,
+    /// The first token of the verb group before `p` (auxiliary, adverbs).
+    k: usize,
+    /// A passive or intransitive verb group: "was killed", "died".
+    aux_ok: bool,
+    /// "not", "never", "could", "if" … within three words before.
+    negated: bool,
+}
+
+impl Pred<'_> {
+    /// Push a figure of one victim over tokens `a..=b`'s bytes with the
+    /// victim phrase `np` (token range), unless an earlier figure covers it.
+    fn push(&self, first: usize, last: usize, np: (usize, usize), out: &mut Vec<Figure>) {
+        let (a, b) = (self.toks[first].start, self.toks[last].end);
+        if !covered(a, b, out) {
+            out.push(single(a, b, self.category, (self.toks[np.0].start, self.toks[np.1 - 1].end)));
+        }
+    }
+}
+
+/// A rule for the victim of a predicate; true when it settled the predicate.
+type VictimRule = fn(&Pred<'_>, &mut Vec<Figure>) -> bool;
+
+/// The rules for one victim told without a numeral, tried in order for each
+/// predicate until one settles it.
+pub(crate) const SINGLE_VICTIM_RULES: &[(&str, VictimRule)] = &[
+    ("passive_victim_before", passive_victim_before),
+    ("shot_and_died", shot_and_died),
+    ("another", another),
+    ("pronounced_dead", pronounced_dead),
+    ("active_victim_after", active_victim_after),
+];
+
 /// One victim stated without a numeral: "a 14-year-old boy is dead", "Ana
 /// Ruiz, 13, was killed", "he was pronounced dead", "killed his girlfriend",
 /// "a man was wounded". Each gives a figure of 1.
@@ -24,154 +66,135 @@ pub(crate) fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions:
             "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
             _ => continue,
         };
-        // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
-        let mut k = p;
-        while k > s.first
-            && matches!(
-                &*lw(k - 1),
-                "pronounced"
-                    | "found"
-                    | "shot"
-                    | "and"
-                    | "fatally"
-                    | "later"
-                    | "also"
-                    | "reportedly"
-                    | "accidentally"
-                    | "critically"
-                    | "seriously"
-                    | "severely"
-                    | "gravely"
-                    | "slightly"
-                    | "most"
-                    | "badly"
-                    | "subsequently"
-                    | "then"
-            )
-        {
-            k -= 1;
-        }
-        let mut aux_ok = w == "died";
-        if let Some(a) = aux_before(s, k) {
-            k = a;
-            aux_ok = true;
-        }
-        // "one year old girl shot and killed": a reduced passive, when no
-        // victim follows ("the officer shot and killed the suspect" is active).
-        if !aux_ok
-            && w == "killed"
-            && k + 2 == p
-            && lw(k) == "shot"
-            && (p + 1 >= s.end || {
-                let x = lw(p + 1);
-                matches!(
-                    &*x,
-                    "by" | "in"
-                        | "on"
-                        | "at"
-                        | "near"
-                        | "outside"
-                        | "during"
-                        | "while"
-                        | "after"
-                        | "last"
-                        | "early"
-                        | "late"
-                        | ","
-                        | "."
-                        | ";"
-                        | "—"
-                        | "-"
-                ) || is_month(toks[p + 1].text(text))
-            })
-            && k > s.first
-            && !matches!(&*lw(k - 1), "he" | "she" | "they" | "who")
-        {
-            aux_ok = true;
-        }
-        let negated_or_modal = (k.saturating_sub(3).max(s.first)..p).any(|j| {
-            matches!(
-                &*lw(j),
-                "not"
-                    | "never"
-                    | "nearly"
-                    | "almost"
-                    | "could"
-                    | "would"
-                    | "might"
-                    | "may"
-                    | "will"
-                    | "if"
-                    | "no"
-                    | "nobody"
-                    | "none"
-            )
-        });
-        if aux_ok && k > s.first && !negated_or_modal {
-            if let Some(np) = victim_before(text, toks, s, k, mentions) {
-                let (a, b) = (toks[np.0].start, toks[p].end);
-                if !covered(a, b, out) {
-                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
-                }
-                continue;
-            }
-        }
-        // "[victim] was shot in the neck … and died at the scene": one killed.
-        if w == "died" && (k..p).any(|j| lw(j) == "and") && !negated_or_modal {
-            let shot = (s.first + 1..k).rev().find(|&j| {
-                matches!(&*lw(j), "shot" | "stabbed" | "struck" | "wounded") && matches!(&*lw(j - 1), "was" | "is")
-            });
-            if let Some(np) = shot.and_then(|j| victim_before(text, toks, s, j - 1, mentions)) {
-                let (a, b) = (toks[np.0].start, toks[p].end);
-                if !covered(a, b, out) {
-                    out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
-                }
-                continue;
-            }
-        }
-        // "… and another (seriously) injured": one more victim.
-        if k > s.first && lw(k - 1) == "another" && !negated_or_modal {
-            let (a, b) = (toks[k - 1].start, toks[p].end);
-            if !covered(a, b, out) {
-                out.push(single(a, b, category, (toks[k - 1].start, toks[k - 1].end)));
-            }
-            continue;
-        }
-        // "pronounced the boy dead", "pronounced one man, 22, dead".
-        if w == "dead" && !negated_or_modal {
-            if let Some(v) = (p.saturating_sub(6).max(s.first)..p).rev().find(|&j| lw(j) == "pronounced") {
-                // ("the boy" counts here: whoever is pronounced dead is one victim.)
-                let the_victim = || {
-                    (lw(v + 1) == "the").then_some(())?;
-                    (v + 2..p).find(|&k| victim_noun(&lw(k))).map(|k| (v + 1, k + 1))
-                };
-                if let Some(np) = victim_after(text, toks, s, v + 1, mentions).or_else(the_victim) {
-                    let (a, b) = (toks[v].start, toks[p].end);
-                    if np.1 <= p && !covered(a, b, out) {
-                        out.push(single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)));
-                        continue;
-                    }
-                }
-            }
-        }
-        // Active: "killed [victim]", "fatally shot [victim]".
-        if matches!(&*w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end {
-            if let Some(np) = victim_after(text, toks, s, p + 1, mentions) {
-                // "injured a third man and a 16-year-old boy": two.
-                let second = (np.1 + 1 < s.end && lw(np.1) == "and")
-                    .then(|| victim_after(text, toks, s, np.1 + 1, mentions))
-                    .flatten();
-                let (np, value) = match second {
-                    Some(two) => ((np.0, two.1), 2),
-                    None => (np, 1),
-                };
-                let (a, b) = (toks[p].start, toks[np.1 - 1].end);
-                if !covered(a, b, out) && !negated_or_modal {
-                    out.push(Figure { value, ..single(a, b, category, (toks[np.0].start, toks[np.1 - 1].end)) });
-                }
+        let pred = predicate(text, toks, s, mentions, p, w, category);
+        for (_, rule) in SINGLE_VICTIM_RULES {
+            if rule(&pred, out) {
+                break;
             }
         }
     }
+}
+
+/// The verb group before the predicate at `p`: its first token, whether it
+/// is passive or intransitive, and whether it is negated or modal.
+fn predicate<'c>(
+    text: &'c str,
+    toks: &'c [Token],
+    s: &'c Sent<'c>,
+    mentions: &'c [Mention],
+    p: usize,
+    w: crate::text::tokens::Lower<'c>,
+    category: CasualtyCategory,
+) -> Pred<'c> {
+    let lw = |k: usize| s.lower(k);
+    // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
+    let mut k = p;
+    while k > s.first && crate::text::lexicon::predicate_adverbs(&lw(k - 1)) {
+        k -= 1;
+    }
+    let mut aux_ok = w == "died";
+    if let Some(a) = aux_before(s, k) {
+        k = a;
+        aux_ok = true;
+    }
+    // "one year old girl shot and killed": a reduced passive, when no
+    // victim follows ("the officer shot and killed the suspect" is active).
+    if !aux_ok
+        && w == "killed"
+        && k + 2 == p
+        && lw(k) == "shot"
+        && (p + 1 >= s.end || {
+            let x = lw(p + 1);
+            crate::text::lexicon::after_reduced_passive(&x) || is_month(toks[p + 1].text(text))
+        })
+        && k > s.first
+        && !matches!(&*lw(k - 1), "he" | "she" | "they" | "who")
+    {
+        aux_ok = true;
+    }
+    let negated = (k.saturating_sub(3).max(s.first)..p).any(|j| crate::text::lexicon::negation_or_modal(&lw(j)));
+    Pred { text, toks, s, mentions, p, w, category, k, aux_ok, negated }
+}
+
+/// "[victim] was killed", "[victim] died".
+fn passive_victim_before(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
+    if !(v.aux_ok && v.k > v.s.first && !v.negated) {
+        return false;
+    }
+    let Some(np) = victim_before(v.text, v.toks, v.s, v.k, v.mentions) else { return false };
+    v.push(np.0, v.p, np, out);
+    true
+}
+
+/// "[victim] was shot in the neck … and died at the scene": one killed.
+fn shot_and_died(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
+    let lw = |k: usize| v.s.lower(k);
+    if !(v.w == "died" && (v.k..v.p).any(|j| lw(j) == "and") && !v.negated) {
+        return false;
+    }
+    let shot = (v.s.first + 1..v.k)
+        .rev()
+        .find(|&j| matches!(&*lw(j), "shot" | "stabbed" | "struck" | "wounded") && matches!(&*lw(j - 1), "was" | "is"));
+    let Some(np) = shot.and_then(|j| victim_before(v.text, v.toks, v.s, j - 1, v.mentions)) else { return false };
+    v.push(np.0, v.p, np, out);
+    true
+}
+
+/// "… and another (seriously) injured": one more victim.
+fn another(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
+    if !(v.k > v.s.first && v.s.lower(v.k - 1) == "another" && !v.negated) {
+        return false;
+    }
+    v.push(v.k - 1, v.p, (v.k - 1, v.k), out);
+    true
+}
+
+/// "pronounced the boy dead", "pronounced one man, 22, dead".
+fn pronounced_dead(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
+    let lw = |k: usize| v.s.lower(k);
+    if !(v.w == "dead" && !v.negated) {
+        return false;
+    }
+    let p = v.p;
+    let Some(at) = (p.saturating_sub(6).max(v.s.first)..p).rev().find(|&j| lw(j) == "pronounced") else {
+        return false;
+    };
+    // ("the boy" counts here: whoever is pronounced dead is one victim.)
+    let the_victim = || {
+        (lw(at + 1) == "the").then_some(())?;
+        (at + 2..p).find(|&k| victim_noun(&lw(k))).map(|k| (at + 1, k + 1))
+    };
+    if let Some(np) = victim_after(v.text, v.toks, v.s, at + 1, v.mentions).or_else(the_victim) {
+        let (a, b) = (v.toks[at].start, v.toks[p].end);
+        if np.1 <= p && !covered(a, b, out) {
+            out.push(single(a, b, v.category, (v.toks[np.0].start, v.toks[np.1 - 1].end)));
+            return true;
+        }
+    }
+    false
+}
+
+/// Active: "killed [victim]", "fatally shot [victim]"; "injured a third man
+/// and a 16-year-old boy": two.
+fn active_victim_after(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
+    let (text, toks, s, p) = (v.text, v.toks, v.s, v.p);
+    if !(matches!(&*v.w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end) {
+        return false;
+    }
+    if let Some(np) = victim_after(text, toks, s, p + 1, v.mentions) {
+        let second = (np.1 + 1 < s.end && s.lower(np.1) == "and")
+            .then(|| victim_after(text, toks, s, np.1 + 1, v.mentions))
+            .flatten();
+        let (np, value) = match second {
+            Some(two) => ((np.0, two.1), 2),
+            None => (np, 1),
+        };
+        let (a, b) = (toks[p].start, toks[np.1 - 1].end);
+        if !covered(a, b, out) && !v.negated {
+            out.push(Figure { value, ..single(a, b, v.category, (toks[np.0].start, toks[np.1 - 1].end)) });
+        }
+    }
+    true
 }
 
 /// A singular victim phrase ending right before token `end`: a person's

@@ -16,50 +16,55 @@ pub fn find_in_paragraph(
     let ms = marks(&text[para.0..para.1], para.0);
     let first_new = out.len();
     if continues {
-        if let Some(first) = ms.first().filter(|m| m.can_open && text[para.0..m.pos].trim().is_empty()) {
-            let closed = pair(&ms).iter().any(|&(s, _)| s == first.pos);
-            if !closed && text[first.pos + first.len..para.1].chars().any(char::is_alphanumeric) {
-                out.push(Found {
-                    start: first.pos,
-                    end: para.1,
-                    kind: QuoteKind::Direct,
-                    speaker: None,
-                    speaker_entity: None,
-                    speaker_description: None,
-                    cue: None,
-                    open_ended: true,
-                });
-                return;
-            }
+        if let Some(f) = running_on(text, para, &ms) {
+            out.push(f);
+            return;
         }
     }
     for (s, e) in pair(&ms) {
-        let inner = &text[s..e];
-        let words = inner.split_whitespace().count();
-        if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
-            continue;
+        if let Some(f) = quote_at(text, toks, s, e, mentions) {
+            out.push(f);
         }
-        let (speaker, cue) = attribute(text, toks, s, e, mentions);
-        let ends_punct = inner.trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', ',', '!', '?', '…']);
-        let kind = if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) {
-            QuoteKind::Direct
-        } else {
-            QuoteKind::Partial
-        };
-        let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-        out.push(Found {
-            start: s,
-            end: e,
-            kind,
-            speaker,
-            speaker_entity,
-            speaker_description: None,
-            cue,
-            open_ended: false,
-        });
     }
-    // A direct quote with no cue of its own right after an attributed one in
-    // the same paragraph continues that speaker ("… ," he said. "…").
+    continue_speakers(text, para, toks, first_new, out);
+}
+
+/// A quote opened at the paragraph's start and left open, running on into
+/// the next paragraph.
+fn running_on(text: &str, para: (usize, usize), ms: &[MarkAt]) -> Option<Found> {
+    let first = ms.first().filter(|m| m.can_open && text[para.0..m.pos].trim().is_empty())?;
+    let closed = pair(ms).iter().any(|&(s, _)| s == first.pos);
+    (!closed && text[first.pos + first.len..para.1].chars().any(char::is_alphanumeric)).then_some(Found {
+        start: first.pos,
+        end: para.1,
+        kind: QuoteKind::Direct,
+        speaker: None,
+        speaker_entity: None,
+        speaker_description: None,
+        cue: None,
+        open_ended: true,
+    })
+}
+
+/// The quote between marks at `s..e`, its kind and the speaker its own
+/// sentence gives; none for a nickname or marks around nothing.
+fn quote_at(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> Option<Found> {
+    let inner = &text[s..e];
+    let words = inner.split_whitespace().count();
+    if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
+        return None;
+    }
+    let (speaker, cue) = attribute(text, toks, s, e, mentions);
+    let ends_punct = inner.trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', ',', '!', '?', '…']);
+    let kind =
+        if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) { QuoteKind::Direct } else { QuoteKind::Partial };
+    let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
+    Some(Found { start: s, end: e, kind, speaker, speaker_entity, speaker_description: None, cue, open_ended: false })
+}
+
+/// A direct quote with no cue of its own right after an attributed one in
+/// the same paragraph continues that speaker ("… ," he said. "…").
+fn continue_speakers(text: &str, para: (usize, usize), toks: &[Token], first_new: usize, out: &mut [Found]) {
     for i in first_new.max(1)..out.len() {
         if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
             let prev = out[i - 1].clone();
@@ -73,21 +78,7 @@ pub fn find_in_paragraph(
                     && is_reporting_verb(&crate::text::tokens::lower(t.text(text)))
                     && !name_part(text, toks, k)
             });
-            // "“…” to drive up the price, she said": a cue later in the
-            // quote's own sentence attributes it instead.
-            let mut k = token_at_or_after(toks, out[i].end);
-            let mut cue_after = false;
-            while k < toks.len() && k < hi + 40 {
-                let t = toks[k].text(text);
-                if matches!(t, "." | "!" | "?" | ";" | "\"" | "“" | "”") || toks[k].start >= para.1 {
-                    break;
-                }
-                if lexicon::is_cue_verb(&crate::text::tokens::lower(t)) && !name_part(text, toks, k) {
-                    cue_after = true;
-                    break;
-                }
-                k += 1;
-            }
+            let cue_after = cue_later_in_sentence(text, para, toks, out[i].end, hi);
             if prev.speaker.is_some()
                 && between.split_whitespace().count() <= 12
                 && !between.contains('\n')
@@ -100,6 +91,29 @@ pub fn find_in_paragraph(
         }
     }
 }
+
+/// "“…” to drive up the price, she said": a cue later in the quote's own
+/// sentence (looked for up to 40 tokens past `hi`, the quote's first token)
+/// attributes it instead.
+fn cue_later_in_sentence(text: &str, para: (usize, usize), toks: &[Token], end: usize, hi: usize) -> bool {
+    let mut k = token_at_or_after(toks, end);
+    while k < toks.len() && k < hi + CUE_LOOKAHEAD {
+        let t = toks[k].text(text);
+        if matches!(t, "." | "!" | "?" | ";" | "\"" | "“" | "”") || toks[k].start >= para.1 {
+            return false;
+        }
+        if lexicon::is_cue_verb(&crate::text::tokens::lower(t)) && !name_part(text, toks, k) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// How far past a quote's first token a cue later in its sentence is
+/// looked for (bounded from the start, as written in the rules' first round;
+/// see the README's notes on quotes).
+const CUE_LOOKAHEAD: usize = 40;
 
 /// A nickname quoted inside a name (Marcia "Cia" Price): up to three
 /// capitalised words, between a capitalised word and another.

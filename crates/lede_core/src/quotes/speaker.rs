@@ -153,78 +153,119 @@ pub(crate) fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[M
     None
 }
 
+/// What the rules for a speaker ending at token `end` read.
+pub(crate) struct Before<'c> {
+    text: &'c str,
+    toks: &'c [Token],
+    end: usize,
+    mentions: &'c [Mention],
+    /// The token before `end`, and its lowercase.
+    last: Token,
+    lower: crate::text::tokens::Lower<'c>,
+}
+
+type ByteSpan = (usize, usize);
+
+/// The rules for a speaker ending right before a cue, tried in order; the
+/// first that finds one wins.
+pub(crate) const SPEAKER_BEFORE: &[(&str, fn(&Before<'_>) -> Option<ByteSpan>)] = &[
+    ("pronoun", |b| lexicon::is_speaker_pronoun(&b.lower).then_some((b.last.start, b.last.end))),
+    ("mention", mention_ending_here),
+    ("name_before_apposition", name_before_apposition),
+    ("group_opening_clause", group_opening_clause),
+    ("capitalised_run", capitalised_run),
+    ("yet_another", |b| {
+        (b.lower == "another" && b.end >= 2 && crate::text::tokens::lower(b.toks[b.end - 2].text(b.text)) == "yet")
+            .then_some((b.last.start, b.last.end))
+    }),
+    ("description", description_before),
+];
+
 /// A speaker phrase ending right before token `end`.
 pub(crate) fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
     let last = toks[end - 1];
-    let lower = crate::text::tokens::lower(last.text(text));
-    if lexicon::is_speaker_pronoun(&lower) {
-        return Some((last.start, last.end));
+    let b = Before { text, toks, end, mentions, last, lower: crate::text::tokens::lower(last.text(text)) };
+    SPEAKER_BEFORE.iter().find_map(|(_, rule)| rule(&b))
+}
+
+/// A tagged name ending right before the cue.
+fn mention_ending_here(b: &Before<'_>) -> Option<ByteSpan> {
+    let i = b.mentions.partition_point(|m| m.end < b.last.end);
+    b.mentions.get(i).filter(|m| m.end == b.last.end).map(|m| (m.start, m.end))
+}
+
+/// "Rep. Ana Ruiz (D-Ore.), head of the caucus, said": the name before an
+/// appositive set off by a comma or a bracket.
+fn name_before_apposition(b: &Before<'_>) -> Option<ByteSpan> {
+    let (text, toks, last, mentions) = (b.text, b.toks, b.last, b.mentions);
+    if !matches!(last.text(text), "," | ")") {
+        return None;
     }
-    let i = mentions.partition_point(|m| m.end < last.end);
-    if let Some(m) = mentions.get(i).filter(|m| m.end == last.end) {
-        return Some((m.start, m.end));
-    }
-    // "Rep. Ana Ruiz (D-Ore.), head of the caucus, said": the name before an
-    // appositive set off by a comma or a bracket.
-    if matches!(last.text(text), "," | ")") {
-        let lo = end.saturating_sub(24);
-        let floor = toks[lo].start;
-        let j = mentions.partition_point(|m| m.end <= last.start);
-        for m in mentions[..j].iter().rev().take_while(|m| m.start >= floor) {
-            let after = toks.partition_point(|t| t.start < m.end);
-            let opens_apposition = toks.get(after).map(|t| matches!(t.text(text), "," | "(")).unwrap_or(false);
-            // The name starts its clause, perhaps after a title ("Gov.",
-            // "Oversight Chairman"): skip up to three capitalised words first.
-            let mut b = toks.partition_point(|t| t.start < m.start);
-            let mut titles = 0;
-            while b > 0 && titles < 3 && toks[b - 1].kind == TokenKind::Word {
-                let w = toks[b - 1].text(text);
-                if !w.starts_with(char::is_uppercase) {
-                    break;
-                }
-                b -= 1;
-                titles += 1;
+    let lo = b.end.saturating_sub(24);
+    let floor = toks[lo].start;
+    let j = mentions.partition_point(|m| m.end <= last.start);
+    for m in mentions[..j].iter().rev().take_while(|m| m.start >= floor) {
+        let after = toks.partition_point(|t| t.start < m.end);
+        let opens_apposition = toks.get(after).map(|t| matches!(t.text(text), "," | "(")).unwrap_or(false);
+        // The name starts its clause, perhaps after a title ("Gov.",
+        // "Oversight Chairman"): skip up to three capitalised words first.
+        let mut b = toks.partition_point(|t| t.start < m.start);
+        let mut titles = 0;
+        while b > 0 && titles < 3 && toks[b - 1].kind == TokenKind::Word {
+            let w = toks[b - 1].text(text);
+            if !w.starts_with(char::is_uppercase) {
+                break;
             }
-            let clause_start = b
-                .checked_sub(1)
-                .map(|b| {
-                    matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";" | "," | "”")
-                        || toks[b].text(text).starts_with(char::is_lowercase)
-                })
-                .unwrap_or(true);
-            if m.label == EntityLabel::Per && opens_apposition && clause_start {
-                return Some((m.start, m.end));
-            }
+            b -= 1;
+            titles += 1;
+        }
+        let clause_start = b
+            .checked_sub(1)
+            .map(|b| {
+                matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";" | "," | "”")
+                    || toks[b].text(text).starts_with(char::is_lowercase)
+            })
+            .unwrap_or(true);
+        if m.label == EntityLabel::Per && opens_apposition && clause_start {
+            return Some((m.start, m.end));
         }
     }
-    // "Police say", "Demonstrators said": a group of people opening its clause.
+    None
+}
+
+/// "Police say", "Demonstrators said": a group of people opening its clause.
+fn group_opening_clause(b: &Before<'_>) -> Option<ByteSpan> {
+    let (text, toks, end, last) = (b.text, b.toks, b.end, b.last);
     let opens_clause = end == 1
         || matches!(toks[end - 2].text(text), "." | "“" | "\"" | ":" | ";" | "”")
         || toks[end - 2].end < last.start && text[toks[end - 2].end..last.start].contains('\n');
-    if opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&lower) {
-        return Some((last.start, last.end));
-    }
-    // "Maddow asked", "Another tweeted", "Party Chairman Reince Priebus
-    // called": up to five capitalised words opening their clause, a name the
-    // tagger missed; "Yet another said".
+    (opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&b.lower))
+        .then_some((last.start, last.end))
+}
+
+/// "Maddow asked", "Another tweeted", "Party Chairman Reince Priebus
+/// called": up to five capitalised words opening their clause, a name the
+/// tagger missed.
+fn capitalised_run(b: &Before<'_>) -> Option<ByteSpan> {
+    let (text, toks, end) = (b.text, b.toks, b.end);
     let cap = |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
     let run = toks[..end].iter().rev().take(5).take_while(|t| cap(t)).count();
     let first = end - run;
     let opens_run = first == 0
         || matches!(toks[first - 1].text(text), "." | "“" | "\"" | ":" | ";" | "”" | ",")
         || toks[first - 1].end < toks[first].start && text[toks[first - 1].end..toks[first].start].contains('\n');
-    if run >= 1 && opens_run && (lower == "another" || !lexicon::is_function_word(&lower)) {
-        return Some((toks[first].start, last.end));
-    }
-    if lower == "another" && end >= 2 && crate::text::tokens::lower(toks[end - 2].text(text)) == "yet" {
-        return Some((last.start, last.end));
-    }
-    // "the president said": a determiner within six words before, and the
-    // phrase ends on a content word ("… others and told" is no speaker).
-    if lexicon::is_function_word(&lower) {
+    (run >= 1 && opens_run && (b.lower == "another" || !lexicon::is_function_word(&b.lower)))
+        .then_some((toks[first].start, b.last.end))
+}
+
+/// "the president said": a determiner within six words before, and the
+/// phrase ends on a content word ("… others and told" is no speaker).
+fn description_before(b: &Before<'_>) -> Option<ByteSpan> {
+    let (text, toks, end, last, lower) = (b.text, b.toks, b.end, b.last, &b.lower);
+    if lexicon::is_function_word(lower) {
         return None;
     }
     let lo = end.saturating_sub(12);
@@ -238,7 +279,7 @@ pub(crate) fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &
         if matches!(&*det, "one" | "another" | "this")
             && end - k <= 4
             && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
-            && (lexicon::is_person_noun(&lower) || is_group_noun(&lower))
+            && (lexicon::is_person_noun(lower) || is_group_noun(lower))
         {
             return Some((toks[k].start, last.end));
         }
@@ -250,19 +291,27 @@ pub(crate) fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &
         {
             return Some((toks[k].start, last.end));
         }
-        // "Obama's former campaign strategist said", "Ivana Trump's brief
-        // said": a name's possessive as the determiner, the phrase ending on
-        // a person noun, or one noun right after it.
-        let owned_noun = k + 2 == end
-            && last.kind == TokenKind::Word
-            && last.text(text).starts_with(char::is_lowercase)
-            && !last.text(text).contains('-');
-        if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && (owned_noun || lexicon::is_person_noun(&lower)) {
-            let i = mentions.partition_point(|m| m.end < toks[k - 1].end);
-            if let Some(m) = mentions.get(i).filter(|m| m.end == toks[k - 1].end) {
-                if toks[k + 1..end].iter().all(|t| t.kind == TokenKind::Word) {
-                    return Some((m.start, last.end));
-                }
+        if let Some(sp) = possessive_description(b, k) {
+            return Some(sp);
+        }
+    }
+    None
+}
+
+/// "Obama's former campaign strategist said", "Ivana Trump's brief said": a
+/// name's possessive (token `k`) as the determiner, the phrase ending on a
+/// person noun, or one noun right after it.
+fn possessive_description(b: &Before<'_>, k: usize) -> Option<ByteSpan> {
+    let (text, toks, end, last) = (b.text, b.toks, b.end, b.last);
+    let owned_noun = k + 2 == end
+        && last.kind == TokenKind::Word
+        && last.text(text).starts_with(char::is_lowercase)
+        && !last.text(text).contains('-');
+    if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && (owned_noun || lexicon::is_person_noun(&b.lower)) {
+        let i = b.mentions.partition_point(|m| m.end < toks[k - 1].end);
+        if let Some(m) = b.mentions.get(i).filter(|m| m.end == toks[k - 1].end) {
+            if toks[k + 1..end].iter().all(|t| t.kind == TokenKind::Word) {
+                return Some((m.start, last.end));
             }
         }
     }

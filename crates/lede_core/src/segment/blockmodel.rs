@@ -180,11 +180,23 @@ fn ratio_bucket(r: f32) -> u8 {
     (r * 5.0).floor().clamp(0.0, 4.0) as u8
 }
 
-/// Hashed features of each line, given the shape of every line and each
-/// line's text (for repetition on the page). `out` gets one vector a line.
-pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64>>) {
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
+fn end_str(c: char) -> &'static str {
+    match c {
+        '.' => ".",
+        '!' => "!",
+        '?' => "?",
+        ':' => ":",
+        '…' => "…",
+        _ => "n",
+    }
+}
+
+/// The length of the run of short lines without a sentence end (lists of
+/// links, menus) that each line is in; 0 outside one.
+fn short_runs(shapes: &[LineShape]) -> Vec<usize> {
     let n = shapes.len();
-    // Runs of short lines without a sentence end (lists of links, menus).
     let short = |s: &LineShape| s.words < 12 && !matches!(s.end, '.' | '!' | '?');
     let mut run = vec![0usize; n];
     let mut i = 0;
@@ -199,6 +211,13 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
             i += 1;
         }
     }
+    run
+}
+
+/// Hashed features of each line, given the shape of every line and each
+/// line's text (for repetition on the page). `out` gets one vector a line.
+pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64>>) {
+    let run = short_runs(shapes);
     // Lines that occur more than once on the page (sorted hashes).
     let mut seen: Vec<u64> = texts.iter().map(|t| hash(t.trim())).collect();
     seen.sort_unstable();
@@ -206,85 +225,85 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
         let i = seen.partition_point(|&x| x < h);
         seen.get(i + 1) == Some(&h)
     };
-    const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
-    let end_str = |c: char| match c {
-        '.' => ".",
-        '!' => "!",
-        '?' => "?",
-        ':' => ":",
-        '…' => "…",
-        _ => "n",
-    };
     out.clear();
-    for i in 0..n {
+    for i in 0..shapes.len() {
         let mut f = Vec::with_capacity(40);
         // A feature's hash is the FNV-1a of its name, the parts run together.
         let mut add = |parts: &[&str]| f.push(hash_parts(parts));
-        let s = &shapes[i];
-        let wb = words_bucket(s.words);
-        let end = end_str(s.end);
-        let title = DIGITS[usize::from(ratio_bucket(s.title_ratio))];
-        let stop = DIGITS[usize::from(ratio_bucket(s.stop_ratio))];
-        add(&["bias"]);
-        add(&["w=", wb]);
-        add(&["end=", end]);
-        add(&["w=", wb, "|end=", end]);
-        add(&["title=", title]);
-        add(&["stop=", stop]);
-        add(&["title=", title, "|stop=", stop]);
-        add(&["w=", wb, "|title=", title]);
-        add(&["digits=", DIGITS[usize::from(ratio_bucket(s.digit_ratio))]]);
-        add(&["commas=", DIGITS[s.commas.min(4)]]);
-        for (flag, label) in [
-            (s.link, "link"),
-            (s.handle, "handle"),
-            (s.pipes, "pipes"),
-            (s.relative_time, "reltime"),
-            (s.starts_by, "by"),
-            (s.starts_dash, "dash"),
-            (s.quote, "quote"),
-        ] {
-            if flag {
-                add(&[label]);
-            }
-        }
-        if let Some(k) = s.furniture {
-            add(&["furniture=", k]);
-        }
-        let r = match run[i] {
-            0 => "0",
-            1 => "1",
-            2 => "2",
-            3 => "3",
-            4..=6 => "4-6",
-            _ => "7+",
-        };
-        add(&["run=", r]);
-        add(&["run=", r, "|w=", wb]);
+        own_features(&shapes[i], run[i], &mut add);
         if repeated(hash(texts[i].trim())) {
             add(&["repeated"]);
         }
         // (No feature of the place on the page: L3S pages open and close
         // with site chrome, a pasted story need not.)
-        // Neighbours, one and two lines away.
-        for (d, tag) in [(-2i64, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
-            let j = i as i64 + d;
-            if j < 0 || j >= n as i64 {
-                continue;
-            }
-            let o = &shapes[j as usize];
-            let ow = words_bucket(o.words);
-            add(&[tag, ":w=", ow]);
-            add(&[tag, ":end=", end_str(o.end)]);
-            if d.abs() == 1 {
-                add(&[tag, ":title=", DIGITS[usize::from(ratio_bucket(o.title_ratio))]]);
-                add(&[tag, ":w=", ow, "|w=", wb]);
-                if let Some(k) = o.furniture {
-                    add(&[tag, ":furniture=", k]);
-                }
+        neighbour_features(shapes, i, &mut add);
+        out.push(f);
+    }
+}
+
+/// A line's own features: its size, ending, capitals, stop words, flags and run.
+fn own_features(s: &LineShape, run: usize, add: &mut impl FnMut(&[&str])) {
+    let wb = words_bucket(s.words);
+    let end = end_str(s.end);
+    let title = DIGITS[usize::from(ratio_bucket(s.title_ratio))];
+    let stop = DIGITS[usize::from(ratio_bucket(s.stop_ratio))];
+    add(&["bias"]);
+    add(&["w=", wb]);
+    add(&["end=", end]);
+    add(&["w=", wb, "|end=", end]);
+    add(&["title=", title]);
+    add(&["stop=", stop]);
+    add(&["title=", title, "|stop=", stop]);
+    add(&["w=", wb, "|title=", title]);
+    add(&["digits=", DIGITS[usize::from(ratio_bucket(s.digit_ratio))]]);
+    add(&["commas=", DIGITS[s.commas.min(4)]]);
+    for (flag, label) in [
+        (s.link, "link"),
+        (s.handle, "handle"),
+        (s.pipes, "pipes"),
+        (s.relative_time, "reltime"),
+        (s.starts_by, "by"),
+        (s.starts_dash, "dash"),
+        (s.quote, "quote"),
+    ] {
+        if flag {
+            add(&[label]);
+        }
+    }
+    if let Some(k) = s.furniture {
+        add(&["furniture=", k]);
+    }
+    let r = match run {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=6 => "4-6",
+        _ => "7+",
+    };
+    add(&["run=", r]);
+    add(&["run=", r, "|w=", wb]);
+}
+
+/// The neighbours' features, one and two lines away.
+fn neighbour_features(shapes: &[LineShape], i: usize, add: &mut impl FnMut(&[&str])) {
+    let wb = words_bucket(shapes[i].words);
+    for (d, tag) in [(-2i64, "p2"), (-1, "p1"), (1, "n1"), (2, "n2")] {
+        let j = i as i64 + d;
+        if j < 0 || j >= shapes.len() as i64 {
+            continue;
+        }
+        let o = &shapes[j as usize];
+        let ow = words_bucket(o.words);
+        add(&[tag, ":w=", ow]);
+        add(&[tag, ":end=", end_str(o.end)]);
+        if d.abs() == 1 {
+            add(&[tag, ":title=", DIGITS[usize::from(ratio_bucket(o.title_ratio))]]);
+            add(&[tag, ":w=", ow, "|w=", wb]);
+            if let Some(k) = o.furniture {
+                add(&[tag, ":furniture=", k]);
             }
         }
-        out.push(f);
     }
 }
 
