@@ -152,7 +152,7 @@ fn another(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
 /// "pronounced the boy dead", "pronounced one man, 22, dead".
 fn pronounced_dead(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
     let lw = |k: usize| v.s.lower(k);
-    if !(v.w == "dead" && !v.negated) {
+    if v.w != "dead" || v.negated {
         return false;
     }
     let p = v.p;

@@ -168,7 +168,10 @@ type ByteSpan = (usize, usize);
 
 /// The rules for a speaker ending right before a cue, tried in order; the
 /// first that finds one wins.
-pub(crate) const SPEAKER_BEFORE: &[(&str, fn(&Before<'_>) -> Option<ByteSpan>)] = &[
+/// A rule for a speaker before a cue.
+type SpeakerRule = fn(&Before<'_>) -> Option<ByteSpan>;
+
+pub(crate) const SPEAKER_BEFORE: &[(&str, SpeakerRule)] = &[
     ("pronoun", |b| lexicon::is_speaker_pronoun(&b.lower).then_some((b.last.start, b.last.end))),
     ("mention", mention_ending_here),
     ("name_before_apposition", name_before_apposition),
