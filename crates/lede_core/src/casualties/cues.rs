@@ -55,177 +55,250 @@ pub(crate) fn cue_after(
     mentions: &[Mention],
     coordinated: bool,
 ) -> Option<Cue> {
-    let lw = |k: usize| s.lower(k);
-    let mut k = n.end;
-    // "100 or so"
-    if k + 1 < s.end && lw(k) == "or" && lw(k + 1) == "so" {
-        k += 2;
-    }
-    let mut limit = (k + 8).min(s.end);
-    let mut subject_end = k;
-    let mut found: Option<(CasualtyCategory, usize)> = None;
-    let mut subject_closed = false;
-    while k < limit {
-        let w = lw(k);
-        // An age range after the counted noun is skipped: "four boys between
-        // ages 12 and 16 were wounded", "two men aged 20 to 25".
-        if found.is_none() {
-            let j = if w == "between" && k + 1 < s.end { k + 1 } else { k };
-            if matches!(&*lw(j), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number {
-                let mut e = j + 2;
-                if e + 1 < s.end && matches!(&*lw(e), "and" | "to" | "-" | "–") && toks[e + 1].kind == TokenKind::Number
-                {
-                    e += 2;
-                }
-                limit = (limit + (e - k)).min(s.end);
-                k = e;
+    let mut w = CueWalk::new(text, toks, n, s, mentions);
+    while w.k < w.limit {
+        let k = w.k;
+        let word = s.lower(k);
+        if let Some(to) = w.skip_age_range(&word).or_else(|| w.skip_name_in_phrase()) {
+            w.jump(to);
+            continue;
+        }
+        // A predicate whose category word comes a few words on: "sustained
+        // what police say are non-life threatening injuries", "were taken to
+        // local hospitals".
+        if w.found.is_none() && !(n.end..k).any(|j| matches!(&*s.lower(j), "and" | "or")) {
+            if let Some((c, last)) = late_predicate(s, k) {
+                w.found = Some((c, last));
+                w.k = last + 1;
                 continue;
             }
         }
-        // A name inside the counted phrase is skipped: "two firefighters with
-        // the Morningside Volunteer Fire Department suffered minor injuries".
+        if w.clause_ends(&word) {
+            break;
+        }
+        if let Some(to) = w.skip_parenthetical(&word) {
+            w.jump(to);
+            continue;
+        }
+        let conj = matches!(&*word, "and" | "or");
+        if w.found.is_none() && conj && !coordinated {
+            if let Some(cue) = w.shared_predicate(sentence_destroy) {
+                return Some(cue);
+            }
+        }
+        let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
+        if w.found.is_none()
+            && (matches!(&*word, "," | "but" | "while" | "after" | "before")
+                || conj && (new_count(k + 1) || new_count(k + 2)))
+        {
+            break;
+        }
+        if !w.take_category(&word, sentence_destroy) {
+            break;
+        }
+        w.k += 1;
+    }
+    let (category, last) = w.found?;
+    Some(Cue { category, last, subject_end: w.subject_end })
+}
+
+/// The walk over the words after a number, looking for its category word.
+struct CueWalk<'c> {
+    text: &'c str,
+    toks: &'c [Token],
+    n: &'c Number,
+    s: &'c Sent<'c>,
+    mentions: &'c [Mention],
+    k: usize,
+    /// How far the walk may go (moved on past skipped phrases).
+    limit: usize,
+    /// Where the counted noun phrase ends (exclusive).
+    subject_end: usize,
+    /// The category and its last word, once found.
+    found: Option<(CasualtyCategory, usize)>,
+    subject_closed: bool,
+}
+
+impl<'c> CueWalk<'c> {
+    fn new(text: &'c str, toks: &'c [Token], n: &'c Number, s: &'c Sent<'c>, mentions: &'c [Mention]) -> Self {
+        let mut k = n.end;
+        // "100 or so"
+        if k + 1 < s.end && s.lower(k) == "or" && s.lower(k + 1) == "so" {
+            k += 2;
+        }
+        let limit = (k + CUE_WINDOW).min(s.end);
+        Self { text, toks, n, s, mentions, k, limit, subject_end: k, found: None, subject_closed: false }
+    }
+
+    /// Go on at token `to`, the limit moved on by what was skipped.
+    fn jump(&mut self, to: usize) {
+        self.limit = (self.limit + (to - self.k)).min(self.s.end);
+        self.k = to;
+    }
+
+    /// An age range after the counted noun is skipped: "four boys between
+    /// ages 12 and 16 were wounded", "two men aged 20 to 25".
+    fn skip_age_range(&self, w: &str) -> Option<usize> {
+        let (s, k, toks) = (self.s, self.k, self.toks);
+        if self.found.is_some() {
+            return None;
+        }
+        let j = if w == "between" && k + 1 < s.end { k + 1 } else { k };
+        if !(matches!(&*s.lower(j), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number) {
+            return None;
+        }
+        let mut e = j + 2;
+        if e + 1 < s.end && matches!(&*s.lower(e), "and" | "to" | "-" | "–") && toks[e + 1].kind == TokenKind::Number
+        {
+            e += 2;
+        }
+        Some(e)
+    }
+
+    /// A name inside the counted phrase is skipped: "two firefighters with
+    /// the Morningside Volunteer Fire Department suffered minor injuries".
+    fn skip_name_in_phrase(&self) -> Option<usize> {
+        let (s, k, n, toks) = (self.s, self.k, self.n, self.toks);
+        let lw = |k: usize| s.lower(k);
         let in_phrase = |j: usize| {
             j > n.end
                 && matches!(&*lw(j - 1), "with" | "from" | "of" | "at" | "in" | "for")
                 && (j > n.end + 1 || lw(n.end) != "of")
         };
-        if found.is_none() && k > n.end && (in_phrase(k) || lw(k - 1) == "the" && in_phrase(k - 1)) {
-            let at = mentions.partition_point(|m| m.start < toks[k].start);
-            if let Some(m) = mentions.get(at).filter(|m| m.start == toks[k].start && m.label != EntityLabel::Per) {
-                let e = (k + 1..s.end).find(|&j| toks[j].start >= m.end).unwrap_or(s.end);
-                limit = (limit + (e - k)).min(s.end);
-                k = e;
-                continue;
-            }
+        if !(self.found.is_none() && k > n.end && (in_phrase(k) || lw(k - 1) == "the" && in_phrase(k - 1))) {
+            return None;
         }
-        // A predicate whose category word comes a few words on: "sustained
-        // what police say are non-life threatening injuries", "were taken to
-        // local hospitals".
-        if found.is_none() && !(n.end..k).any(|j| matches!(&*lw(j), "and" | "or")) {
-            if let Some((c, last)) = late_predicate(s, k) {
-                found = Some((c, last));
-                k = last + 1;
-                continue;
-            }
-        }
-        // "shootings in which one person was killed": a relative clause of its own.
-        if found.is_none() && w == "which" && k > n.end && matches!(&*lw(k - 1), "in" | "during" | "after" | "of") {
-            break;
-        }
-        // Another number starts another figure; an age ("21-year-old") does not.
-        if clause_break(&w) || toks[k].kind == TokenKind::Number && numbers::parse_at(text, toks, k).is_some() {
-            break;
-        }
-        // A comma or a conjunction before any category starts another clause:
-        // "killed one and wounded four" gives "one" nothing from "wounded".
-        // ("shot and wounded" goes on: no new count follows the "and").
-        let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
-        let conj = matches!(&*w, "and" | "or");
-        // A parenthetical ", including four children and two men," or
-        // "-- including a 1-year-old boy --" is skipped.
-        let dash = |x: &str| matches!(x, "-" | "—" | "–");
-        if found.is_none() && k + 1 < s.end {
-            let opener = if w == "," && matches!(&*lw(k + 1), "including" | "ages" | "aged" | "among") {
-                Some(",")
-            } else if dash(&w) {
-                Some("-")
-            } else {
-                None
-            };
-            if let Some(o) = opener {
-                let mut j = k + 1;
-                while j < s.end && dash(&lw(j)) {
-                    j += 1; // "--" is two tokens
-                }
-                let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
-                // ", ages 25, 26, and 33," closes at the comma after the list.
-                if o == "," && matches!(&*lw(k + 1), "ages" | "aged") {
-                    while j + 1 < s.end
-                        && (toks[j + 1].kind == TokenKind::Number || matches!(&*lw(j + 1), "," | "and" | "to"))
-                    {
-                        j += 1;
-                    }
-                    if lw(j) != "," {
-                        j += 1;
-                    }
-                }
-                if let Some(close) = (j..(j + 14).min(s.end)).find(|&c| closes(&lw(c))) {
-                    let mut after = close + 1;
-                    while after < s.end && dash(&lw(after)) {
-                        after += 1;
-                    }
-                    limit = (limit + (after - k)).min(s.end);
-                    k = after;
-                    continue;
-                }
-            }
-        }
-        let noun_before = |x: &str| people_word(x) || victim_noun(x) || x.ends_with('s');
-        if found.is_none() && conj && !coordinated && noun_before(&lw(k - 1)) {
-            // "Nine other officers and two civilians were also injured": two
-            // counts sharing one passive predicate each get its category.
-            let second = (k + 1..(k + 3).min(s.end)).find_map(|j| numbers::parse_at(text, toks, j));
-            if let Some(m) = second {
-                if let Some(c) = cue_after(text, toks, &m, s, sentence_destroy, mentions, true) {
-                    let shared = (m.end..c.last).any(|j| matches!(&*lw(j), "were" | "are" | "been"));
-                    if shared && subject_end > n.end {
-                        return Some(Cue { category: c.category, last: n.end - 1, subject_end });
-                    }
-                }
-            }
-        }
-        if found.is_none()
-            && (matches!(&*w, "," | "but" | "while" | "after" | "before")
-                || conj && (new_count(k + 1) || new_count(k + 2)))
+        let at = self.mentions.partition_point(|m| m.start < toks[k].start);
+        let m = self.mentions.get(at).filter(|m| m.start == toks[k].start && m.label != EntityLabel::Per)?;
+        Some((k + 1..s.end).find(|&j| toks[j].start >= m.end).unwrap_or(s.end))
+    }
+
+    /// "shootings in which one person was killed": a relative clause of its
+    /// own; a clause break; another number starts another figure (an age,
+    /// "21-year-old", does not).
+    fn clause_ends(&self, w: &str) -> bool {
+        let (s, k, n) = (self.s, self.k, self.n);
+        if self.found.is_none()
+            && w == "which"
+            && k > n.end
+            && matches!(&*s.lower(k - 1), "in" | "during" | "after" | "of")
         {
-            break;
+            return true;
         }
+        clause_break(w)
+            || self.toks[k].kind == TokenKind::Number && numbers::parse_at(self.text, self.toks, k).is_some()
+    }
+
+    /// A parenthetical ", including four children and two men," or "--
+    /// including a 1-year-old boy --" is skipped: where the walk goes on.
+    fn skip_parenthetical(&self, w: &str) -> Option<usize> {
+        let (s, k, toks) = (self.s, self.k, self.toks);
+        let lw = |k: usize| s.lower(k);
+        let dash = |x: &str| matches!(x, "-" | "—" | "–");
+        if self.found.is_some() || k + 1 >= s.end {
+            return None;
+        }
+        let o = if w == "," && matches!(&*lw(k + 1), "including" | "ages" | "aged" | "among") {
+            ","
+        } else if dash(w) {
+            "-"
+        } else {
+            return None;
+        };
+        let mut j = k + 1;
+        while j < s.end && dash(&lw(j)) {
+            j += 1; // "--" is two tokens
+        }
+        let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
+        // ", ages 25, 26, and 33," closes at the comma after the list.
+        if o == "," && matches!(&*lw(k + 1), "ages" | "aged") {
+            while j + 1 < s.end && (toks[j + 1].kind == TokenKind::Number || matches!(&*lw(j + 1), "," | "and" | "to"))
+            {
+                j += 1;
+            }
+            if lw(j) != "," {
+                j += 1;
+            }
+        }
+        let close = (j..(j + 14).min(s.end)).find(|&c| closes(&lw(c)))?;
+        let mut after = close + 1;
+        while after < s.end && dash(&lw(after)) {
+            after += 1;
+        }
+        Some(after)
+    }
+
+    /// "Nine other officers and two civilians were also injured": two counts
+    /// sharing one passive predicate each get its category.
+    fn shared_predicate(&self, sentence_destroy: bool) -> Option<Cue> {
+        let (s, k, n) = (self.s, self.k, self.n);
+        let lw = |k: usize| s.lower(k);
+        let noun_before = |x: &str| people_word(x) || victim_noun(x) || x.ends_with('s');
+        if !noun_before(&lw(k - 1)) {
+            return None;
+        }
+        let m = (k + 1..(k + 3).min(s.end)).find_map(|j| numbers::parse_at(self.text, self.toks, j))?;
+        let c = cue_after(self.text, self.toks, &m, s, sentence_destroy, self.mentions, true)?;
+        let shared = (m.end..c.last).any(|j| matches!(&*lw(j), "were" | "are" | "been"));
+        (shared && self.subject_end > n.end).then_some(Cue {
+            category: c.category,
+            last: n.end - 1,
+            subject_end: self.subject_end,
+        })
+    }
+
+    /// The category word at `k`, if any, joined with one found before; the
+    /// counted noun phrase grown. False when the walk ends here.
+    fn take_category(&mut self, w: &str, sentence_destroy: bool) -> bool {
+        let (s, k, n) = (self.s, self.k, self.n);
         // "fatal injuries" are deaths.
         let fatal_injury =
-            matches!(&*w, "fatal" | "fatally" | "mortal" | "mortally") && k + 1 < s.end && wounded_word(&lw(k + 1));
+            matches!(w, "fatal" | "fatally" | "mortal" | "mortally") && k + 1 < s.end && wounded_word(&s.lower(k + 1));
         let cat = if fatal_injury {
-            found = Some((CasualtyCategory::Killed, k + 1));
-            break;
-        } else if killed_word(&w) {
+            self.found = Some((CasualtyCategory::Killed, k + 1));
+            return false;
+        } else if killed_word(w) {
             Some(CasualtyCategory::Killed)
-        } else if wounded_word(&w) {
+        } else if wounded_word(w) {
             Some(CasualtyCategory::Wounded)
-        } else if casualty_word(&w) {
+        } else if casualty_word(w) {
             Some(CasualtyCategory::Casualties)
         } else if w == "missing" {
             Some(CasualtyCategory::Missing)
-        } else if matches!(&*w, "captured" | "prisoners" | "pows") && k <= n.end + 2 {
+        } else if matches!(w, "captured" | "prisoners" | "pows") && k <= n.end + 2 {
             Some(CasualtyCategory::Captured)
-        } else if equipment_word(&w) && sentence_destroy && k <= n.end + 3 {
-            subject_end = k + 1;
+        } else if equipment_word(w) && sentence_destroy && k <= n.end + 3 {
+            self.subject_end = k + 1;
             Some(CasualtyCategory::Equipment)
         } else {
             None
         };
-        match (cat, found) {
-            (Some(c), None) => found = Some((c, k)),
+        match (cat, self.found) {
+            (Some(c), None) => self.found = Some((c, k)),
             (Some(c), Some((prev, _))) if prev != c => {
                 // "wounded or killed", "killed and wounded"
                 let pair = matches!(prev, CasualtyCategory::Killed | CasualtyCategory::Wounded)
                     && matches!(c, CasualtyCategory::Killed | CasualtyCategory::Wounded);
-                found = Some((if pair { CasualtyCategory::Casualties } else { prev }, k));
+                self.found = Some((if pair { CasualtyCategory::Casualties } else { prev }, k));
             }
-            (None, Some(_)) if !matches!(&*w, "or" | "and") => break,
+            (None, Some(_)) if !matches!(w, "or" | "and") => return false,
             _ => {}
         }
         // The counted noun phrase runs from the number to the first verb or function word.
-        if found.is_none() && toks[k].kind == TokenKind::Word && !subject_closed {
-            if crate::text::lexicon::is_function_word(&w) && !matches!(&*w, "other" | "others") || is_verb_like(&w) {
-                subject_closed = true;
+        if self.found.is_none() && self.toks[k].kind == TokenKind::Word && !self.subject_closed {
+            if crate::text::lexicon::is_function_word(w) && !matches!(w, "other" | "others") || is_verb_like(w) {
+                self.subject_closed = true;
             } else {
-                subject_end = subject_end.max(k + 1);
+                self.subject_end = self.subject_end.max(k + 1);
             }
         }
-        k += 1;
+        true
     }
-    let (category, last) = found?;
-    Some(Cue { category, last, subject_end })
 }
+
+/// How many words after a number its category word is looked for (moved on
+/// past skipped age ranges, names and parentheticals).
+const CUE_WINDOW: usize = 8;
 
 /// A predicate at token `k` whose category word comes some words later:
 /// "sustained (what police say are) … injuries", "suffered minor wounds",
