@@ -13,6 +13,7 @@ mod by_context;
 mod context;
 mod marks;
 mod paragraph;
+mod reporting_verb;
 mod speaker;
 mod words;
 pub(crate) use attribute::*;
@@ -20,6 +21,7 @@ pub(crate) use by_context::*;
 pub(crate) use context::*;
 pub(crate) use marks::*;
 pub(crate) use paragraph::*;
+pub(crate) use reporting_verb::*;
 pub(crate) use speaker::*;
 pub(crate) use words::*;
 
