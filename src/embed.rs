@@ -231,7 +231,12 @@ pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
         Some(s) => s.parse().map_err(js_error)?,
     };
     let features = Features::parse(o.features.as_deref().unwrap_or("")).map_err(js_error)?;
-    let options = Options { input, single: o.single, max_bytes: o.max_bytes.unwrap_or(lede_core::DEFAULT_MAX_BYTES) };
+    let options = Options {
+        input,
+        single: o.single,
+        max_bytes: o.max_bytes.unwrap_or(lede_core::DEFAULT_MAX_BYTES),
+        ..Options::default()
+    };
     let mut analysis = analyse_text(text, &options).map_err(js_error)?;
     features.apply(&mut analysis);
     Ok(to_js(&analysis))

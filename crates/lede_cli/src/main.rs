@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use lede_core::{analyze_bytes, InputMode, Options};
 
 const USAGE: &str = "\
-usage: lede analyze [--pretty] [--single] [--input text|html|auto] [--max-bytes N] FILE|-
+usage: lede analyze [--pretty] [--single] [--explain] [--input text|html|auto] [--max-bytes N] FILE|-
 
   Analyses a news page (plain text or HTML) and prints Lede's JSON contract:
   articles with entities, quotes and casualty figures, and the page's boilerplate.
@@ -16,6 +16,7 @@ usage: lede analyze [--pretty] [--single] [--input text|html|auto] [--max-bytes 
   FILE|-          the file to read, or - for standard input
   --pretty        indent the JSON
   --single        treat the whole input as one article body (no segmentation)
+  --explain       add each quote's speaker_evidence: the rules that gave its speaker
   --input KIND    text, html or auto (default: auto, detects HTML markup)
   --max-bytes N   refuse inputs over N bytes (default: 64 MiB)";
 
@@ -40,6 +41,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         match a.as_str() {
             "--pretty" => pretty = true,
             "--single" => options.single = true,
+            "--explain" => options.explain = true,
             "--input" => {
                 let v = it.next().ok_or("--input needs a value: text, html or auto")?;
                 options.input = v.parse::<InputMode>().map_err(|e| e.to_string())?;
@@ -132,6 +134,7 @@ mod tests {
     fn argument_table() {
         let a = args("analyze --pretty --single --input html page.html").expect("ok");
         assert!(a.pretty && a.options.single && a.options.input == InputMode::Html && a.path == "page.html");
+        assert!(!a.options.explain && args("analyze --explain f").expect("ok").options.explain);
         assert_eq!(args("analyze -").expect("ok").path, "-");
         assert!(args("analyze").unwrap_err().contains("missing FILE"));
         assert!(args("analyze --input xml f").unwrap_err().contains("text, html or auto"));

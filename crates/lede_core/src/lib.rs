@@ -62,6 +62,8 @@ pub struct Options {
     pub single: bool,
     /// Inputs longer than this many bytes are refused with [`Error::TooLarge`].
     pub max_bytes: usize,
+    /// Say which rules gave each quote's speaker (`speaker_evidence`).
+    pub explain: bool,
 }
 
 /// The default input limit: 64 MiB.
@@ -69,7 +71,7 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 impl Default for Options {
     fn default() -> Self {
-        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES }
+        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES, explain: false }
     }
 }
 

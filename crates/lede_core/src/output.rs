@@ -14,6 +14,7 @@ pub(crate) fn article(
     a: &segment::ArticleDraft,
     unsure: &[(usize, usize)],
     found: &Findings,
+    explain: bool,
 ) -> Article {
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
@@ -29,7 +30,7 @@ pub(crate) fn article(
         span: Span::new(idx.char_of(a.span.0), idx.char_of(a.span.1)),
         paragraphs: paragraphs(text, idx, a, &found.paras[found.n_head..], unsure),
         entities: entities(text, idx, found),
-        quotes: quotes(text, idx, found),
+        quotes: quotes(text, idx, found, explain),
         casualties: casualties(text, idx, found),
     }
 }
@@ -80,7 +81,7 @@ fn entities(text: &str, idx: &CharIndex<'_>, found: &Findings) -> Vec<Entity> {
         .collect()
 }
 
-fn quotes(text: &str, idx: &CharIndex<'_>, found: &Findings) -> Vec<Quote> {
+fn quotes(text: &str, idx: &CharIndex<'_>, found: &Findings, explain: bool) -> Vec<Quote> {
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let (mentions, canon) = (&found.mentions, &found.canon);
@@ -105,6 +106,7 @@ fn quotes(text: &str, idx: &CharIndex<'_>, found: &Findings) -> Vec<Quote> {
                 }
             }),
             cue: q.cue.map(ts),
+            speaker_evidence: if explain { q.evidence.iter().map(|r| r.to_string()).collect() } else { Vec::new() },
         })
         .collect()
 }

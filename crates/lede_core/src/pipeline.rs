@@ -54,7 +54,7 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
     let mut articles: Vec<Article> = Vec::with_capacity(seg.articles.len());
     let mut words = ner::WordCache::default();
     for a in &seg.articles {
-        articles.push(analyse_article(text, &idx, a, &seg.unsure, &mut words, prof)?);
+        articles.push(analyse_article(text, &idx, a, &seg.unsure, &mut words, options.explain, prof)?);
         if let Some(report) = prof.progress.as_mut() {
             report(a.span.1 as f64 / text.len().max(1) as f64);
         }
@@ -114,6 +114,7 @@ fn analyse_article(
     a: &segment::ArticleDraft,
     unsure: &[(usize, usize)],
     words: &mut ner::WordCache,
+    explain: bool,
     prof: &mut Profile<'_>,
 ) -> Result<Article, Error> {
     let paras = tokenise(text, a);
@@ -131,7 +132,7 @@ fn analyse_article(
     // Figures come from several passes per sentence: report them in text order.
     figures.sort_by_key(|f| (f.start, f.end));
     let found = Findings { paras, n_head, mentions, canon, quotes, figures };
-    let article = crate::output::article(text, idx, a, unsure, &found);
+    let article = crate::output::article(text, idx, a, unsure, &found, explain);
     prof.lap(|t| &mut t.output);
     Ok(article)
 }

@@ -136,6 +136,11 @@ pub struct Quote {
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     pub cue: Option<TextSpan>,
+    /// The names of the rules that gave the speaker, in the order they
+    /// applied (filled with [`crate::Options::explain`]; left out of the
+    /// JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speaker_evidence: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

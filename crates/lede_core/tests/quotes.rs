@@ -256,3 +256,34 @@ fn a_quote_running_over_paragraphs_is_found_and_attributed() {
             .is_empty());
     }
 }
+
+#[test]
+fn explain_names_the_rules_that_gave_each_speaker() {
+    let text = "Ada Quill, the harbour master, said: \"The wall will hold.\"\n\n\
+                Tomas Reyes disagreed. \"It will not,\" he said. \"The sea is higher every year.\"";
+    let plain = analyze(text, &Options { single: true, ..Options::default() }).expect("analyse");
+    assert!(plain.articles[0].quotes.iter().all(|q| q.speaker_evidence.is_empty()));
+    let json = serde_json::to_string(&plain).expect("json");
+    assert!(!json.contains("speaker_evidence"), "left out of the JSON unless asked for");
+    let a = analyze(text, &Options { single: true, explain: true, ..Options::default() }).expect("analyse");
+    assert_contract(text, &a);
+    let rules: Vec<(&str, Vec<&str>)> = a.articles[0]
+        .quotes
+        .iter()
+        .map(|q| (q.text.as_str(), q.speaker_evidence.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("\"The wall will hold.\"", vec!["name_cue_before"]),
+            ("\"It will not,\"", vec!["cue_or_name_after"]),
+            ("\"The sea is higher every year.\"", vec!["continues_in_paragraph"]),
+        ],
+    );
+    // The output is the same but for the evidence.
+    let mut stripped = a.clone();
+    for q in stripped.articles.iter_mut().flat_map(|x| x.quotes.iter_mut()) {
+        q.speaker_evidence.clear();
+    }
+    assert_eq!(stripped, plain);
+}

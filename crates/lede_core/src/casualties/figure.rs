@@ -113,6 +113,7 @@ pub(crate) fn figure_at(
         actor: actor(text, toks, s, q_start, subject, mentions),
         reported_by: reported_by(toks, s, mentions),
         period: period(text, toks, s, end_tok + 1),
+        rule: "",
     })
 }
 

@@ -38,4 +38,6 @@ pub struct Figure {
     pub actor: Option<(usize, usize)>,
     pub reported_by: Option<(usize, usize)>,
     pub period: Option<(usize, usize)>,
+    /// The pass that found it (a name in [`PASSES`]).
+    pub rule: &'static str,
 }

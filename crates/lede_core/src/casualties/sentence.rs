@@ -98,8 +98,12 @@ pub fn find_in_sentence(
 ) {
     let s = &Sent::new(text, toks, s);
     let ctx = SentCtx { text, toks, s, mentions, deaths_told };
-    for (_, pass) in PASSES {
+    for &(name, pass) in PASSES {
+        let before = out.len();
         pass(&ctx, out);
+        for f in &mut out[before..] {
+            f.rule = name;
+        }
     }
 }
 
@@ -173,6 +177,7 @@ pub(crate) fn single(start: usize, end: usize, category: CasualtyCategory, subje
         actor: None,
         reported_by: None,
         period: None,
+        rule: "",
     }
 }
 

@@ -77,6 +77,7 @@ pub(crate) fn shot_and_hurt(
                     actor: None,
                     reported_by: None,
                     period: None,
+                    rule: "",
                 });
             }
         }

@@ -47,7 +47,13 @@ pub(crate) const ATTRIBUTION_RULES: &[(&str, AttributionRule)] = &[
     ("according_to_before", according_to_before),
 ];
 
-pub(crate) fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> Attribution {
+pub(crate) fn attribute(
+    text: &str,
+    toks: &[Token],
+    s: usize,
+    e: usize,
+    mentions: &[Mention],
+) -> (Attribution, Option<&'static str>) {
     // After: "…," he said / "…," said Name / "…," Name said / according to Name.
     let mut k = token_at_or_after(toks, e);
     let signed = toks.get(k).is_some_and(|t| {
@@ -70,7 +76,10 @@ pub(crate) fn attribute(text: &str, toks: &[Token], s: usize, e: usize, mentions
         b -= 1;
     }
     let ctx = Q { text, toks, mentions, s, e, k, signed, closed_sentence, q, b };
-    ATTRIBUTION_RULES.iter().find_map(|(_, rule)| rule(&ctx)).unwrap_or((None, None))
+    ATTRIBUTION_RULES
+        .iter()
+        .find_map(|&(name, rule)| rule(&ctx).map(|a| (a, Some(name))))
+        .unwrap_or(((None, None), None))
 }
 
 /// `“…” ― Name`: a sign-off after a dash, ending the sentence or paragraph.

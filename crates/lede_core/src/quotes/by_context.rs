@@ -87,10 +87,14 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         // havoc,” he said.)
         if let Some(o) = f.speaker.and_then(|sp| cx.outer_subject(p, sp)).filter(|o| text[o.1..f.start].trim() != "") {
             f.speaker = Some(o);
+            f.evidence.push("outer_subject");
         }
-        for (_, rule) in CONTEXT_RULES {
+        for &(name, rule) in CONTEXT_RULES {
             if f.speaker.is_none() {
                 rule(&cx, pi, f, last_attributed.as_ref());
+                if f.speaker.is_some() {
+                    f.evidence.push(name);
+                }
             }
         }
         if let Some(sp) = f.speaker {

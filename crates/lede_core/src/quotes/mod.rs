@@ -42,6 +42,8 @@ pub struct Found {
     pub cue: Option<(usize, usize)>,
     /// A paragraph of a quote that runs on into the next paragraph.
     pub open_ended: bool,
+    /// The rules that gave the speaker, in order.
+    pub evidence: Vec<&'static str>,
 }
 
 impl<'a> ParaView<'a> {

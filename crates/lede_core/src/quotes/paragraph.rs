@@ -43,6 +43,7 @@ fn running_on(text: &str, para: (usize, usize), ms: &[MarkAt]) -> Option<Found> 
         speaker_description: None,
         cue: None,
         open_ended: true,
+        evidence: Vec::new(),
     })
 }
 
@@ -54,12 +55,23 @@ fn quote_at(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]
     if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
         return None;
     }
-    let (speaker, cue) = attribute(text, toks, s, e, mentions);
+    let ((speaker, cue), rule) = attribute(text, toks, s, e, mentions);
     let ends_punct = inner.trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['.', ',', '!', '?', '…']);
     let kind =
         if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) { QuoteKind::Direct } else { QuoteKind::Partial };
     let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-    Some(Found { start: s, end: e, kind, speaker, speaker_entity, speaker_description: None, cue, open_ended: false })
+    let evidence = rule.filter(|_| speaker.is_some()).into_iter().collect();
+    Some(Found {
+        start: s,
+        end: e,
+        kind,
+        speaker,
+        speaker_entity,
+        speaker_description: None,
+        cue,
+        open_ended: false,
+        evidence,
+    })
 }
 
 /// A direct quote with no cue of its own right after an attributed one in
@@ -87,6 +99,7 @@ fn continue_speakers(text: &str, para: (usize, usize), toks: &[Token], first_new
             {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
+                out[i].evidence = vec!["continues_in_paragraph"];
             }
         }
     }

@@ -13,98 +13,120 @@ pub fn check_contract(input: &str, a: &Analysis) -> Result<(), String> {
     let text = a.text.as_deref().unwrap_or(input);
     // Byte offset of every char index, and one past the end.
     let at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
-    let n = at.len() - 1;
-    let slice = |s: usize, e: usize| -> Result<&str, String> {
-        if s <= e && e <= n {
-            Ok(&text[at[s]..at[e]])
+    let t = Chars { text, n: at.len() - 1, at };
+    for art in &a.articles {
+        check_article(&t, art)?;
+    }
+    ordered(&mut a.articles.iter().map(|x| x.span.start), "articles")?;
+    for b in &a.boilerplate {
+        t.same(b.start, b.end, &b.text, "boilerplate")?;
+    }
+    ordered(&mut a.boilerplate.iter().map(|b| b.start), "boilerplate")
+}
+
+/// The analysed text and the byte offset of each char index.
+struct Chars<'t> {
+    text: &'t str,
+    at: Vec<usize>,
+    /// The text's length in chars.
+    n: usize,
+}
+
+impl Chars<'_> {
+    fn slice(&self, s: usize, e: usize) -> Result<&str, String> {
+        if s <= e && e <= self.n {
+            Ok(&self.text[self.at[s]..self.at[e]])
         } else {
-            Err(format!("span {s}..{e} outside the text of {n} chars"))
+            Err(format!("span {s}..{e} outside the text of {} chars", self.n))
         }
-    };
-    let same = |s: usize, e: usize, claimed: &str, what: &str| -> Result<(), String> {
-        let real = slice(s, e)?;
+    }
+
+    fn same(&self, s: usize, e: usize, claimed: &str, what: &str) -> Result<(), String> {
+        let real = self.slice(s, e)?;
         if real == claimed {
             Ok(())
         } else {
             Err(format!("{what} {s}..{e} claims {claimed:?} but the text there is {real:?}"))
         }
-    };
-    let ordered = |starts: &mut dyn Iterator<Item = usize>, what: &str| -> Result<(), String> {
-        let mut last = 0;
-        for s in starts {
-            if s < last {
-                return Err(format!("{what} out of order at {s}"));
-            }
-            last = s;
-        }
-        Ok(())
-    };
-    for art in &a.articles {
-        slice(art.span.start, art.span.end)?;
-        let inside = |s: usize, e: usize, what: &str| {
-            if art.span.contains(&Span::new(s, e)) {
-                Ok(())
-            } else {
-                Err(format!("{what} {s}..{e} outside its article {:?}", art.span))
-            }
-        };
-        if let Some(h) = &art.headline {
-            same(h.start, h.end, &h.text, "headline")?;
-        }
-        // The standfirst is also a paragraph of its article.
-        if let Some(sf) = &art.standfirst {
-            same(sf.start, sf.end, &sf.text, "standfirst")?;
-            if !art.paragraphs.iter().any(|p| p.start == sf.start && p.end == sf.end) {
-                return Err(format!("standfirst {}..{} is not one of its article's paragraphs", sf.start, sf.end));
-            }
-        }
-        // The dateline opens one of its article's paragraphs.
-        if let Some(d) = &art.dateline {
-            same(d.start, d.end, &d.text, "dateline")?;
-            if !art.paragraphs.iter().any(|p| p.start == d.start && d.end <= p.end) {
-                return Err(format!("dateline {}..{} does not open one of its article's paragraphs", d.start, d.end));
-            }
-        }
-        let mut last = 0;
-        for p in &art.paragraphs {
-            if p.start < last || p.start >= p.end {
-                return Err(format!("paragraph {}..{} empty or out of order", p.start, p.end));
-            }
-            inside(p.start, p.end, "paragraph")?;
-            last = p.end;
-        }
-        for e in &art.entities {
-            same(e.start, e.end, &e.text, "entity")?;
-            if art.headline.is_none() {
-                inside(e.start, e.end, "entity")?;
-            }
-        }
-        for q in &art.quotes {
-            same(q.start, q.end, &q.text, "quote")?;
-            inside(q.start, q.end, "quote")?;
-            if let Some(s) = &q.speaker {
-                same(s.start, s.end, &s.text, "speaker")?;
-            }
-            if let Some(c) = &q.cue {
-                same(c.start, c.end, &c.text, "cue")?;
-            }
-        }
-        for c in &art.casualties {
-            same(c.start, c.end, &c.text, "casualty figure")?;
-            inside(c.start, c.end, "casualty figure")?;
-            if c.value_max.is_some_and(|m| m < c.value) {
-                return Err(format!("casualty range {}..{:?} runs backwards", c.value, c.value_max));
-            }
-        }
-        ordered(&mut art.entities.iter().map(|e| e.start), "entities")?;
-        ordered(&mut art.quotes.iter().map(|q| q.start), "quotes")?;
-        ordered(&mut art.casualties.iter().map(|c| c.start), "casualty figures")?;
     }
-    ordered(&mut a.articles.iter().map(|x| x.span.start), "articles")?;
-    for b in &a.boilerplate {
-        same(b.start, b.end, &b.text, "boilerplate")?;
+}
+
+fn ordered(starts: &mut dyn Iterator<Item = usize>, what: &str) -> Result<(), String> {
+    let mut last = 0;
+    for s in starts {
+        if s < last {
+            return Err(format!("{what} out of order at {s}"));
+        }
+        last = s;
     }
-    ordered(&mut a.boilerplate.iter().map(|b| b.start), "boilerplate")
+    Ok(())
+}
+
+fn check_article(t: &Chars<'_>, art: &crate::Article) -> Result<(), String> {
+    t.slice(art.span.start, art.span.end)?;
+    let inside = |s: usize, e: usize, what: &str| {
+        if art.span.contains(&Span::new(s, e)) {
+            Ok(())
+        } else {
+            Err(format!("{what} {s}..{e} outside its article {:?}", art.span))
+        }
+    };
+    check_heads(t, art)?;
+    let mut last = 0;
+    for p in &art.paragraphs {
+        if p.start < last || p.start >= p.end {
+            return Err(format!("paragraph {}..{} empty or out of order", p.start, p.end));
+        }
+        inside(p.start, p.end, "paragraph")?;
+        last = p.end;
+    }
+    for e in &art.entities {
+        t.same(e.start, e.end, &e.text, "entity")?;
+        if art.headline.is_none() {
+            inside(e.start, e.end, "entity")?;
+        }
+    }
+    for q in &art.quotes {
+        t.same(q.start, q.end, &q.text, "quote")?;
+        inside(q.start, q.end, "quote")?;
+        if let Some(s) = &q.speaker {
+            t.same(s.start, s.end, &s.text, "speaker")?;
+        }
+        if let Some(c) = &q.cue {
+            t.same(c.start, c.end, &c.text, "cue")?;
+        }
+    }
+    for c in &art.casualties {
+        t.same(c.start, c.end, &c.text, "casualty figure")?;
+        inside(c.start, c.end, "casualty figure")?;
+        if c.value_max.is_some_and(|m| m < c.value) {
+            return Err(format!("casualty range {}..{:?} runs backwards", c.value, c.value_max));
+        }
+    }
+    ordered(&mut art.entities.iter().map(|e| e.start), "entities")?;
+    ordered(&mut art.quotes.iter().map(|q| q.start), "quotes")?;
+    ordered(&mut art.casualties.iter().map(|c| c.start), "casualty figures")
+}
+
+/// The headline, standfirst and dateline: their text, and the standfirst
+/// one of the article's paragraphs, the dateline opening one.
+fn check_heads(t: &Chars<'_>, art: &crate::Article) -> Result<(), String> {
+    if let Some(h) = &art.headline {
+        t.same(h.start, h.end, &h.text, "headline")?;
+    }
+    if let Some(sf) = &art.standfirst {
+        t.same(sf.start, sf.end, &sf.text, "standfirst")?;
+        if !art.paragraphs.iter().any(|p| p.start == sf.start && p.end == sf.end) {
+            return Err(format!("standfirst {}..{} is not one of its article's paragraphs", sf.start, sf.end));
+        }
+    }
+    if let Some(d) = &art.dateline {
+        t.same(d.start, d.end, &d.text, "dateline")?;
+        if !art.paragraphs.iter().any(|p| p.start == d.start && d.end <= p.end) {
+            return Err(format!("dateline {}..{} does not open one of its article's paragraphs", d.start, d.end));
+        }
+    }
+    Ok(())
 }
 
 fn run(data: &[u8], input: InputMode) {
