@@ -44,7 +44,10 @@ pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
         n.digits && n.first > s.first + 1 && n.end == n.first + 1 && {
             let prev = toks[n.first - 1];
             let pw = prev.text(text);
-            prev.kind == TokenKind::Word && pw.starts_with(char::is_uppercase) && !is_month(pw) && !pw.contains('.')
+            prev.kind == TokenKind::Word
+                && pw.starts_with(char::is_uppercase)
+                && !is_calendar_word(pw)
+                && !pw.contains('.')
         }
     }),
     // "16- year-old": an age broken by a space.
@@ -53,7 +56,7 @@ pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
             && s.lower(n.end) == "-"
             && (s.lower(n.end + 1).starts_with("year") || s.lower(n.end + 1).starts_with("month"))
     }),
-    ("after_a_month", |text, toks, s, n| n.first > s.first && is_month(toks[n.first - 1].text(text))),
+    ("after_a_month", |text, toks, s, n| n.first > s.first && is_calendar_word(toks[n.first - 1].text(text))),
     ("not_a_count", |_, toks, s, n| not_a_count(toks, s, n)),
     ("year", |text, toks, _, n| {
         let raw = toks[n.first].text(text);

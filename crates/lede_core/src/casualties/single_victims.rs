@@ -105,7 +105,7 @@ fn predicate<'c>(
         && lw(k) == "shot"
         && (p + 1 >= s.end || {
             let x = lw(p + 1);
-            crate::text::lexicon::after_reduced_passive(&x) || is_month(toks[p + 1].text(text))
+            crate::text::lexicon::after_reduced_passive(&x) || is_calendar_word(toks[p + 1].text(text))
         })
         && k > s.first
         && !matches!(&*lw(k - 1), "he" | "she" | "they" | "who")

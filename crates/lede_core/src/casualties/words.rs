@@ -24,7 +24,9 @@ pub(crate) fn people_word(w: &str) -> bool {
 pub(crate) fn unit_word(w: &str) -> bool {
     crate::text::lexicon::unit_words(w)
 }
-pub(crate) fn is_month(w: &str) -> bool {
+/// A month or weekday name, or a month's abbreviation ("Sept."): a word of
+/// the calendar, as a number after it is a date.
+pub(crate) fn is_calendar_word(w: &str) -> bool {
     crate::text::lexicon::is_calendar(w)
 }
 /// Verbs that end a counted noun phrase ("dozens remain missing").

@@ -37,10 +37,8 @@ pub(crate) fn is_absolute_date(line: &str) -> bool {
             return false;
         }
         let l = w.to_ascii_lowercase();
-        let month = matches!(
-            l.as_str(),
-            "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
-        ) || lexicon::is_calendar(w) && !w.ends_with("day");
+        // (`w` has no period left: a month abbreviation is its short name.)
+        let month = lexicon::month_short_names(&l) || lexicon::months(w);
         let digits = w.chars().filter(char::is_ascii_digit).count();
         // 03/04/2025, 2025-03-03, 5:32, 3rd, 2025
         let numeric = digits > 0
@@ -48,8 +46,7 @@ pub(crate) fn is_absolute_date(line: &str) -> bool {
             && (w.contains('/') || w.matches('-').count() == 2);
         let number = digits > 0
             && w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit() || c == ':');
-        let weekday = lexicon::is_calendar(w) && w.ends_with("day")
-            || matches!(l.as_str(), "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun");
+        let weekday = lexicon::weekdays(w) || lexicon::weekday_short_names(&l);
         let other = matches!(
             l.as_str(),
             "published"
