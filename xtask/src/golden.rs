@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 
@@ -39,7 +39,7 @@ struct Out {
     digest: u64,
 }
 
-fn analyse(bin: &PathBuf, doc: &Doc, mode: &str, dump: Option<&PathBuf>) -> Result<u64> {
+fn analyse(bin: &Path, doc: &Doc, mode: &str, dump: Option<&PathBuf>) -> Result<u64> {
     let mut cmd = Command::new(bin);
     cmd.arg("analyze");
     if mode == "single" {
@@ -68,7 +68,7 @@ fn analyse(bin: &PathBuf, doc: &Doc, mode: &str, dump: Option<&PathBuf>) -> Resu
     Ok(fnv(fnv(fnv(FNV0, code.as_bytes()), &out.stdout), &out.stderr))
 }
 
-fn read_docs(path: &PathBuf, sets: &Option<Vec<String>>) -> Result<Vec<Doc>> {
+fn read_docs(path: &Path, sets: &Option<Vec<String>>) -> Result<Vec<Doc>> {
     let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut docs = Vec::new();
     for line in BufReader::new(f).lines() {
@@ -84,7 +84,7 @@ fn read_docs(path: &PathBuf, sets: &Option<Vec<String>>) -> Result<Vec<Doc>> {
     Ok(docs)
 }
 
-fn analyse_all(bin: &PathBuf, docs: Vec<Doc>, dump: Option<PathBuf>) -> Result<Vec<Out>> {
+fn analyse_all(bin: &Path, docs: Vec<Doc>, dump: Option<PathBuf>) -> Result<Vec<Out>> {
     let jobs: Vec<(usize, Arc<Doc>, &'static str)> = docs
         .into_iter()
         .map(Arc::new)
@@ -98,7 +98,7 @@ fn analyse_all(bin: &PathBuf, docs: Vec<Doc>, dump: Option<PathBuf>) -> Result<V
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let mut handles = Vec::new();
     for _ in 0..threads {
-        let (queue, tx, bin, dump) = (Arc::clone(&queue), tx.clone(), bin.clone(), dump.clone());
+        let (queue, tx, bin, dump) = (Arc::clone(&queue), tx.clone(), bin.to_path_buf(), dump.clone());
         handles.push(std::thread::spawn(move || loop {
             let job = queue.lock().ok().and_then(|mut q| q.next());
             let Some((n, doc, mode)) = job else { break };
