@@ -52,8 +52,29 @@ pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Resul
             }
         }
     }
-    merge_org_heads(text, &mut out);
-    split_given_names(text, model, &mut out);
-    harmonise(text, paras, &mut out);
+    let ctx = MentionCtx { text, paras, model };
+    for (_, pass) in PASSES {
+        pass(&ctx, &mut out);
+    }
     Ok(out)
 }
+
+/// What the passes over the tagger's mentions read.
+pub struct MentionCtx<'c> {
+    pub text: &'c str,
+    pub paras: &'c [Para<'c>],
+    pub model: &'c Model,
+}
+
+/// A named pass over the mentions of a document's paragraphs.
+pub type Pass = (&'static str, fn(&MentionCtx<'_>, &mut Vec<Mention>));
+
+/// The passes over the tagger's mentions, in order.
+pub const PASSES: &[Pass] = &[
+    // "Ministry" + "of Defence", "Institute for the Study of War": one organisation.
+    ("merge_org_heads", |c, out| merge_org_heads(c.text, out)),
+    // "Defense Pete Hegseth" as one organisation: the person split off.
+    ("split_given_names", |c, out| split_given_names(c.text, c.model, out)),
+    // A name tagged one way is tagged so throughout the document.
+    ("harmonise", |c, out| harmonise(c.text, c.paras, out)),
+];

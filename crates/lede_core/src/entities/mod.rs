@@ -1,5 +1,7 @@
-//! Entity spans (first version: capitalisation runs, titles, closed word
-//! lists and in-document evidence) and grouping into canonical names.
+//! Entities: the trained tagger over each paragraph, then the passes over
+//! its mentions ([`PASSES`]: merge_org_heads, split_given_names, harmonise),
+//! names in the headline kept where the body attests them, and grouping
+//! into canonical names.
 //!
 //! Offsets are byte offsets into the analysed text.
 
