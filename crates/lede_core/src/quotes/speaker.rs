@@ -166,11 +166,11 @@ pub(crate) struct Before<'c> {
 
 type ByteSpan = (usize, usize);
 
-/// The rules for a speaker ending right before a cue, tried in order; the
-/// first that finds one wins.
 /// A rule for a speaker before a cue.
 type SpeakerRule = fn(&Before<'_>) -> Option<ByteSpan>;
 
+/// The rules for a speaker ending right before a cue, tried in order; the
+/// first that finds one wins.
 pub(crate) const SPEAKER_BEFORE: &[(&str, SpeakerRule)] = &[
     ("pronoun", |b| lexicon::is_speaker_pronoun(&b.lower).then_some((b.last.start, b.last.end))),
     ("mention", mention_ending_here),
