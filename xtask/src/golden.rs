@@ -39,7 +39,7 @@ struct Out {
     digest: u64,
 }
 
-fn analyse(bin: &Path, doc: &Doc, mode: &str, dump: Option<&PathBuf>) -> Result<u64> {
+fn analyse(bin: &Path, doc: &Arc<Doc>, mode: &str, dump: Option<&PathBuf>) -> Result<u64> {
     let mut cmd = Command::new(bin);
     cmd.arg("analyze");
     if mode == "single" {
@@ -53,8 +53,8 @@ fn analyse(bin: &Path, doc: &Doc, mode: &str, dump: Option<&PathBuf>) -> Result<
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
-    let text = doc.text.clone();
-    let feeder = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
+    let shared = Arc::clone(doc);
+    let feeder = std::thread::spawn(move || stdin.write_all(shared.text.as_bytes()));
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     let _ = feeder.join();
     let code = out.status.code().unwrap_or(-1).to_string();
