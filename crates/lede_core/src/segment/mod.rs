@@ -101,6 +101,18 @@ pub struct Ctx<'t> {
     pub title: Option<&'t str>,
 }
 
+impl<'t> Ctx<'t> {
+    /// A context before any pass: no blocks, an empty segmentation.
+    pub fn new(
+        text: &'t str,
+        web_page: bool,
+        hints: &'t [(usize, usize, BoilerplateKind)],
+        title: Option<&'t str>,
+    ) -> Self {
+        Self { text, web_page, blocks: Vec::new(), seg: Segmentation::default(), leftovers: Vec::new(), hints, title }
+    }
+}
+
 /// Which inputs a pass runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Runs {
@@ -159,8 +171,7 @@ pub fn segment_page(
     hints: &[(usize, usize, BoilerplateKind)],
     title: Option<&str>,
 ) -> Segmentation {
-    let mut ctx =
-        Ctx { text, web_page, blocks: Vec::new(), seg: Segmentation::default(), leftovers: Vec::new(), hints, title };
+    let mut ctx = Ctx::new(text, web_page, hints, title);
     if single_body {
         ctx.seg = single(text);
         let not_page: Vec<&str> = PASSES.iter().filter(|p| p.1 != Runs::WebPage).map(|p| p.0).collect();
@@ -181,15 +192,7 @@ pub fn segment(text: &str) -> Segmentation {
 /// `fold_sections`), which the tests call themselves.
 #[cfg(test)]
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
-    let mut ctx = Ctx {
-        text,
-        web_page,
-        blocks: Vec::new(),
-        seg: Segmentation::default(),
-        leftovers: Vec::new(),
-        hints: &[],
-        title: None,
-    };
+    let mut ctx = Ctx::new(text, web_page, &[], None);
     run(&mut ctx, &["apply_hints", "choose_main", "fold_sections"]);
     ctx.seg
 }

@@ -423,15 +423,7 @@ fn single_mode_keeps_every_line() {
 
 /// `text` segmented as pasted text with the passes named in `skip` off.
 fn segment_without(text: &str, skip: &[&str]) -> Segmentation {
-    let mut ctx = Ctx {
-        text,
-        web_page: false,
-        blocks: Vec::new(),
-        seg: Segmentation::default(),
-        leftovers: Vec::new(),
-        hints: &[],
-        title: None,
-    };
+    let mut ctx = Ctx::new(text, false, &[], None);
     run(&mut ctx, skip);
     ctx.seg
 }
