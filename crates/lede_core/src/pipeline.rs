@@ -4,7 +4,8 @@
 
 use crate::entities::{self, ner, Mention, Para};
 use crate::text::offsets::CharIndex;
-use crate::text::tokens::{self, Sentence, Token};
+use crate::text::tokens::{self, Sentence};
+use crate::text::view::Words;
 use crate::{casualties, html, quotes, segment};
 use crate::{Analysis, Article, Boilerplate, Error, InputKind, InputMode, Options, Role, StageTimes, VERSION};
 
@@ -90,7 +91,8 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
 /// Tokens and sentences of one paragraph.
 pub(crate) struct ParaTokens {
     pub range: (usize, usize),
-    pub tokens: Vec<Token>,
+    /// The tokens with their lowercase forms and shapes, for every stage.
+    pub tokens: Words,
     pub sentences: Vec<Sentence>,
 }
 
@@ -142,8 +144,7 @@ fn tokenise(text: &str, a: &segment::ArticleDraft) -> Vec<ParaTokens> {
     let ranges = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
     ranges
         .map(|(s, e)| {
-            let mut tokens = Vec::new();
-            tokens::tokenize(&text[s..e], s, &mut tokens);
+            let tokens = Words::new(text, (s, e));
             let mut sentences = Vec::new();
             tokens::sentences(text, &tokens, &mut sentences);
             ParaTokens { range: (s, e), tokens, sentences }

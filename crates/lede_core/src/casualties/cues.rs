@@ -11,8 +11,8 @@ pub(crate) struct Cue {
     pub(crate) subject_end: usize,
 }
 
-pub(crate) fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: usize) -> (Qualifier, usize) {
-    let w = |k: usize| crate::text::tokens::lower(toks[k].text(text));
+pub(crate) fn qualifier_before(toks: &Words, first: usize, floor: usize) -> (Qualifier, usize) {
+    let w = |k: usize| toks.lower(k);
     if first >= floor + 2 {
         let two = format!("{} {}", w(first - 2), w(first - 1));
         let q = match &*two {
@@ -32,7 +32,7 @@ pub(crate) fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: 
         }
     }
     if first > floor {
-        let q = match &*w(first - 1) {
+        let q = match w(first - 1) {
             "approximately" | "about" | "some" | "nearly" | "almost" | "around" | "roughly" | "estimated"
             | "approx" => Some(Qualifier::Approx),
             "over" => Some(Qualifier::MoreThan),
@@ -48,7 +48,7 @@ pub(crate) fn qualifier_before(text: &str, toks: &[Token], first: usize, floor: 
 /// Look after the number for the category of what it counts.
 pub(crate) fn cue_after(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     n: &Number,
     s: &Sent<'_>,
     sentence_destroy: bool,
@@ -59,28 +59,28 @@ pub(crate) fn cue_after(
     while w.k < w.limit {
         let k = w.k;
         let word = s.lower(k);
-        if let Some(to) = w.skip_age_range(&word).or_else(|| w.skip_name_in_phrase()) {
+        if let Some(to) = w.skip_age_range(word).or_else(|| w.skip_name_in_phrase()) {
             w.jump(to);
             continue;
         }
         // A predicate whose category word comes a few words on: "sustained
         // what police say are non-life threatening injuries", "were taken to
         // local hospitals".
-        if w.found.is_none() && !(n.end..k).any(|j| matches!(&*s.lower(j), "and" | "or")) {
+        if w.found.is_none() && !(n.end..k).any(|j| matches!(s.lower(j), "and" | "or")) {
             if let Some((c, last)) = late_predicate(s, k) {
                 w.found = Some((c, last));
                 w.k = last + 1;
                 continue;
             }
         }
-        if w.clause_ends(&word) {
+        if w.clause_ends(word) {
             break;
         }
-        if let Some(to) = w.skip_parenthetical(&word) {
+        if let Some(to) = w.skip_parenthetical(word) {
             w.jump(to);
             continue;
         }
-        let conj = matches!(&*word, "and" | "or");
+        let conj = matches!(word, "and" | "or");
         if w.found.is_none() && conj && !coordinated {
             if let Some(cue) = w.shared_predicate(sentence_destroy) {
                 return Some(cue);
@@ -88,12 +88,12 @@ pub(crate) fn cue_after(
         }
         let new_count = |j: usize| j < s.end && numbers::parse_at(text, toks, j).is_some();
         if w.found.is_none()
-            && (matches!(&*word, "," | "but" | "while" | "after" | "before")
+            && (matches!(word, "," | "but" | "while" | "after" | "before")
                 || conj && (new_count(k + 1) || new_count(k + 2)))
         {
             break;
         }
-        if !w.take_category(&word, sentence_destroy) {
+        if !w.take_category(word, sentence_destroy) {
             break;
         }
         w.k += 1;
@@ -105,7 +105,7 @@ pub(crate) fn cue_after(
 /// The walk over the words after a number, looking for its category word.
 struct CueWalk<'c> {
     text: &'c str,
-    toks: &'c [Token],
+    toks: &'c Words,
     n: &'c Number,
     s: &'c Sent<'c>,
     mentions: &'c [Mention],
@@ -120,7 +120,7 @@ struct CueWalk<'c> {
 }
 
 impl<'c> CueWalk<'c> {
-    fn new(text: &'c str, toks: &'c [Token], n: &'c Number, s: &'c Sent<'c>, mentions: &'c [Mention]) -> Self {
+    fn new(text: &'c str, toks: &'c Words, n: &'c Number, s: &'c Sent<'c>, mentions: &'c [Mention]) -> Self {
         let mut k = n.end;
         // "100 or so"
         if k + 1 < s.end && s.lower(k) == "or" && s.lower(k + 1) == "so" {
@@ -144,12 +144,11 @@ impl<'c> CueWalk<'c> {
             return None;
         }
         let j = if w == "between" && k + 1 < s.end { k + 1 } else { k };
-        if !(matches!(&*s.lower(j), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number) {
+        if !(matches!(s.lower(j), "ages" | "aged") && j + 1 < s.end && toks[j + 1].kind == TokenKind::Number) {
             return None;
         }
         let mut e = j + 2;
-        if e + 1 < s.end && matches!(&*s.lower(e), "and" | "to" | "-" | "–") && toks[e + 1].kind == TokenKind::Number
-        {
+        if e + 1 < s.end && matches!(s.lower(e), "and" | "to" | "-" | "–") && toks[e + 1].kind == TokenKind::Number {
             e += 2;
         }
         Some(e)
@@ -162,7 +161,7 @@ impl<'c> CueWalk<'c> {
         let lw = |k: usize| s.lower(k);
         let in_phrase = |j: usize| {
             j > n.end
-                && matches!(&*lw(j - 1), "with" | "from" | "of" | "at" | "in" | "for")
+                && matches!(lw(j - 1), "with" | "from" | "of" | "at" | "in" | "for")
                 && (j > n.end + 1 || lw(n.end) != "of")
         };
         if !(self.found.is_none() && k > n.end && (in_phrase(k) || lw(k - 1) == "the" && in_phrase(k - 1))) {
@@ -181,7 +180,7 @@ impl<'c> CueWalk<'c> {
         if self.found.is_none()
             && w == "which"
             && k > n.end
-            && matches!(&*s.lower(k - 1), "in" | "during" | "after" | "of")
+            && matches!(s.lower(k - 1), "in" | "during" | "after" | "of")
         {
             return true;
         }
@@ -198,7 +197,7 @@ impl<'c> CueWalk<'c> {
         if self.found.is_some() || k + 1 >= s.end {
             return None;
         }
-        let o = if w == "," && matches!(&*lw(k + 1), "including" | "ages" | "aged" | "among") {
+        let o = if w == "," && matches!(lw(k + 1), "including" | "ages" | "aged" | "among") {
             ","
         } else if dash(w) {
             "-"
@@ -206,23 +205,22 @@ impl<'c> CueWalk<'c> {
             return None;
         };
         let mut j = k + 1;
-        while j < s.end && dash(&lw(j)) {
+        while j < s.end && dash(lw(j)) {
             j += 1; // "--" is two tokens
         }
         let closes = |x: &str| if o == "," { x == "," } else { dash(x) };
         // ", ages 25, 26, and 33," closes at the comma after the list.
-        if o == "," && matches!(&*lw(k + 1), "ages" | "aged") {
-            while j + 1 < s.end && (toks[j + 1].kind == TokenKind::Number || matches!(&*lw(j + 1), "," | "and" | "to"))
-            {
+        if o == "," && matches!(lw(k + 1), "ages" | "aged") {
+            while j + 1 < s.end && (toks[j + 1].kind == TokenKind::Number || matches!(lw(j + 1), "," | "and" | "to")) {
                 j += 1;
             }
             if lw(j) != "," {
                 j += 1;
             }
         }
-        let close = (j..(j + 14).min(s.end)).find(|&c| closes(&lw(c)))?;
+        let close = (j..(j + 14).min(s.end)).find(|&c| closes(lw(c)))?;
         let mut after = close + 1;
-        while after < s.end && dash(&lw(after)) {
+        while after < s.end && dash(lw(after)) {
             after += 1;
         }
         Some(after)
@@ -234,12 +232,12 @@ impl<'c> CueWalk<'c> {
         let (s, k, n) = (self.s, self.k, self.n);
         let lw = |k: usize| s.lower(k);
         let noun_before = |x: &str| people_word(x) || victim_noun(x) || x.ends_with('s');
-        if !noun_before(&lw(k - 1)) {
+        if !noun_before(lw(k - 1)) {
             return None;
         }
         let m = (k + 1..(k + 3).min(s.end)).find_map(|j| numbers::parse_at(self.text, self.toks, j))?;
         let c = cue_after(self.text, self.toks, &m, s, sentence_destroy, self.mentions, true)?;
-        let shared = (m.end..c.last).any(|j| matches!(&*lw(j), "were" | "are" | "been"));
+        let shared = (m.end..c.last).any(|j| matches!(lw(j), "were" | "are" | "been"));
         (shared && self.subject_end > n.end).then_some(Cue {
             category: c.category,
             last: n.end - 1,
@@ -253,7 +251,7 @@ impl<'c> CueWalk<'c> {
         let (s, k, n) = (self.s, self.k, self.n);
         // "fatal injuries" are deaths.
         let fatal_injury =
-            matches!(w, "fatal" | "fatally" | "mortal" | "mortally") && k + 1 < s.end && wounded_word(&s.lower(k + 1));
+            matches!(w, "fatal" | "fatally" | "mortal" | "mortally") && k + 1 < s.end && wounded_word(s.lower(k + 1));
         let cat = if fatal_injury {
             self.found = Some((CasualtyCategory::Killed, k + 1));
             return false;
@@ -308,16 +306,16 @@ pub(crate) fn late_predicate(s: &Sent<'_>, k: usize) -> Option<(CasualtyCategory
     let lw = |j: usize| s.lower(j);
     let w = lw(k);
     // "may have sent others to the hospital"
-    if (k.saturating_sub(3).max(s.first)..k).any(|j| matches!(&*lw(j), "may" | "might" | "could" | "would" | "not")) {
+    if (k.saturating_sub(3).max(s.first)..k).any(|j| matches!(lw(j), "may" | "might" | "could" | "would" | "not")) {
         return None;
     }
     let within = |n: usize, f: &dyn Fn(&str) -> bool| {
-        (k + 1..(k + 1 + n).min(s.end)).take_while(|&j| !clause_break(&lw(j)) && lw(j) != ",").find(|&j| f(&lw(j)))
+        (k + 1..(k + 1 + n).min(s.end)).take_while(|&j| !clause_break(lw(j)) && lw(j) != ",").find(|&j| f(lw(j)))
     };
-    match &*w {
+    match w {
         "sustained" | "suffered" | "sustaining" | "suffering" => {
             let obj = within(8, &|x| matches!(x, "injuries" | "injury" | "wounds" | "wound"))?;
-            let fatal = (k + 1..obj).any(|j| matches!(&*lw(j), "fatal" | "mortal" | "deadly"));
+            let fatal = (k + 1..obj).any(|j| matches!(lw(j), "fatal" | "mortal" | "deadly"));
             Some((if fatal { CasualtyCategory::Killed } else { CasualtyCategory::Wounded }, obj))
         }
         "taken" | "transported" | "rushed" | "airlifted" | "flown" | "admitted" | "sent" => {
@@ -325,14 +323,13 @@ pub(crate) fn late_predicate(s: &Sent<'_>, k: usize) -> Option<(CasualtyCategory
             // medical examiner's office".
             let h = within(6, &|x| matches!(x, "hospital" | "hospitals" | "medical" | "clinic" | "trauma" | "health"))?;
             // "Health" only as part of a hospital's name ("UF Health").
-            if lw(h) == "health" && !s.toks[h].text(s.text).starts_with(char::is_uppercase) {
+            if lw(h) == "health" && !s.toks.upper(h) {
                 return None;
             }
             if !(k + 1..h).any(|j| lw(j) == "to") {
                 return None;
             }
-            if lw(h) == "medical" && h + 1 < s.end && matches!(&*lw(h + 1), "examiner" | "examiner's" | "examiner’s")
-            {
+            if lw(h) == "medical" && h + 1 < s.end && matches!(lw(h + 1), "examiner" | "examiner's" | "examiner’s") {
                 return None;
             }
             Some((CasualtyCategory::Wounded, h))
@@ -342,17 +339,17 @@ pub(crate) fn late_predicate(s: &Sent<'_>, k: usize) -> Option<(CasualtyCategory
 }
 
 /// "had lost approximately 1,152,160 personnel", "killed 12 people".
-pub(crate) fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number, s: &Sent<'_>) -> Option<Cue> {
+pub(crate) fn cue_before(toks: &Words, q_start: usize, n: &Number, s: &Sent<'_>) -> Option<Cue> {
     let lw = |k: usize| s.lower(k);
     // The verb stands right before the number or its qualifier, or before
     // "the" and the number ("injured the five people").
     let mut vk = q_start.checked_sub(1).filter(|&k| k >= s.first)?;
     // "injuries to five other people", "deaths of two teens".
-    if vk > s.first && matches!(&*lw(vk), "to" | "of") {
+    if vk > s.first && matches!(lw(vk), "to" | "of") {
         let noun = lw(vk - 1);
         // "the fatal shootings of two teens", "the killings of three men".
-        let fatal = vk > s.first + 1 && matches!(&*lw(vk - 2), "fatal" | "deadly");
-        let category = match (&*lw(vk), &*noun) {
+        let fatal = vk > s.first + 1 && matches!(lw(vk - 2), "fatal" | "deadly");
+        let category = match (lw(vk), noun) {
             ("to", "injuries" | "wounds") => Some(CasualtyCategory::Wounded),
             ("of", "deaths" | "killings" | "murders") => Some(CasualtyCategory::Killed),
             ("of", "shooting" | "shootings" | "stabbing" | "stabbings") if fatal => Some(CasualtyCategory::Killed),
@@ -362,12 +359,12 @@ pub(crate) fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number,
             // The counted people, when named: "five other people", "two teens".
             let mut subject_end = n.end;
             for (e, t) in toks.iter().enumerate().take(s.end.min(n.end + 3)).skip(n.end) {
-                let w = crate::text::tokens::lower(t.text(text));
-                if people_word(&w) {
+                let w = toks.lower(e);
+                if people_word(w) {
                     subject_end = e + 1;
                     break;
                 }
-                if t.kind != TokenKind::Word || crate::text::lexicon::is_function_word(&w) && w != "other" {
+                if t.kind != TokenKind::Word || crate::text::lexicon::is_function_word(w) && w != "other" {
                     break;
                 }
             }
@@ -375,34 +372,34 @@ pub(crate) fn cue_before(text: &str, toks: &[Token], q_start: usize, n: &Number,
         }
     }
     // "injured the five people", "killed his two step-children".
-    if matches!(&*lw(vk), "the" | "all" | "his" | "her" | "their") && vk > s.first {
+    if matches!(lw(vk), "the" | "all" | "his" | "her" | "their") && vk > s.first {
         vk -= 1;
     }
     let verb = lw(vk);
-    verb_category(&verb)?;
+    verb_category(verb)?;
     // "fatally shot three", "shot and killed two".
-    let fatally = vk > s.first && matches!(&*lw(vk - 1), "fatally" | "mortally");
-    if matches!(&*verb, "shot" | "shooting" | "shoot" | "shoots") && !fatally {
+    let fatally = vk > s.first && matches!(lw(vk - 1), "fatally" | "mortally");
+    if matches!(verb, "shot" | "shooting" | "shoot" | "shoots") && !fatally {
         return None; // the shot may be wounded or dead
     }
-    let category = if fatally { CasualtyCategory::Killed } else { verb_category(&verb)? };
+    let category = if fatally { CasualtyCategory::Killed } else { verb_category(verb)? };
     // The counted noun: required to be people after "lost" ("lost 500,000
     // rubles" is no loss of life), optional after "killed" ("killed two").
     let mut k = n.end;
     let mut subject_end = None;
     while k < s.end && k < n.end + 3 {
         let w = lw(k);
-        if people_word(&w) {
+        if people_word(w) {
             subject_end = Some(k + 1);
             break;
         }
-        if toks[k].kind != TokenKind::Word || crate::text::lexicon::is_function_word(&w) {
+        if toks[k].kind != TokenKind::Word || crate::text::lexicon::is_function_word(w) {
             break;
         }
         k += 1;
     }
     // "captured 12 suspects" is an arrest, "captured 12 soldiers" a loss.
-    let needs_people = matches!(&*verb, "lost" | "lose" | "captured" | "capturing");
+    let needs_people = matches!(verb, "lost" | "lose" | "captured" | "capturing");
     let subject_end = match subject_end {
         Some(e) => e,
         None if !needs_people => n.end,

@@ -4,25 +4,24 @@ use super::*;
 
 /// Numbers that count no one: a gallery's counter ("Image 44 of 44", "1 /
 /// 44"), an age ("30 year old", "younger than 18", "in his 20's").
-pub(crate) fn not_a_count(toks: &[Token], s: &Sent<'_>, n: &Number) -> bool {
+pub(crate) fn not_a_count(toks: &Words, s: &Sent<'_>, n: &Number) -> bool {
     let lw = |k: usize| s.lower(k);
-    let next = |j: usize| if n.end + j < s.end { lw(n.end + j) } else { "".into() };
-    if matches!(&*next(0), "year" | "years" | "month" | "months" | "yr" | "yrs") && next(1) == "old"
-        || matches!(&*next(0), "'s" | "’s")
-        || matches!(&*next(0), "'" | "’") && next(1) == "s"
+    let next = |j: usize| if n.end + j < s.end { lw(n.end + j) } else { "" };
+    if matches!(next(0), "year" | "years" | "month" | "months" | "yr" | "yrs") && next(1) == "old"
+        || matches!(next(0), "'s" | "’s")
+        || matches!(next(0), "'" | "’") && next(1) == "s"
     {
         return true;
     }
-    if n.first >= s.first + 2 && lw(n.first - 1) == "than" && matches!(&*lw(n.first - 2), "younger" | "older") {
+    if n.first >= s.first + 2 && lw(n.first - 1) == "than" && matches!(lw(n.first - 2), "younger" | "older") {
         return true;
     }
     let counter = |k: usize| {
-        k > s.first && matches!(&*lw(k - 1), "image" | "images" | "photo" | "photos" | "slide" | "page" | "picture")
+        k > s.first && matches!(lw(k - 1), "image" | "images" | "photo" | "photos" | "slide" | "page" | "picture")
     };
-    let of_digits = n.end + 1 < s.end && matches!(&*lw(n.end), "of" | "/") && toks[n.end + 1].kind == TokenKind::Number;
-    let after_of = n.first >= s.first + 2
-        && matches!(&*lw(n.first - 1), "of" | "/")
-        && toks[n.first - 2].kind == TokenKind::Number;
+    let of_digits = n.end + 1 < s.end && matches!(lw(n.end), "of" | "/") && toks[n.end + 1].kind == TokenKind::Number;
+    let after_of =
+        n.first >= s.first + 2 && matches!(lw(n.first - 1), "of" | "/") && toks[n.first - 2].kind == TokenKind::Number;
     n.digits
         && (of_digits && counter(n.first)
             || after_of && counter(n.first - 2)
@@ -30,7 +29,7 @@ pub(crate) fn not_a_count(toks: &[Token], s: &Sent<'_>, n: &Number) -> bool {
 }
 
 /// A rule that makes the number `n` of sentence `s` no count.
-type NotCount = fn(&str, &[Token], &Sent<'_>, &Number) -> bool;
+type NotCount = fn(&str, &Words, &Sent<'_>, &Number) -> bool;
 
 /// Numbers that are no counts: measures, money, names, ages, dates, years,
 /// parts of a group counted elsewhere. Any one rules the number out.
@@ -38,7 +37,7 @@ pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
     ("money", |text, toks, s, n| {
         n.first > s.first && matches!(toks[n.first - 1].text(text), "$" | "€" | "£" | "¥" | "#")
     }),
-    ("unit", |_, _, s, n| n.end < s.end && unit_word(&s.lower(n.end))),
+    ("unit", |_, _, s, n| n.end < s.end && unit_word(s.lower(n.end))),
     // "Cloud 9", "Route 66": a number that ends a name.
     ("ends_a_name", |text, toks, s, n| {
         n.digits && n.first > s.first + 1 && n.end == n.first + 1 && {
@@ -67,15 +66,15 @@ pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
     // murdered" state the count they take a part of).
     ("part_of_a_group", |_, _, s, n| {
         let lw = |k: usize| s.lower(k);
-        let states_count = n.end < s.end && matches!(&*lw(n.end), "wounded" | "injured" | "dead" | "killed")
-            || (n.end..(n.end + 3).min(s.end)).any(|k| matches!(&*lw(k), "who" | "that"));
+        let states_count = n.end < s.end && matches!(lw(n.end), "wounded" | "injured" | "dead" | "killed")
+            || (n.end..(n.end + 3).min(s.end)).any(|k| matches!(lw(k), "who" | "that"));
         n.first >= s.first + 2 && lw(n.first - 1) == "the" && lw(n.first - 2) == "of" && !states_count
     }),
 ];
 
 pub(crate) fn figure_at(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &Sent<'_>,
     n: &Number,
     sentence_destroy: bool,
@@ -85,20 +84,20 @@ pub(crate) fn figure_at(
     if NOT_COUNTS.iter().any(|(_, rule)| rule(text, toks, s, n)) {
         return None;
     }
-    let (qualifier, q_start) = qualifier_before(text, toks, n.first, s.first);
+    let (qualifier, q_start) = qualifier_before(toks, n.first, s.first);
     // "No one was hurt": a negated count is no figure.
-    if q_start > s.first && matches!(&*lw(q_start - 1), "no" | "not" | "without") {
+    if q_start > s.first && matches!(lw(q_start - 1), "no" | "not" | "without") {
         return None;
     }
     let (n, value_max, qualifier) = range_and_qualifier(text, toks, s, *n, q_start, qualifier);
     // A verb right before the number ("killed one") says what it counts;
     // otherwise the words after it do ("one person killed").
-    let before = cue_before(text, toks, q_start, &n, s);
+    let before = cue_before(toks, q_start, &n, s);
     let cue = match before {
         Some(c) => c,
         None => cue_after(text, toks, &n, s, sentence_destroy, mentions, false)?,
     };
-    if determiner_one(text, toks, s, &n, &cue) {
+    if determiner_one(toks, s, &n, &cue) {
         return None;
     }
     let start_tok = if q_start > s.first && lw(q_start - 1) == "between" { q_start - 1 } else { q_start };
@@ -125,7 +124,7 @@ pub(crate) fn figure_at(
 /// its upper bound and the qualifier.
 fn range_and_qualifier(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &Sent<'_>,
     mut n: Number,
     q_start: usize,
@@ -133,9 +132,9 @@ fn range_and_qualifier(
 ) -> (Number, Option<u64>, Qualifier) {
     let lw = |k: usize| s.lower(k);
     let mut value_max = n.max;
-    let joiner = if n.end + 1 < s.end { lw(n.end) } else { "".into() };
+    let joiner = if n.end + 1 < s.end { lw(n.end) } else { "" };
     let between = q_start > s.first && lw(q_start - 1) == "between";
-    if matches!(&*joiner, "to" | "-" | "–") || joiner == "and" && between {
+    if matches!(joiner, "to" | "-" | "–") || joiner == "and" && between {
         if let Some(m) = numbers::parse_at(text, toks, n.end + 1).filter(|m| m.value > n.value) {
             value_max = Some(m.value);
             n.end = m.end;
@@ -151,16 +150,16 @@ fn range_and_qualifier(
 }
 
 /// "one wounded fighter": "one" as a determiner before an adjective and its noun.
-fn determiner_one(text: &str, toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cue) -> bool {
+fn determiner_one(toks: &Words, s: &Sent<'_>, n: &Number, cue: &Cue) -> bool {
     let noun_follows = toks
         .get(cue.last + 1)
         .filter(|_| cue.last + 1 < s.end)
         .map(|t| {
-            let w = crate::text::tokens::lower(t.text(text));
+            let w = toks.lower(cue.last + 1);
             t.kind == TokenKind::Word
-                && !crate::text::lexicon::is_function_word(&w)
-                && !is_verb_like(&w)
-                && !matches!(&*w, "on" | "in")
+                && !crate::text::lexicon::is_function_word(w)
+                && !is_verb_like(w)
+                && !matches!(w, "on" | "in")
         })
         .unwrap_or(false);
     s.lower(n.first) == "one" && cue.last == n.end && noun_follows
@@ -168,7 +167,7 @@ fn determiner_one(text: &str, toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cu
 
 /// What the figure counts: the words after the number up to the cue's
 /// subject end, past "or so" and "of (the)".
-fn counted_subject(toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cue) -> Option<(usize, usize)> {
+fn counted_subject(toks: &Words, s: &Sent<'_>, n: &Number, cue: &Cue) -> Option<(usize, usize)> {
     let lw = |k: usize| s.lower(k);
     let mut subj_first = n.end;
     if subj_first + 1 < s.end && lw(subj_first) == "or" && lw(subj_first + 1) == "so" {
@@ -187,7 +186,7 @@ fn counted_subject(toks: &[Token], s: &Sent<'_>, n: &Number, cue: &Cue) -> Optio
 /// or a group noun counted (Ukrainians, civilians).
 pub(crate) fn actor(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &Sent<'_>,
     q_start: usize,
     subject: Option<(usize, usize)>,
@@ -195,7 +194,7 @@ pub(crate) fn actor(
 ) -> Option<(usize, usize)> {
     let lw = |k: usize| s.lower(k);
     let lo = q_start.saturating_sub(4).max(s.first);
-    if let Some(v) = (lo..q_start).find(|&k| matches!(&*lw(k), "lost" | "suffered" | "lose")) {
+    if let Some(v) = (lo..q_start).find(|&k| matches!(lw(k), "lost" | "suffered" | "lose")) {
         // The nearest non-person name before the verb: "Russia had lost".
         let before = toks[v].start;
         if let Some(m) = mentions
@@ -213,13 +212,13 @@ pub(crate) fn actor(
 }
 
 /// "according to X", or "X reported/said/estimates".
-pub(crate) fn reported_by(toks: &[Token], s: &Sent<'_>, mentions: &[Mention]) -> Option<(usize, usize)> {
+pub(crate) fn reported_by(toks: &Words, s: &Sent<'_>, mentions: &[Mention]) -> Option<(usize, usize)> {
     let lw = |k: usize| s.lower(k);
     for k in s.first..s.end.saturating_sub(2) {
         if lw(k) == "according" && lw(k + 1) == "to" {
             let from = toks[k + 2].start;
             let mut e = k + 2;
-            while e < s.end && !matches!(&*lw(e), "," | "." | ";") {
+            while e < s.end && !matches!(lw(e), "," | "." | ";") {
                 e += 1;
             }
             if e == k + 2 {
@@ -235,7 +234,7 @@ pub(crate) fn reported_by(toks: &[Token], s: &Sent<'_>, mentions: &[Mention]) ->
         }
     }
     for k in s.first + 1..s.end {
-        if matches!(&*lw(k), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced") {
+        if matches!(lw(k), "reported" | "said" | "says" | "estimate" | "estimated" | "estimates" | "announced") {
             let cue_start = toks[k].start;
             let sent_start = toks[s.first].start;
             if let Some(m) =
@@ -249,7 +248,7 @@ pub(crate) fn reported_by(toks: &[Token], s: &Sent<'_>, mentions: &[Mention]) ->
 }
 
 /// "since February 24, 2022", "in the past day", "in the last 24 hours".
-pub(crate) fn period(text: &str, toks: &[Token], s: &Sent<'_>, from: usize) -> Option<(usize, usize)> {
+pub(crate) fn period(text: &str, toks: &Words, s: &Sent<'_>, from: usize) -> Option<(usize, usize)> {
     let lw = |k: usize| s.lower(k);
     let mut k = from;
     while k < s.end {
@@ -259,7 +258,7 @@ pub(crate) fn period(text: &str, toks: &[Token], s: &Sent<'_>, from: usize) -> O
             let mut commas = 0;
             while e < s.end && e < k + 7 {
                 let x = lw(e);
-                if matches!(&*x, "." | ";") {
+                if matches!(x, "." | ";") {
                     break;
                 }
                 if x == "," {
@@ -277,7 +276,7 @@ pub(crate) fn period(text: &str, toks: &[Token], s: &Sent<'_>, from: usize) -> O
             }
             return (e > k + 1).then(|| (toks[k].start, toks[e - 1].end));
         }
-        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(&*lw(k + 2), "past" | "last") {
+        if w == "in" && k + 3 < s.end && lw(k + 1) == "the" && matches!(lw(k + 2), "past" | "last") {
             let mut e = k + 3;
             if toks[e].kind == TokenKind::Number && e + 1 < s.end {
                 e += 1;

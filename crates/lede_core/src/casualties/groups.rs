@@ -5,7 +5,7 @@ use super::*;
 /// "David Jones, 19, Leonard Andrews, 21, and Jamari Brooks, 17, were also
 /// wounded", "Terrell and Zigan were taken to Northeast Georgia Medical
 /// Center": a list of named people sharing one predicate counts them.
-pub(crate) fn named_group(_text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+pub(crate) fn named_group(_text: &str, toks: &Words, s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
     let lw = |k: usize| s.lower(k);
     for p in s.first + 2..s.end {
         if lw(p) != "were" {
@@ -13,14 +13,14 @@ pub(crate) fn named_group(_text: &str, toks: &[Token], s: &Sent<'_>, mentions: &
         }
         let mut v = p + 1;
         while v < s.end
-            && matches!(&*lw(v), "also" | "both" | "all" | "later" | "reportedly" | "critically" | "seriously")
+            && matches!(lw(v), "also" | "both" | "all" | "later" | "reportedly" | "critically" | "seriously")
         {
             v += 1;
         }
         if v >= s.end {
             return;
         }
-        let (category, last) = match &*lw(v) {
+        let (category, last) = match lw(v) {
             "killed" | "slain" | "murdered" | "dead" => (CasualtyCategory::Killed, v),
             "wounded" | "injured" | "hurt" | "hospitalized" | "hospitalised" => (CasualtyCategory::Wounded, v),
             _ => match late_predicate(s, v) {
@@ -75,18 +75,18 @@ pub(crate) fn named_group(_text: &str, toks: &[Token], s: &Sent<'_>, mentions: &
 
 /// "opened fire on four teenagers, killing two of them and leaving the
 /// others wounded": the others are the count less the dead.
-pub(crate) fn the_others(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec<Figure>) {
+pub(crate) fn the_others(text: &str, toks: &Words, s: &Sent<'_>, out: &mut Vec<Figure>) {
     let lw = |k: usize| s.lower(k);
-    let Some(o) = (s.first + 1..s.end).find(|&k| matches!(&*lw(k), "others" | "rest") && lw(k - 1) == "the") else {
+    let Some(o) = (s.first + 1..s.end).find(|&k| matches!(lw(k), "others" | "rest") && lw(k - 1) == "the") else {
         return;
     };
     // "leaving the others wounded", "the rest were injured", "wounding the others".
     let mut after = o + 1;
-    if after < s.end && matches!(&*lw(after), "were" | "are") {
+    if after < s.end && matches!(lw(after), "were" | "are") {
         after += 1;
     }
-    let hurt_after = after < s.end && wounded_word(&lw(after));
-    let hurt_before = o >= s.first + 2 && matches!(&*lw(o - 2), "wounding" | "injuring" | "wounded" | "injured");
+    let hurt_after = after < s.end && wounded_word(lw(after));
+    let hurt_before = o >= s.first + 2 && matches!(lw(o - 2), "wounding" | "injuring" | "wounded" | "injured");
     if !hurt_after && !hurt_before {
         return;
     }
@@ -101,8 +101,7 @@ pub(crate) fn the_others(text: &str, toks: &[Token], s: &Sent<'_>, out: &mut Vec
     // The whole group: the first plain count of people before the dead.
     let total = (s.first..o).find_map(|k| {
         let n = numbers::parse_at(text, toks, k).filter(|n| !n.vague && n.max.is_none())?;
-        (toks[n.first].start < killed.start && (n.end..(n.end + 3).min(s.end)).any(|j| people_word(&lw(j))))
-            .then_some(n)
+        (toks[n.first].start < killed.start && (n.end..(n.end + 3).min(s.end)).any(|j| people_word(lw(j)))).then_some(n)
     });
     let Some(total) = total.filter(|t| t.value > killed.value) else { return };
     let (a, b) = if hurt_after { (the, toks[after].end) } else { (toks[o - 2].start, toks[o].end) };

@@ -5,7 +5,8 @@
 
 use crate::entities::Mention;
 use crate::text::numbers::{self, Number};
-use crate::text::tokens::{Sentence, Token, TokenKind};
+use crate::text::tokens::{Sentence, TokenKind};
+use crate::text::view::Words;
 use crate::types::{CasualtyCategory, EntityLabel, Qualifier};
 
 mod cues;

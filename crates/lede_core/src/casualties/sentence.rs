@@ -2,16 +2,11 @@
 
 use super::*;
 
-/// A sentence with the lowercase forms of its tokens, made once for the
-/// many word checks here.
+/// A sentence of a paragraph's token view.
 pub(crate) struct Sent<'a> {
     pub(crate) first: usize,
     pub(crate) end: usize,
-    pub(crate) text: &'a str,
-    pub(crate) toks: &'a [Token],
-    /// The lowercase tokens, one after another, and where each ends.
-    pub(crate) lower: String,
-    pub(crate) ends: Vec<usize>,
+    pub(crate) toks: &'a Words,
 }
 
 /// Find figures in one sentence.
@@ -19,7 +14,7 @@ pub(crate) struct Sent<'a> {
 /// In a story that tells of none, people shot were wounded.
 /// Words inside double quotation marks ("They killed me!") and words after
 /// a negation or a modal ("could have killed her", "not dead") tell of none.
-pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
+pub fn tells_of_death(text: &str, toks: &Words) -> bool {
     let mut quoted = false;
     for (i, t) in toks.iter().enumerate() {
         match t.text(text) {
@@ -31,26 +26,25 @@ pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
         if quoted {
             continue;
         }
-        let w = crate::text::tokens::lower(t.text(text));
-        let examiner = &*w == "examiner" && i > 0 && crate::text::tokens::lower(toks[i - 1].text(text)) == "medical";
-        if !(death_word(&w) || matches!(&*w, "murder" | "homicide" | "deadly" | "dying" | "coroner") || examiner) {
+        let w = toks.lower(i);
+        let examiner = w == "examiner" && i > 0 && toks.lower(i - 1) == "medical";
+        if !(death_word(w) || matches!(w, "murder" | "homicide" | "deadly" | "dying" | "coroner") || examiner) {
             continue;
         }
         // "assault with a deadly weapon", "deadly force", "Deadly Conduct".
-        let next = toks.get(i + 1).map(|n| crate::text::tokens::lower(n.text(text)));
-        if &*w == "deadly" && next.is_some_and(|n| matches!(&*n, "weapon" | "weapons" | "force" | "conduct")) {
+        let next = (i + 1 < toks.len()).then(|| toks.lower(i + 1));
+        if w == "deadly" && next.is_some_and(|n| matches!(n, "weapon" | "weapons" | "force" | "conduct")) {
             continue;
         }
-        let negated = toks[i.saturating_sub(3)..i].iter().any(|p| {
-            let p = crate::text::tokens::lower(p.text(text));
-            matches!(&*p, "not" | "never" | "nearly" | "almost" | "no") || p.ends_with("n't") || p.ends_with("n’t")
+        let negated = (i.saturating_sub(3)..i).any(|j| {
+            let p = toks.lower(j);
+            matches!(p, "not" | "never" | "nearly" | "almost" | "no") || p.ends_with("n't") || p.ends_with("n’t")
         });
         // A modal earlier in the clause: "it could have hit her in the heart and killed her".
-        let modal = toks[i.saturating_sub(10)..i]
-            .iter()
+        let modal = (i.saturating_sub(10)..i)
             .rev()
-            .take_while(|p| p.kind != TokenKind::Punct)
-            .any(|p| matches!(&*crate::text::tokens::lower(p.text(text)), "could" | "would" | "might"));
+            .take_while(|&j| toks[j].kind != TokenKind::Punct)
+            .any(|j| matches!(toks.lower(j), "could" | "would" | "might"));
         let hedged = negated || modal;
         if !hedged {
             return true;
@@ -62,7 +56,7 @@ pub fn tells_of_death(text: &str, toks: &[Token]) -> bool {
 /// What a sentence's passes read.
 pub struct SentCtx<'c> {
     pub text: &'c str,
-    pub toks: &'c [Token],
+    pub toks: &'c Words,
     pub s: &'c Sent<'c>,
     /// The entity mentions inside the sentence.
     pub mentions: &'c [Mention],
@@ -90,13 +84,13 @@ pub const PASSES: &[Pass] = &[
 /// every pass in [`PASSES`].
 pub fn find_in_sentence(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: Sentence,
     mentions: &[Mention],
     deaths_told: bool,
     out: &mut Vec<Figure>,
 ) {
-    let s = &Sent::new(text, toks, s);
+    let s = &Sent::new(toks, s);
     let ctx = SentCtx { text, toks, s, mentions, deaths_told };
     for &(name, pass) in PASSES {
         let before = out.len();
@@ -112,7 +106,7 @@ pub fn find_in_sentence(
 fn numbered_figures(c: &SentCtx<'_>, out: &mut Vec<Figure>) {
     let (text, toks, s, mentions) = (c.text, c.toks, c.s, c.mentions);
     let lw = |k: usize| s.lower(k);
-    let sentence_destroy = (s.first..s.end).any(|k| destroy_word(&lw(k)));
+    let sentence_destroy = (s.first..s.end).any(|k| destroy_word(lw(k)));
     let mut i = s.first;
     while i < s.end {
         let Some(n) = numbers::parse_at(text, toks, i) else {
@@ -121,12 +115,12 @@ fn numbered_figures(c: &SentCtx<'_>, out: &mut Vec<Figure>) {
         };
         let mut next = n.end.max(i + 1);
         // "between ages 12 and 16", "aged 20 to 25": ages, not counts.
-        let before = |j: usize| if j > s.first { lw(j - 1) } else { "".into() };
+        let before = |j: usize| if j > s.first { lw(j - 1) } else { "" };
         let is_age = |w: &str| matches!(w, "ages" | "aged" | "age");
-        if is_age(&before(i)) || before(i) == "between" && i > s.first + 1 && is_age(&lw(i - 2)) {
+        if is_age(before(i)) || before(i) == "between" && i > s.first + 1 && is_age(lw(i - 2)) {
             // And the range's other end: "12 and 16", "20 to 25".
             if next + 1 < s.end
-                && matches!(&*lw(next), "and" | "to" | "-" | "–")
+                && matches!(lw(next), "and" | "to" | "-" | "–")
                 && toks[next + 1].kind == TokenKind::Number
             {
                 next += 2;
@@ -156,9 +150,9 @@ pub(crate) fn covered(a: usize, b: usize, out: &[Figure]) -> bool {
 /// The first token of a passive auxiliary ending right before token `k`
 /// ("was", "is", "has been", "had been"), if there is one.
 pub(crate) fn aux_before(s: &Sent<'_>, k: usize) -> Option<usize> {
-    if k > s.first && matches!(&*s.lower(k - 1), "was" | "is") {
+    if k > s.first && matches!(s.lower(k - 1), "was" | "is") {
         Some(k - 1)
-    } else if k > s.first + 1 && s.lower(k - 1) == "been" && matches!(&*s.lower(k - 2), "has" | "had") {
+    } else if k > s.first + 1 && s.lower(k - 1) == "been" && matches!(s.lower(k - 2), "has" | "had") {
         Some(k - 2)
     } else {
         None
@@ -182,27 +176,12 @@ pub(crate) fn single(start: usize, end: usize, category: CasualtyCategory, subje
 }
 
 impl<'a> Sent<'a> {
-    pub(crate) fn new(text: &'a str, toks: &'a [Token], s: Sentence) -> Self {
-        let mut lower = String::with_capacity(
-            toks.get(s.end.saturating_sub(1)).map_or(0, |t| t.end) - toks.get(s.first).map_or(0, |t| t.start),
-        );
-        let mut ends = Vec::with_capacity(s.end - s.first);
-        for t in &toks[s.first..s.end] {
-            lower.push_str(&crate::text::tokens::lower(t.text(text)));
-            ends.push(lower.len());
-        }
-        Self { first: s.first, end: s.end, text, toks, lower, ends }
+    pub(crate) fn new(toks: &'a Words, s: Sentence) -> Self {
+        Self { first: s.first, end: s.end, toks }
     }
 
     /// Token `k` in lowercase (any token of the paragraph).
-    #[inline(never)]
-    pub(crate) fn lower(&self, k: usize) -> crate::text::tokens::Lower<'_> {
-        match k.checked_sub(self.first).filter(|&i| i < self.ends.len()) {
-            Some(i) => {
-                let a = if i == 0 { 0 } else { self.ends[i - 1] };
-                crate::text::tokens::Lower::Borrowed(&self.lower[a..self.ends[i]])
-            }
-            None => crate::text::tokens::lower(self.toks[k].text(self.text)),
-        }
+    pub(crate) fn lower(&self, k: usize) -> &'a str {
+        self.toks.lower(k)
     }
 }

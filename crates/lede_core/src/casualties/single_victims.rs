@@ -6,11 +6,11 @@ use super::*;
 /// for the victim read about it.
 pub(crate) struct Pred<'c> {
     text: &'c str,
-    toks: &'c [Token],
+    toks: &'c Words,
     s: &'c Sent<'c>,
     mentions: &'c [Mention],
     p: usize,
-    w: crate::text::tokens::Lower<'c>,
+    w: &'c str,
     category: CasualtyCategory,
     /// The first token of the verb group before `p` (auxiliary, adverbs).
     k: usize,
@@ -47,7 +47,7 @@ pub(crate) const SINGLE_VICTIM_RULES: &[(&str, VictimRule)] = &[
 /// One victim stated without a numeral: "a 14-year-old boy is dead", "Ana
 /// Ruiz, 13, was killed", "he was pronounced dead", "killed his girlfriend",
 /// "a man was wounded". Each gives a figure of 1.
-pub(crate) fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
+pub(crate) fn single_victims(text: &str, toks: &Words, s: &Sent<'_>, mentions: &[Mention], out: &mut Vec<Figure>) {
     let lw = |k: usize| s.lower(k);
     for p in s.first..s.end {
         let w = lw(p);
@@ -61,7 +61,7 @@ pub(crate) fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions:
             }
             continue;
         }
-        let category = match &*w {
+        let category = match w {
             "killed" | "dead" | "died" | "slain" | "murdered" => CasualtyCategory::Killed,
             "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
             _ => continue,
@@ -79,17 +79,17 @@ pub(crate) fn single_victims(text: &str, toks: &[Token], s: &Sent<'_>, mentions:
 /// is passive or intransitive, and whether it is negated or modal.
 fn predicate<'c>(
     text: &'c str,
-    toks: &'c [Token],
+    toks: &'c Words,
     s: &'c Sent<'c>,
     mentions: &'c [Mention],
     p: usize,
-    w: crate::text::tokens::Lower<'c>,
+    w: &'c str,
     category: CasualtyCategory,
 ) -> Pred<'c> {
     let lw = |k: usize| s.lower(k);
     // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
     let mut k = p;
-    while k > s.first && crate::text::lexicon::predicate_adverbs(&lw(k - 1)) {
+    while k > s.first && crate::text::lexicon::predicate_adverbs(lw(k - 1)) {
         k -= 1;
     }
     let mut aux_ok = w == "died";
@@ -105,14 +105,14 @@ fn predicate<'c>(
         && lw(k) == "shot"
         && (p + 1 >= s.end || {
             let x = lw(p + 1);
-            crate::text::lexicon::after_reduced_passive(&x) || is_calendar_word(toks[p + 1].text(text))
+            crate::text::lexicon::after_reduced_passive(x) || is_calendar_word(toks[p + 1].text(text))
         })
         && k > s.first
-        && !matches!(&*lw(k - 1), "he" | "she" | "they" | "who")
+        && !matches!(lw(k - 1), "he" | "she" | "they" | "who")
     {
         aux_ok = true;
     }
-    let negated = (k.saturating_sub(3).max(s.first)..p).any(|j| crate::text::lexicon::negation_or_modal(&lw(j)));
+    let negated = (k.saturating_sub(3).max(s.first)..p).any(|j| crate::text::lexicon::negation_or_modal(lw(j)));
     Pred { text, toks, s, mentions, p, w, category, k, aux_ok, negated }
 }
 
@@ -134,7 +134,7 @@ fn shot_and_died(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
     }
     let shot = (v.s.first + 1..v.k)
         .rev()
-        .find(|&j| matches!(&*lw(j), "shot" | "stabbed" | "struck" | "wounded") && matches!(&*lw(j - 1), "was" | "is"));
+        .find(|&j| matches!(lw(j), "shot" | "stabbed" | "struck" | "wounded") && matches!(lw(j - 1), "was" | "is"));
     let Some(np) = shot.and_then(|j| victim_before(v.text, v.toks, v.s, j - 1, v.mentions)) else { return false };
     v.push(np.0, v.p, np, out);
     true
@@ -162,7 +162,7 @@ fn pronounced_dead(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
     // ("the boy" counts here: whoever is pronounced dead is one victim.)
     let the_victim = || {
         (lw(at + 1) == "the").then_some(())?;
-        (at + 2..p).find(|&k| victim_noun(&lw(k))).map(|k| (at + 1, k + 1))
+        (at + 2..p).find(|&k| victim_noun(lw(k))).map(|k| (at + 1, k + 1))
     };
     if let Some(np) = victim_after(v.text, v.toks, v.s, at + 1, v.mentions).or_else(the_victim) {
         let (a, b) = (v.toks[at].start, v.toks[p].end);
@@ -178,7 +178,7 @@ fn pronounced_dead(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
 /// and a 16-year-old boy": two.
 fn active_victim_after(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
     let (text, toks, s, p) = (v.text, v.toks, v.s, v.p);
-    if !(matches!(&*v.w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end) {
+    if !(matches!(v.w, "killed" | "murdered" | "wounded" | "injured") && p + 1 < s.end) {
         return false;
     }
     if let Some(np) = victim_after(text, toks, s, p + 1, v.mentions) {
@@ -202,7 +202,7 @@ fn active_victim_after(v: &Pred<'_>, out: &mut Vec<Figure>) -> bool {
 /// words ending in a victim noun. Returns its token range.
 pub(crate) fn victim_before(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &Sent<'_>,
     end: usize,
     mentions: &[Mention],
@@ -217,14 +217,14 @@ pub(crate) fn victim_before(
         return None;
     }
     let last = toks[e - 1];
-    if matches!(&*lw(e - 1), "he" | "she") {
+    if matches!(lw(e - 1), "he" | "she") {
         return Some((e - 1, e));
     }
     if let Some(m) = mentions.iter().find(|m| m.end == last.end && m.label == EntityLabel::Per) {
         let first = (s.first..e).find(|&k| toks[k].start >= m.start)?;
         return Some((first, e));
     }
-    if !victim_noun(&lw(e - 1)) {
+    if !victim_noun(lw(e - 1)) {
         return None;
     }
     let lo = e.saturating_sub(5).max(s.first);
@@ -234,7 +234,7 @@ pub(crate) fn victim_before(
         if spelled_age(toks, s, k, e) {
             return Some((k, e));
         }
-        if matches!(&*x, "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
+        if matches!(x, "a" | "an" | "the" | "one" | "his" | "her" | "their" | "another") {
             // Plurals and counts are other figures' business.
             if toks[k + 1..e].iter().any(|t| t.kind == TokenKind::Number && !t.text(text).contains('-')) {
                 return None;
@@ -249,46 +249,46 @@ pub(crate) fn victim_before(
 }
 
 /// An age without hyphens at token `k`, ending before token `end`: "14 year old".
-pub(crate) fn spelled_age(toks: &[Token], s: &Sent<'_>, k: usize, end: usize) -> bool {
+pub(crate) fn spelled_age(toks: &Words, s: &Sent<'_>, k: usize, end: usize) -> bool {
     toks[k].kind == TokenKind::Number
         && k + 2 < end
-        && matches!(&*s.lower(k + 1), "year" | "month")
+        && matches!(s.lower(k + 1), "year" | "month")
         && s.lower(k + 2) == "old"
 }
 
 /// A singular victim phrase starting at token `start`.
 pub(crate) fn victim_after(
     _text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &Sent<'_>,
     start: usize,
     mentions: &[Mention],
 ) -> Option<(usize, usize)> {
     let lw = |k: usize| s.lower(k);
     let first = toks[start];
-    if matches!(&*lw(start), "himself" | "herself") {
+    if matches!(lw(start), "himself" | "herself") {
         return Some((start, start + 1));
     }
     if let Some(m) = mentions.iter().find(|m| m.start == first.start && m.label == EntityLabel::Per) {
         let end = (start..s.end).find(|&k| toks[k].end >= m.end)? + 1;
         return Some((start, end));
     }
-    if !matches!(&*lw(start), "a" | "an" | "his" | "her" | "their" | "one") {
+    if !matches!(lw(start), "a" | "an" | "his" | "her" | "their" | "one") {
         return None;
     }
     let end = (start + 8).min(s.end);
     let mut k = start + 1;
     while k < end {
         let x = lw(k);
-        if victim_noun(&x) && !x.ends_with("-old") {
+        if victim_noun(x) && !x.ends_with("-old") {
             return Some((start, k + 1));
         }
         // "his ex-wife's 14 year old son": a possessive or an age on the way.
-        if matches!(&*x, "'s" | "’s") {
+        if matches!(x, "'s" | "’s") {
             k += 1;
             continue;
         }
-        if matches!(&*x, "'" | "’") && k + 1 < end && lw(k + 1) == "s" {
+        if matches!(x, "'" | "’") && k + 1 < end && lw(k + 1) == "s" {
             k += 2;
             continue;
         }
@@ -296,8 +296,7 @@ pub(crate) fn victim_after(
             k += 3;
             continue;
         }
-        if toks[k].kind == TokenKind::Punct && x != "-" || crate::text::lexicon::is_function_word(&x) || k >= start + 5
-        {
+        if toks[k].kind == TokenKind::Punct && x != "-" || crate::text::lexicon::is_function_word(x) || k >= start + 5 {
             break;
         }
         k += 1;

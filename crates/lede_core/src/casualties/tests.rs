@@ -1,5 +1,5 @@
 use super::*;
-use crate::text::tokens::{sentences, tokenize};
+use crate::text::tokens::sentences;
 
 #[test]
 fn what_tells_of_a_death() {
@@ -11,8 +11,7 @@ fn what_tells_of_a_death() {
         ("He is charged with assault with a deadly weapon.", false),
         ("No one was killed.", false),
     ] {
-        let mut toks = Vec::new();
-        tokenize(text, 0, &mut toks);
+        let toks = Words::new(text, (0, text.len()));
         assert_eq!(tells_of_death(text, &toks), want, "{text:?}");
     }
 }
@@ -41,8 +40,7 @@ fn named_groups() {
                 Mention { start, end: start + n.len(), label: EntityLabel::Per }
             })
             .collect();
-        let mut toks = Vec::new();
-        tokenize(text, 0, &mut toks);
+        let toks = Words::new(text, (0, text.len()));
         let mut sents = Vec::new();
         sentences(text, &toks, &mut sents);
         let mut out = Vec::new();
@@ -79,8 +77,7 @@ fn casualty_table() {
     let texts = fixture_rows();
     assert!(texts.len() >= 60, "{} fixture texts", texts.len());
     for (input, want) in texts {
-        let mut toks = Vec::new();
-        tokenize(input, 0, &mut toks);
+        let toks = Words::new(input, (0, input.len()));
         let mut sents = Vec::new();
         sentences(input, &toks, &mut sents);
         let mut out = Vec::new();

@@ -11,7 +11,7 @@ pub(crate) type Attribution = (Option<(usize, usize)>, Option<(usize, usize)>);
 /// the quote (`q`) and the token before any colon or comma before it (`b`).
 pub(crate) struct Q<'c> {
     text: &'c str,
-    toks: &'c [Token],
+    toks: &'c Words,
     mentions: &'c [Mention],
     s: usize,
     e: usize,
@@ -25,8 +25,8 @@ pub(crate) struct Q<'c> {
 }
 
 impl Q<'_> {
-    fn lw(&self, k: usize) -> crate::text::tokens::Lower<'_> {
-        crate::text::tokens::lower(self.toks[k].text(self.text))
+    fn lw(&self, k: usize) -> &str {
+        self.toks.lower(k)
     }
 }
 
@@ -49,7 +49,7 @@ pub(crate) const ATTRIBUTION_RULES: &[(&str, AttributionRule)] = &[
 
 pub(crate) fn attribute(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: usize,
     e: usize,
     mentions: &[Mention],
@@ -109,7 +109,7 @@ fn name_cue_after_sentence(c: &Q<'_>) -> Option<Attribution> {
     // and cue attribute it even when the sentence goes on:
     // “…, who knows?” Trump told ITV in an interview aired Monday.)
     let asks = text[c.s..c.e].trim_end_matches(['"', '\'', '”', '’', '»']).ends_with(['?', '!']);
-    let told = after < toks.len() && matches!(&*c.lw(after), "told" | "tells");
+    let told = after < toks.len() && matches!(c.lw(after), "told" | "tells");
     // (Only for a quote that is a sentence of its own, not one ending
     // another: … proclaimed a goal of “Peace.” He told a crowd …)
     let q = c.q;
@@ -117,7 +117,7 @@ fn name_cue_after_sentence(c: &Q<'_>) -> Option<Attribution> {
         || matches!(toks[q - 1].text(text), "." | "!" | "?" | "”" | "\"" | ":")
         || text[toks[q - 1].end..c.s].contains('\n');
     (after < toks.len()
-        && lexicon::is_cue_verb(&c.lw(after))
+        && lexicon::is_cue_verb(c.lw(after))
         && !name_part(text, toks, after)
         && (ends_soon(c, after) || own_sentence && (asks || told)))
         .then(|| (Some(sp), Some((toks[after].start, toks[after].end))))
@@ -132,7 +132,7 @@ fn ends_soon(c: &Q<'_>, after: usize) -> bool {
             let t = toks[j].text(text);
             t.starts_with(char::is_uppercase)
                 || toks[j].kind != TokenKind::Word
-                || matches!(&*c.lw(j), "on" | "in" | "at" | "last" | "this" | "yesterday" | "today" | "later" | "earlier")
+                || matches!(c.lw(j), "on" | "in" | "at" | "last" | "this" | "yesterday" | "today" | "later" | "earlier")
         })
         .any(|j| matches!(toks[j].text(text), "." | ";" | "!" | "?"))
         || after + 1 >= toks.len()
@@ -152,8 +152,8 @@ fn cue_or_name_after(c: &Q<'_>) -> Option<Attribution> {
     if c.closed_sentence || k >= toks.len() {
         return None;
     }
-    if lexicon::is_cue_verb(&c.lw(k)) && !name_part(text, toks, k) {
-        let sp = described_person_after(text, toks, k + 1, c.mentions)
+    if lexicon::is_cue_verb(c.lw(k)) && !name_part(text, toks, k) {
+        let sp = described_person_after(toks, k + 1, c.mentions)
             .or_else(|| speaker_phrase(text, toks, k + 1, c.mentions))?;
         return Some((Some(sp), Some((toks[k].start, toks[k].end))));
     }
@@ -178,7 +178,7 @@ fn name_cue_before(c: &Q<'_>) -> Option<Attribution> {
     let (text, toks, b, q) = (c.text, c.toks, c.b, c.q);
     let cue_at = (b.saturating_sub(3)..b)
         .rev()
-        .find(|&k| lexicon::is_cue_verb(&c.lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word));
+        .find(|&k| lexicon::is_cue_verb(c.lw(k)) && toks[k + 1..b].iter().all(|t| t.kind == TokenKind::Word));
     let cue_at = cue_at.filter(|_| b > 0 && b < q)?;
     let cue = toks[cue_at];
     // The speaker ends right before the cue, possibly with an adverb between.
@@ -197,8 +197,8 @@ fn cue_name_before(c: &Q<'_>) -> Option<Attribution> {
         return None;
     }
     for a in (b.saturating_sub(6)..b - 1).rev() {
-        if lexicon::is_cue_verb(&c.lw(a))
-            && toks[a].text(text).starts_with(char::is_uppercase)
+        if lexicon::is_cue_verb(c.lw(a))
+            && toks.upper(a)
             && (a == 0 || !toks[a - 1].text(text).chars().all(char::is_alphanumeric))
         {
             if let Some(sp) = speaker_phrase(text, toks, a + 1, c.mentions).filter(|sp| sp.1 == toks[b - 1].end) {
@@ -239,7 +239,7 @@ fn colon_clause_subject(c: &Q<'_>) -> Option<Attribution> {
     {
         k -= 1;
     }
-    let subject = if lexicon::is_speaker_pronoun(&c.lw(k)) {
+    let subject = if lexicon::is_speaker_pronoun(c.lw(k)) {
         Some(((toks[k].start, toks[k].end), k + 1))
     } else {
         let i = mentions.partition_point(|m| m.start < toks[k].start);
@@ -250,7 +250,7 @@ fn colon_clause_subject(c: &Q<'_>) -> Option<Attribution> {
     };
     let (sp, v) = subject?;
     let verb = toks.get(v).filter(|_| v + 1 < q).map(|t| t.text(text)).unwrap_or("");
-    (verb.starts_with(char::is_lowercase) && !lexicon::is_function_word(&c.lw(v))).then_some((Some(sp), None))
+    (verb.starts_with(char::is_lowercase) && !lexicon::is_function_word(c.lw(v))).then_some((Some(sp), None))
 }
 
 /// `According to Name, “…”`.

@@ -2,7 +2,7 @@
 //! takes one from its context, by the rules of [`CONTEXT_RULES`] in order.
 
 use super::*;
-use crate::text::tokens::{Lower, Sentence};
+use crate::text::tokens::Sentence;
 
 /// What the context rules read: the article's paragraphs, its mentions, the
 /// quotes' spans and the descriptions of people in it.
@@ -23,10 +23,6 @@ impl Context<'_> {
         self.spans.get(i).map(|s| s.0 <= pos && pos < s.1).unwrap_or(false)
     }
 
-    pub(crate) fn lw(&self, t: &Token) -> Lower<'_> {
-        crate::text::tokens::lower(t.text(self.text))
-    }
-
     /// "Clinton says she appreciated … what she calls a “…”", "DuVernay said
     /// she felt … because “…,” she said": a pronoun speaker later in a
     /// sentence whose subject (a name or a description) reports it or opens
@@ -36,19 +32,19 @@ impl Context<'_> {
         let pronoun = |r: ByteRange| matches!(&*crate::text::tokens::lower(&text[r.0..r.1]), "he" | "she" | "they");
         let s = p.sentence_at(sp.0)?;
         let j = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0)?;
-        if !pronoun(sp) || j == s.first || matches!(&*self.lw(&p.tokens[j - 1]), "but" | "and" | "while" | "as" | ";") {
+        if !pronoun(sp) || j == s.first || matches!(p.tokens.lower(j - 1), "but" | "and" | "while" | "as" | ";") {
             return None;
         }
         (s.first..j)
             .find(|&k| {
                 !self.inside_quote(p.tokens[k].start)
-                    && is_reporting_verb(&self.lw(&p.tokens[k]))
+                    && is_reporting_verb(p.tokens.lower(k))
                     && !name_part(text, p.tokens, k)
             })
             .and_then(|k| speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, k), mentions))
             .or_else(|| {
                 // (The subject opening the sentence only when it names a person.)
-                sentence_subject(text, p.tokens, s, mentions).filter(|o| {
+                sentence_subject(p.tokens, s, mentions).filter(|o| {
                     let i = mentions.partition_point(|m| m.start < o.0);
                     mentions.get(i).is_some_and(|m| m.start == o.0 && m.label == EntityLabel::Per)
                 })
@@ -78,7 +74,7 @@ pub(crate) const CONTEXT_RULES: &[(&str, ContextRule)] = &[
 /// one continues.
 pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Mention], found: &mut [Found]) {
     let spans: Vec<ByteRange> = found.iter().map(|f| (f.start, f.end)).collect();
-    let cx = Context { text, paras, mentions, spans, people: descriptions(text, paras) };
+    let cx = Context { text, paras, mentions, spans, people: descriptions(paras) };
     let mut last_attributed: Option<(usize, Found)> = None;
     for f in found.iter_mut() {
         let pi = paras.partition_point(|p| p.range.1 <= f.start);
@@ -125,7 +121,7 @@ fn sentence_before(cx: &Context<'_>, pi: usize, f: &mut Found) {
     let Some(prev) = si.and_then(|i| i.checked_sub(1)).map(|i| p.sentences[i]) else { return };
     for k in (prev.first..prev.end).rev() {
         let t = p.tokens[k];
-        if cx.inside_quote(t.start) || !is_reporting_verb(&cx.lw(&t)) || name_part(text, p.tokens, k) {
+        if cx.inside_quote(t.start) || !is_reporting_verb(p.tokens.lower(k)) || name_part(text, p.tokens, k) {
             continue;
         }
         let e = subject_end(text, p.tokens, prev.first, k);
@@ -170,7 +166,8 @@ fn paragraph_before(cx: &Context<'_>, pi: usize, f: &mut Found) {
     let Some(s) = prev.sentences.last() else { return };
     for k in (s.first..s.end).rev() {
         let t = prev.tokens[k];
-        let verb = if colon { is_reporting_verb(&cx.lw(&t)) } else { lexicon::is_cue_verb(&cx.lw(&t)) };
+        let verb =
+            if colon { is_reporting_verb(prev.tokens.lower(k)) } else { lexicon::is_cue_verb(prev.tokens.lower(k)) };
         if verb && !name_part(text, prev.tokens, k) && !cx.inside_quote(t.start) {
             if let Some(sp) = speaker_before(text, prev.tokens, k, cx.mentions) {
                 f.speaker = Some(sp);
@@ -203,11 +200,11 @@ fn partial_in_reported_speech(cx: &Context<'_>, pi: usize, f: &mut Found) {
     let before = || mentions[lo..hi].iter().filter(|m| m.end <= f.start && !cx.inside_quote(m.start));
     let named =
         before().find(|m| m.label == EntityLabel::Per).or_else(|| before().find(|m| m.label == EntityLabel::Org));
-    let pronoun = p.tokens[s.first..s.end]
-        .iter()
-        .take_while(|t| t.end <= f.start)
+    let pronoun = (s.first..s.end)
+        .take_while(|&k| p.tokens[k].end <= f.start)
         .take(3)
-        .find(|t| matches!(&*cx.lw(t), "he" | "she" | "they" | "it"));
+        .find(|&k| matches!(p.tokens.lower(k), "he" | "she" | "they" | "it"))
+        .map(|k| p.tokens[k]);
     let inside = |pos: usize| cx.inside_quote(pos);
     if let Some(o) = claim_owner(cx, p, s, f, &mentions[lo..hi]) {
         f.speaker = Some(o);
@@ -224,9 +221,9 @@ fn partial_in_reported_speech(cx: &Context<'_>, pi: usize, f: &mut Found) {
 /// …": the claim's owner (among `named`, the mentions before the quote).
 fn claim_owner(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, f: &Found, named: &[Mention]) -> Option<ByteRange> {
     let q = (s.first..s.end).take_while(|&k| p.tokens[k].end <= f.start).last()?;
-    let c = (s.first + 1..=q).rev().find(|&k| is_claim_noun(&cx.lw(&p.tokens[k])))?;
+    let c = (s.first + 1..=q).rev().find(|&k| is_claim_noun(p.tokens.lower(k)))?;
     let prev = p.tokens[c - 1];
-    if matches!(&*cx.lw(&prev), "his" | "her" | "their" | "its") {
+    if matches!(p.tokens.lower(c - 1), "his" | "her" | "their" | "its") {
         return Some((prev.start, prev.end));
     }
     if !matches!(prev.text(cx.text), "'s" | "’s") {

@@ -20,20 +20,20 @@ pub(crate) fn description_head(lower: &str) -> &str {
 
 /// Person descriptions in the article ("a Russian journalist", "the
 /// president"): determiner, up to three words, a person noun.
-pub(crate) fn descriptions(text: &str, paras: &[ParaView<'_>]) -> Vec<ByteRange> {
+pub(crate) fn descriptions(paras: &[ParaView<'_>]) -> Vec<ByteRange> {
     let mut out = Vec::new();
     for p in paras {
         let t = p.tokens;
         for k in 0..t.len() {
-            if !matches!(&*crate::text::tokens::lower(t[k].text(text)), "a" | "an" | "the") {
+            if !matches!(t.lower(k), "a" | "an" | "the") {
                 continue;
             }
             for e in k + 1..(k + 5).min(t.len()) {
-                let w = crate::text::tokens::lower(t[e].text(text));
+                let w = t.lower(e);
                 if t[e].kind != TokenKind::Word {
                     break;
                 }
-                if lexicon::is_person_noun(&w) {
+                if lexicon::is_person_noun(w) {
                     out.push((t[k].start, t[e].end));
                     break;
                 }
@@ -114,21 +114,20 @@ pub(crate) fn resolve_in_context(
 /// immediate neighbours.
 pub struct ParaView<'a> {
     pub range: (usize, usize),
-    pub tokens: &'a [Token],
+    pub tokens: &'a Words,
     pub sentences: &'a [crate::text::tokens::Sentence],
 }
 
 /// The subject opening a sentence: a pronoun or a name among its first
 /// words, after a connective ("Meanwhile, it attacked …").
 pub(crate) fn sentence_subject(
-    text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &crate::text::tokens::Sentence,
     mentions: &[Mention],
 ) -> Option<(usize, usize)> {
-    for &t in &toks[s.first..(s.first + 4).min(s.end)] {
-        let w = crate::text::tokens::lower(t.text(text));
-        if lexicon::is_speaker_pronoun(&w) {
+    for (k, &t) in toks.iter().enumerate().take((s.first + 4).min(s.end)).skip(s.first) {
+        let w = toks.lower(k);
+        if lexicon::is_speaker_pronoun(w) {
             return Some((t.start, t.end));
         }
         let i = mentions.partition_point(|m| m.start < t.start);
@@ -136,14 +135,13 @@ pub(crate) fn sentence_subject(
             return Some((m.start, m.end));
         }
         // "The retired neurosurgeon …, saying …": a person described.
-        if matches!(&*w, "the" | "a" | "an") {
-            let k = toks.partition_point(|x| x.start < t.start);
+        if matches!(w, "the" | "a" | "an") {
             let noun = (k + 1..(k + 5).min(s.end))
                 .take_while(|&j| toks[j].kind == TokenKind::Word)
-                .find(|&j| lexicon::is_person_noun(&crate::text::tokens::lower(toks[j].text(text))));
+                .find(|&j| lexicon::is_person_noun(toks.lower(j)));
             return noun.map(|j| (t.start, toks[j].end));
         }
-        if !(t.kind == TokenKind::Punct || matches!(&*w, "meanwhile" | "then" | "but" | "and" | "later" | "also")) {
+        if !(t.kind == TokenKind::Punct || matches!(w, "meanwhile" | "then" | "but" | "and" | "later" | "also")) {
             return None;
         }
     }
@@ -157,16 +155,16 @@ pub(crate) fn sentence_subject(
 /// person or organisation named, then its verb (a lowercase word).
 pub(crate) fn clause_subject(
     text: &str,
-    toks: &[Token],
+    toks: &Words,
     s: &crate::text::tokens::Sentence,
     limit: usize,
     mentions: &[Mention],
     inside_quote: &dyn Fn(usize) -> bool,
 ) -> Option<ByteRange> {
-    let lw = |k: usize| crate::text::tokens::lower(toks[k].text(text));
+    let lw = |k: usize| toks.lower(k);
     let subject_at = |k: usize| -> Option<ByteRange> {
         let t = toks.get(k).filter(|t| t.start < limit && !inside_quote(t.start))?;
-        let (span, next) = if lexicon::is_speaker_pronoun(&lw(k)) {
+        let (span, next) = if lexicon::is_speaker_pronoun(lw(k)) {
             ((t.start, t.end), k + 1)
         } else {
             // (A title may stand before the name: "President Obama".)
@@ -187,7 +185,7 @@ pub(crate) fn clause_subject(
                 && toks.get(after + 1).is_some_and(|t| {
                     t.kind == TokenKind::Word
                         && t.text(text).starts_with(char::is_lowercase)
-                        && !lexicon::is_function_word(&lw(after + 1))
+                        && !lexicon::is_function_word(lw(after + 1))
                 });
             if owned {
                 ((m.start, toks[after + 1].end), after + 2)
@@ -196,7 +194,7 @@ pub(crate) fn clause_subject(
             }
         };
         let mut v = next;
-        while v < s.end && v < next + 2 && is_verb_filler(&lw(v)) {
+        while v < s.end && v < next + 2 && is_verb_filler(lw(v)) {
             v += 1;
         }
         let verb = toks.get(v).filter(|_| v < s.end)?;
@@ -204,13 +202,13 @@ pub(crate) fn clause_subject(
         let verb_like = verb.kind == TokenKind::Word
             && verb.end <= limit
             && verb.text(text).starts_with(char::is_lowercase)
-            && !matches!(&*w, "and" | "or" | "of" | "who" | "which" | "that" | "whose" | "in" | "at" | "for" | "to");
+            && !matches!(w, "and" | "or" | "of" | "who" | "which" | "that" | "whose" | "in" | "at" | "for" | "to");
         verb_like.then_some(span)
     };
     let mut k = s.first;
     while k < s.end
         && (toks[k].text(text) == ","
-            || matches!(&*lw(k), "however" | "meanwhile" | "then" | "but" | "and" | "later" | "also" | "still" | "yet"))
+            || matches!(lw(k), "however" | "meanwhile" | "then" | "but" | "and" | "later" | "also" | "still" | "yet"))
     {
         k += 1;
     }

@@ -159,7 +159,7 @@ pub fn scan(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Token index range helpers.
-pub(crate) fn token_at_or_after(toks: &[Token], pos: usize) -> usize {
+pub(crate) fn token_at_or_after(toks: &Words, pos: usize) -> usize {
     toks.partition_point(|t| t.start < pos)
 }
 

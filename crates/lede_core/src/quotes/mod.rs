@@ -6,6 +6,7 @@
 use crate::entities::Mention;
 use crate::text::lexicon;
 use crate::text::tokens::{Token, TokenKind};
+use crate::text::view::Words;
 use crate::types::{EntityLabel, QuoteKind};
 
 mod attribute;

@@ -8,7 +8,7 @@ use super::*;
 pub fn find_in_paragraph(
     text: &str,
     para: (usize, usize),
-    toks: &[Token],
+    toks: &Words,
     mentions: &[Mention],
     continues: bool,
     out: &mut Vec<Found>,
@@ -49,7 +49,7 @@ fn running_on(text: &str, para: (usize, usize), ms: &[MarkAt]) -> Option<Found> 
 
 /// The quote between marks at `s..e`, its kind and the speaker its own
 /// sentence gives; none for a nickname or marks around nothing.
-fn quote_at(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]) -> Option<Found> {
+fn quote_at(text: &str, toks: &Words, s: usize, e: usize, mentions: &[Mention]) -> Option<Found> {
     let inner = &text[s..e];
     let words = inner.split_whitespace().count();
     if words == 0 || inner.chars().filter(|c| c.is_alphanumeric()).count() == 0 || nickname(text, toks, s, e) {
@@ -76,7 +76,7 @@ fn quote_at(text: &str, toks: &[Token], s: usize, e: usize, mentions: &[Mention]
 
 /// A direct quote with no cue of its own right after an attributed one in
 /// the same paragraph continues that speaker ("… ," he said. "…").
-fn continue_speakers(text: &str, para: (usize, usize), toks: &[Token], first_new: usize, out: &mut [Found]) {
+fn continue_speakers(text: &str, para: (usize, usize), toks: &Words, first_new: usize, out: &mut [Found]) {
     for i in first_new.max(1)..out.len() {
         if out[i].speaker.is_none() && out[i].kind == QuoteKind::Direct && i > first_new {
             let prev = out[i - 1].clone();
@@ -86,9 +86,7 @@ fn continue_speakers(text: &str, para: (usize, usize), toks: &[Token], first_new
             let (lo, hi) = (token_at_or_after(toks, prev.end), token_at_or_after(toks, out[i].start));
             let own_verb = (lo..hi).any(|k| {
                 let t = toks[k];
-                Some((t.start, t.end)) != prev.cue
-                    && is_reporting_verb(&crate::text::tokens::lower(t.text(text)))
-                    && !name_part(text, toks, k)
+                Some((t.start, t.end)) != prev.cue && is_reporting_verb(toks.lower(k)) && !name_part(text, toks, k)
             });
             let cue_after = cue_later_in_sentence(text, para, toks, out[i].end, hi);
             if prev.speaker.is_some()
@@ -108,14 +106,14 @@ fn continue_speakers(text: &str, para: (usize, usize), toks: &[Token], first_new
 /// "“…” to drive up the price, she said": a cue later in the quote's own
 /// sentence (looked for up to 40 tokens past `hi`, the quote's first token)
 /// attributes it instead.
-fn cue_later_in_sentence(text: &str, para: (usize, usize), toks: &[Token], end: usize, hi: usize) -> bool {
+fn cue_later_in_sentence(text: &str, para: (usize, usize), toks: &Words, end: usize, hi: usize) -> bool {
     let mut k = token_at_or_after(toks, end);
     while k < toks.len() && k < hi + CUE_LOOKAHEAD {
         let t = toks[k].text(text);
         if matches!(t, "." | "!" | "?" | ";" | "\"" | "“" | "”") || toks[k].start >= para.1 {
             return false;
         }
-        if lexicon::is_cue_verb(&crate::text::tokens::lower(t)) && !name_part(text, toks, k) {
+        if lexicon::is_cue_verb(toks.lower(k)) && !name_part(text, toks, k) {
             return true;
         }
         k += 1;
@@ -130,7 +128,7 @@ const CUE_LOOKAHEAD: usize = 40;
 
 /// A nickname quoted inside a name (Marcia "Cia" Price): up to three
 /// capitalised words, between a capitalised word and another.
-pub(crate) fn nickname(text: &str, toks: &[Token], s: usize, e: usize) -> bool {
+pub(crate) fn nickname(text: &str, toks: &Words, s: usize, e: usize) -> bool {
     let (a, b) = (token_at_or_after(toks, s), token_at_or_after(toks, e));
     let cap = |k: usize| {
         toks.get(k).is_some_and(|t| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase))

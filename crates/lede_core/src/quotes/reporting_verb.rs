@@ -40,18 +40,23 @@ fn nearest_verb(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, f: &Found) -> 
     for k in s.first..s.end {
         let t = p.tokens[k];
         // "…, according to show insiders."
-        if cx.lw(&t) == "according" && k + 2 < s.end && cx.lw(&p.tokens[k + 1]) == "to" && !cx.inside_quote(t.start) {
+        if p.tokens.lower(k) == "according"
+            && k + 2 < s.end
+            && p.tokens.lower(k + 1) == "to"
+            && !cx.inside_quote(t.start)
+        {
             // (… according to talk radio host Rush Limbaugh.)
             if let Some(sp) = speaker_phrase(text, p.tokens, k + 2, mentions)
-                .or_else(|| described_person_after(text, p.tokens, k + 2, mentions))
+                .or_else(|| described_person_after(p.tokens, k + 2, mentions))
             {
                 consider(t, sp, (t.start, p.tokens[k + 1].end));
             }
             continue;
         }
         // "…," as a Homeland Security memo put it.
-        let put_it = matches!(&*cx.lw(&t), "put" | "puts") && k + 1 < s.end && cx.lw(&p.tokens[k + 1]) == "it";
-        if cx.inside_quote(t.start) || !(put_it || is_reporting_verb(&cx.lw(&t))) || name_part(text, p.tokens, k) {
+        let put_it = matches!(p.tokens.lower(k), "put" | "puts") && k + 1 < s.end && p.tokens.lower(k + 1) == "it";
+        if cx.inside_quote(t.start) || !(put_it || is_reporting_verb(p.tokens.lower(k))) || name_part(text, p.tokens, k)
+        {
             continue;
         }
         if let Some(sp) = verb_speaker(cx, p, s, f, k) {
@@ -72,16 +77,16 @@ fn verb_speaker(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, f: &Found, k: 
     // ("“…,” Sanders said, suggesting …, “…”": else the subject
     // of the verb of saying before the comma.)
     let participle = || {
-        let after_comma = k > s.first && cx.lw(&t).ends_with("ing") && p.tokens[k - 1].text(text) == ",";
+        let after_comma = k > s.first && p.tokens.lower(k).ends_with("ing") && p.tokens[k - 1].text(text) == ",";
         let said_before = || {
             let v = k.checked_sub(2).filter(|&v| v >= s.first)?;
-            let w = cx.lw(&p.tokens[v]);
-            (lexicon::is_cue_verb(&w) && !w.ends_with("ing") && !cx.inside_quote(p.tokens[v].start))
+            let w = p.tokens.lower(v);
+            (lexicon::is_cue_verb(w) && !w.ends_with("ing") && !cx.inside_quote(p.tokens[v].start))
                 .then(|| speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), mentions))
                 .flatten()
         };
         after_comma
-            .then(|| sentence_subject(text, p.tokens, s, mentions).or_else(said_before))
+            .then(|| sentence_subject(p.tokens, s, mentions).or_else(said_before))
             .flatten()
             .filter(|o| !cx.inside_quote(o.0))
     };
@@ -89,7 +94,7 @@ fn verb_speaker(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, f: &Found, k: 
     // ("footage of Trump saying …" is a speaker.)
     let after_of = |sp: &(usize, usize)| {
         let b = p.tokens.partition_point(|t| t.start < sp.0);
-        b > 0 && cx.lw(&p.tokens[b - 1]) == "of" && !cx.lw(&t).ends_with("ing")
+        b > 0 && p.tokens.lower(b - 1) == "of" && !p.tokens.lower(k).ends_with("ing")
     };
     let before = || {
         speaker_before(text, p.tokens, e, mentions)
@@ -104,7 +109,7 @@ fn verb_speaker(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, f: &Found, k: 
         (t.start >= f.end && k > s.first && p.tokens[k - 1].text(text) == ",")
             .then(|| {
                 speaker_phrase(text, p.tokens, k + 1, mentions)
-                    .or_else(|| described_person_after(text, p.tokens, k + 1, mentions))
+                    .or_else(|| described_person_after(p.tokens, k + 1, mentions))
             })
             .flatten()
             .filter(|sp| !lexicon::is_speaker_pronoun(&crate::text::tokens::lower(&text[sp.0..sp.1])))
@@ -121,12 +126,12 @@ fn issuer(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, sp: ByteRange) -> By
         (lower.starts_with("a ") || lower.starts_with("an ")) && !lexicon::is_person_noun(description_head(&lower));
     let d = p.tokens.partition_point(|t| t.start < sp.0);
     // ("sent out a press release saying …": past a particle.)
-    let particle = d > s.first + 2 && matches!(&*cx.lw(&p.tokens[d - 1]), "out" | "up");
+    let particle = d > s.first + 2 && matches!(p.tokens.lower(d - 1), "out" | "up");
     let verb = (document && d > s.first + 1).then(|| if particle { d - 2 } else { d - 1 }).filter(|&v| {
         let w = p.tokens[v].text(text);
         p.tokens[v].kind == TokenKind::Word
             && w.starts_with(char::is_lowercase)
-            && !lexicon::is_function_word(&cx.lw(&p.tokens[v]))
+            && !lexicon::is_function_word(p.tokens.lower(v))
     });
     verb.and_then(|v| speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), cx.mentions))
         .filter(|o| o.0 >= p.tokens[s.first].start && !cx.inside_quote(o.0))
@@ -167,13 +172,13 @@ fn that_clause_reporter(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, sp: By
     let text = cx.text;
     let that = (s.first + 1..s.end)
         .find(|&j| p.tokens[j].start == sp.0)
-        .filter(|&j| cx.lw(&p.tokens[j - 1]) == "that")
+        .filter(|&j| p.tokens.lower(j - 1) == "that")
         .map(|j| j - 1);
     let outer_verb = that.and_then(|t| {
         (t.saturating_sub(10).max(s.first)..t)
             .rev()
             .take_while(|&k| !matches!(p.tokens[k].text(text), "," | ";" | ":") && !cx.inside_quote(p.tokens[k].start))
-            .find(|&k| lexicon::is_cue_verb(&cx.lw(&p.tokens[k])) && !name_part(text, p.tokens, k))
+            .find(|&k| lexicon::is_cue_verb(p.tokens.lower(k)) && !name_part(text, p.tokens, k))
     });
     outer_verb.and_then(|v| {
         speaker_before(text, p.tokens, subject_end(text, p.tokens, s.first, v), cx.mentions)
@@ -188,21 +193,20 @@ fn that_clause_reporter(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, sp: By
 fn pronoun_reporter(cx: &Context<'_>, p: &ParaView<'_>, s: &Sentence, sp: ByteRange) -> Option<(ByteRange, usize)> {
     let text = cx.text;
     let j = (s.first..s.end).find(|&j| p.tokens[j].start == sp.0 && p.tokens[j].end == sp.1)?;
-    if !matches!(&*cx.lw(&p.tokens[j]), "he" | "she" | "they" | "it" | "we") {
+    if !matches!(p.tokens.lower(j), "he" | "she" | "they" | "it" | "we") {
         return None;
     }
-    let what = j > s.first + 1 && cx.lw(&p.tokens[j - 1]) == "what";
+    let what = j > s.first + 1 && p.tokens.lower(j - 1) == "what";
     let mut v = j;
-    if v > s.first && matches!(&*cx.lw(&p.tokens[v - 1]), "that" | "what") {
+    if v > s.first && matches!(p.tokens.lower(v - 1), "that" | "what") {
         v -= 1;
     }
-    let lower_word =
-        |k: usize| p.tokens[k].kind == TokenKind::Word && p.tokens[k].text(text).starts_with(char::is_lowercase);
+    let lower_word = |k: usize| p.tokens[k].kind == TokenKind::Word && p.tokens.starts_lower(k);
     if v == s.first
-        || !(is_reporting_verb(&cx.lw(&p.tokens[v - 1])) || what && lower_word(v - 1))
+        || !(is_reporting_verb(p.tokens.lower(v - 1)) || what && lower_word(v - 1))
         || name_part(text, p.tokens, v - 1)
         || cx.inside_quote(p.tokens[v - 1].start)
-        || crate::text::lexicon::is_function_word(&cx.lw(&p.tokens[v - 1]))
+        || crate::text::lexicon::is_function_word(p.tokens.lower(v - 1))
     {
         return None;
     }

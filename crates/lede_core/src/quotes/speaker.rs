@@ -5,18 +5,18 @@ use super::*;
 /// The cue after a speaker phrase that ends before token `after`: right
 /// there ("Name said"), after a bracket ("Name (R-Utah) said"), or after an
 /// appositive set off by commas ("Name, the attorney general of X, said").
-pub(crate) fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Option<(usize, usize)> {
+pub(crate) fn cue_after_speaker(text: &str, toks: &Words, after: usize) -> Option<(usize, usize)> {
     let t = |k: usize| toks.get(k).map(|t| t.text(text)).unwrap_or("");
-    let cue = |k: usize| toks.get(k).filter(|t| lexicon::is_cue_verb(&crate::text::tokens::lower(t.text(text))));
+    let cue = |k: usize| toks.get(k).filter(|_| lexicon::is_cue_verb(toks.lower(k)));
     if let Some(c) = cue(after) {
         return Some((c.start, c.end));
     }
     // One adverb between: "it further wrote", "she later said".
-    let adverb = |w: &str| {
-        let w = crate::text::tokens::lower(w);
-        w.ends_with("ly") || matches!(&*w, "further" | "also" | "then" | "later" | "again" | "once" | "now")
+    let adverb = |k: usize| {
+        let w = if k < toks.len() { toks.lower(k) } else { "" };
+        w.ends_with("ly") || matches!(w, "further" | "also" | "then" | "later" | "again" | "once" | "now")
     };
-    if adverb(t(after)) {
+    if adverb(after) {
         if let Some(c) = cue(after + 1) {
             return Some((c.start, c.end));
         }
@@ -70,12 +70,7 @@ pub(crate) fn cue_after_speaker(text: &str, toks: &[Token], after: usize) -> Opt
 /// then a person's name ("said 9/11 widow Terry Strada", "said Priorities
 /// spokesman Justin Barasky", "said former Pennsylvania Gov. and party
 /// Chairman Ed Rendell"); the span covers both.
-pub(crate) fn described_person_after(
-    text: &str,
-    toks: &[Token],
-    k: usize,
-    mentions: &[Mention],
-) -> Option<(usize, usize)> {
+pub(crate) fn described_person_after(toks: &Words, k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let first = toks.get(k)?;
     // ("9/11": a mark between two numbers, with no space, is part of them.)
     let in_number = |j: usize| {
@@ -89,12 +84,12 @@ pub(crate) fn described_person_after(
     let mut described = false;
     for j in k + 1..toks.len().min(k + 8) {
         let prev = toks[j - 1];
-        let w = crate::text::tokens::lower(prev.text(text));
-        let joiner = matches!(&*w, "of" | "and");
-        if prev.kind == TokenKind::Punct && !in_number(j - 1) || lexicon::is_function_word(&w) && !joiner {
+        let w = toks.lower(j - 1);
+        let joiner = matches!(w, "of" | "and");
+        if prev.kind == TokenKind::Punct && !in_number(j - 1) || lexicon::is_function_word(w) && !joiner {
             return None;
         }
-        described |= prev.text(text).starts_with(char::is_lowercase) && !joiner;
+        described |= toks.starts_lower(j - 1) && !joiner;
         let i = mentions.partition_point(|m| m.start < toks[j].start);
         if let Some(m) = mentions.get(i).filter(|m| m.start == toks[j].start && m.label == EntityLabel::Per) {
             return described.then_some((first.start, m.end));
@@ -105,10 +100,10 @@ pub(crate) fn described_person_after(
 
 /// A speaker phrase starting at token `k`: a pronoun, a named mention, or a
 /// short description ("a Russian journalist", "the president").
-pub(crate) fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+pub(crate) fn speaker_phrase(text: &str, toks: &Words, k: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     let t = toks.get(k)?;
-    let lower = crate::text::tokens::lower(t.text(text));
-    if lexicon::is_speaker_pronoun(&lower) {
+    let lower = toks.lower(k);
+    if lexicon::is_speaker_pronoun(lower) {
         return Some((t.start, t.end));
     }
     let i = mentions.partition_point(|m| m.start < t.start);
@@ -116,7 +111,8 @@ pub(crate) fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[M
         // "Scott's niece": a person noun owned by the name.
         let after = toks.partition_point(|t| t.start < m.end);
         let owned = toks.get(after).is_some_and(|t| matches!(t.text(text), "'s" | "’s"))
-            && toks.get(after + 1).is_some_and(|t| lexicon::is_person_noun(&crate::text::tokens::lower(t.text(text))));
+            && after + 1 < toks.len()
+            && lexicon::is_person_noun(toks.lower(after + 1));
         if owned {
             return Some((m.start, toks[after + 1].end));
         }
@@ -131,15 +127,11 @@ pub(crate) fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[M
     if caps >= 2 {
         return Some((t.start, toks[k + caps - 1].end));
     }
-    if matches!(&*lower, "a" | "an" | "the" | "one" | "another" | "this") {
+    if matches!(lower, "a" | "an" | "the" | "one" | "another" | "this") {
         // Up to six more words, ending at a noun before a cue or punctuation
         // ("a narrator in the Clinton ad asks").
         let mut e = k + 1;
-        while e < toks.len()
-            && e <= k + 6
-            && toks[e].kind == TokenKind::Word
-            && !lexicon::is_cue_verb(&crate::text::tokens::lower(toks[e].text(text)))
-        {
+        while e < toks.len() && e <= k + 6 && toks[e].kind == TokenKind::Word && !lexicon::is_cue_verb(toks.lower(e)) {
             e += 1;
         }
         // A description never ends on a function word ("a dozen others and").
@@ -156,12 +148,12 @@ pub(crate) fn speaker_phrase(text: &str, toks: &[Token], k: usize, mentions: &[M
 /// What the rules for a speaker ending at token `end` read.
 pub(crate) struct Before<'c> {
     text: &'c str,
-    toks: &'c [Token],
+    toks: &'c Words,
     end: usize,
     mentions: &'c [Mention],
     /// The token before `end`, and its lowercase.
     last: Token,
-    lower: crate::text::tokens::Lower<'c>,
+    lower: &'c str,
 }
 
 type ByteSpan = (usize, usize);
@@ -172,25 +164,24 @@ type SpeakerRule = fn(&Before<'_>) -> Option<ByteSpan>;
 /// The rules for a speaker ending right before a cue, tried in order; the
 /// first that finds one wins.
 pub(crate) const SPEAKER_BEFORE: &[(&str, SpeakerRule)] = &[
-    ("pronoun", |b| lexicon::is_speaker_pronoun(&b.lower).then_some((b.last.start, b.last.end))),
+    ("pronoun", |b| lexicon::is_speaker_pronoun(b.lower).then_some((b.last.start, b.last.end))),
     ("mention", mention_ending_here),
     ("name_before_apposition", name_before_apposition),
     ("group_opening_clause", group_opening_clause),
     ("capitalised_run", capitalised_run),
     ("yet_another", |b| {
-        (b.lower == "another" && b.end >= 2 && crate::text::tokens::lower(b.toks[b.end - 2].text(b.text)) == "yet")
-            .then_some((b.last.start, b.last.end))
+        (b.lower == "another" && b.end >= 2 && b.toks.lower(b.end - 2) == "yet").then_some((b.last.start, b.last.end))
     }),
     ("description", description_before),
 ];
 
 /// A speaker phrase ending right before token `end`.
-pub(crate) fn speaker_before(text: &str, toks: &[Token], end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
+pub(crate) fn speaker_before(text: &str, toks: &Words, end: usize, mentions: &[Mention]) -> Option<(usize, usize)> {
     if end == 0 {
         return None;
     }
     let last = toks[end - 1];
-    let b = Before { text, toks, end, mentions, last, lower: crate::text::tokens::lower(last.text(text)) };
+    let b = Before { text, toks, end, mentions, last, lower: toks.lower(end - 1) };
     SPEAKER_BEFORE.iter().find_map(|(_, rule)| rule(&b))
 }
 
@@ -227,10 +218,7 @@ fn name_before_apposition(b: &Before<'_>) -> Option<ByteSpan> {
         }
         let clause_start = b
             .checked_sub(1)
-            .map(|b| {
-                matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";" | "," | "”")
-                    || toks[b].text(text).starts_with(char::is_lowercase)
-            })
+            .map(|b| matches!(toks[b].text(text), "." | "“" | "\"" | ":" | ";" | "," | "”") || toks.starts_lower(b))
             .unwrap_or(true);
         if m.label == EntityLabel::Per && opens_apposition && clause_start {
             return Some((m.start, m.end));
@@ -245,7 +233,7 @@ fn group_opening_clause(b: &Before<'_>) -> Option<ByteSpan> {
     let opens_clause = end == 1
         || matches!(toks[end - 2].text(text), "." | "“" | "\"" | ":" | ";" | "”")
         || toks[end - 2].end < last.start && text[toks[end - 2].end..last.start].contains('\n');
-    (opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(&b.lower))
+    (opens_clause && last.text(text).starts_with(char::is_uppercase) && is_group_noun(b.lower))
         .then_some((last.start, last.end))
 }
 
@@ -260,7 +248,7 @@ fn capitalised_run(b: &Before<'_>) -> Option<ByteSpan> {
     let opens_run = first == 0
         || matches!(toks[first - 1].text(text), "." | "“" | "\"" | ":" | ";" | "”" | ",")
         || toks[first - 1].end < toks[first].start && text[toks[first - 1].end..toks[first].start].contains('\n');
-    (run >= 1 && opens_run && (b.lower == "another" || !lexicon::is_function_word(&b.lower)))
+    (run >= 1 && opens_run && (b.lower == "another" || !lexicon::is_function_word(b.lower)))
         .then_some((toks[first].start, b.last.end))
 }
 
@@ -278,15 +266,15 @@ fn description_before(b: &Before<'_>) -> Option<ByteSpan> {
         // senator said").
         let opens_clause = || k == 0 || toks[k - 1].kind == TokenKind::Punct;
         // "One man wrote", "another commenter said", "this source told".
-        let det = crate::text::tokens::lower(toks[k].text(text));
-        if matches!(&*det, "one" | "another" | "this")
+        let det = toks.lower(k);
+        if matches!(det, "one" | "another" | "this")
             && end - k <= 4
             && toks[k..end].iter().all(|t| t.kind == TokenKind::Word)
             && (lexicon::is_person_noun(lower) || is_group_noun(lower))
         {
             return Some((toks[k].start, last.end));
         }
-        if matches!(&*det, "the" | "a" | "an")
+        if matches!(det, "the" | "a" | "an")
             && toks[k..end].iter().all(|t| t.kind != TokenKind::Punct)
             && (end - k <= 4
                 || (end - k <= 6 || opens_clause())
@@ -310,7 +298,7 @@ fn possessive_description(b: &Before<'_>, k: usize) -> Option<ByteSpan> {
         && last.kind == TokenKind::Word
         && last.text(text).starts_with(char::is_lowercase)
         && !last.text(text).contains('-');
-    if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && (owned_noun || lexicon::is_person_noun(&b.lower)) {
+    if matches!(toks[k].text(text), "'s" | "’s") && k > 0 && (owned_noun || lexicon::is_person_noun(b.lower)) {
         let i = b.mentions.partition_point(|m| m.end < toks[k - 1].end);
         if let Some(m) = b.mentions.get(i).filter(|m| m.end == toks[k - 1].end) {
             if toks[k + 1..end].iter().all(|t| t.kind == TokenKind::Word) {

@@ -1,10 +1,9 @@
 use super::*;
 use crate::entities::{find, Para};
-use crate::text::tokens::{sentences, tokenize};
+use crate::text::tokens::sentences;
 
 fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
-    let mut toks = Vec::new();
-    tokenize(text, 0, &mut toks);
+    let toks = Words::new(text, (0, text.len()));
     let mut sents = Vec::new();
     sentences(text, &toks, &mut sents);
     let ms = find(text, &[Para { tokens: &toks, sentences: &sents }], &mut crate::entities::ner::WordCache::default())

@@ -14,7 +14,7 @@ pub(crate) fn is_claim_noun(w: &str) -> bool {
 
 /// A capitalised word right after another is part of a name ("the United
 /// States"), not a verb.
-pub(crate) fn name_part(text: &str, toks: &[Token], k: usize) -> bool {
+pub(crate) fn name_part(text: &str, toks: &Words, k: usize) -> bool {
     let upper = |t: &Token| t.kind == TokenKind::Word && t.text(text).starts_with(char::is_uppercase);
     k > 0 && upper(&toks[k]) && upper(&toks[k - 1])
 }
@@ -32,15 +32,14 @@ pub(crate) fn is_verb_filler(w: &str) -> bool {
 /// Where the subject of the verb at token `k` ends: before a progressive
 /// form's auxiliary and up to two filler words ("Clinton has long said",
 /// "He's claiming"), not before token `first`.
-pub(crate) fn subject_end(text: &str, toks: &[Token], first: usize, k: usize) -> usize {
+pub(crate) fn subject_end(text: &str, toks: &Words, first: usize, k: usize) -> usize {
     let mut e = k;
     // "He's claiming", "she is saying": a progressive form's auxiliary.
-    let lower = |i: usize| crate::text::tokens::lower(toks[i].text(text));
-    if e > first && lower(k).ends_with("ing") && matches!(&*lower(e - 1), "is" | "are" | "was" | "were" | "'s" | "’s")
-    {
+    let lower = |i: usize| toks.lower(i);
+    if e > first && lower(k).ends_with("ing") && matches!(lower(e - 1), "is" | "are" | "was" | "were" | "'s" | "’s") {
         e -= 1;
     }
-    while e > first && e + 2 > k && is_verb_filler(&lower(e - 1)) {
+    while e > first && e + 2 > k && is_verb_filler(lower(e - 1)) {
         e -= 1;
     }
     // "I laughed and said": a past verb coordinated before it shares its subject.
