@@ -296,6 +296,8 @@ impl<'c> CueWalk<'c> {
 
 /// How many words after a number its category word is looked for (moved on
 /// past skipped age ranges, names and parentheticals).
+/// Provenance: hand-set in the casualty rules' early rounds (2026-11-21) while reading the gun-violence dev set;
+/// not fitted (issue #24 is to learn it).
 const CUE_WINDOW: usize = 8;
 
 /// A predicate at token `k` whose category word comes some words later:

@@ -124,6 +124,8 @@ fn cue_later_in_sentence(text: &str, para: (usize, usize), toks: &Words, end: us
 /// How far past a quote's first token a cue later in its sentence is
 /// looked for (bounded from the start, as written in the rules' first round;
 /// see the README's notes on quotes).
+/// Provenance: hand-set in the quote rules' first round (2026-11-21) while reading PolNeAR dev;
+/// not fitted (issue #22 is to learn where the speaker is).
 const CUE_LOOKAHEAD: usize = 40;
 
 /// A nickname quoted inside a name (Marcia "Cia" Price): up to three

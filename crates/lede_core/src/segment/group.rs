@@ -8,6 +8,9 @@ use super::*;
 const COMMENTS_AFTER_TEXT: usize = 2;
 /// …and on a web page four, since a comment count or link ("53 Comments")
 /// often sits under a story's lead.
+/// Provenance: both were literals in the grouping loop (named in commit
+/// 6ae0890), hand-set while reading L3S-GN1 pages and the seeds; not fitted
+/// (issue #21 is to learn them).
 const COMMENTS_AFTER_PAGE: usize = 4;
 
 /// The grouping's state as it walks the blocks.

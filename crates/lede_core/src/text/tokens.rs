@@ -218,12 +218,15 @@ fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
 }
 
-/// Split tokens of one paragraph into sentences.
 /// A sentence this many tokens long ends at its next semicolon.
+/// Provenance: a bound for run-on text (lists, tables, markup debris), set in
+/// commit a710e83 (2026-11-21) to keep the work on adversarial inputs linear;
+/// not tuned on any set.
 pub const LONG_SENTENCE: usize = 120;
-/// No sentence is longer than this many tokens.
+/// No sentence is longer than this many tokens (same provenance).
 pub const MAX_SENTENCE: usize = 250;
 
+/// Split tokens of one paragraph into sentences.
 pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     let mut first = 0;
     let mut i = 0;
