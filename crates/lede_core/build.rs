@@ -45,26 +45,12 @@ fn main() {
             continue;
         }
         let body = std::fs::read_to_string(path).expect("a UTF-8 list");
-        let mut doc = Vec::new();
+        let (doc, lines) = rows(&body);
         let mut words: Vec<&str> = Vec::new();
-        for (n, line) in body.lines().enumerate() {
-            if let Some(c) = line.strip_prefix('#') {
-                if words.is_empty() {
-                    doc.push(c.trim());
-                }
-                continue;
-            }
+        for (n, line) in lines {
             let w = line.trim_end();
-            if w.is_empty() {
-                continue;
-            }
             if let Some(prev) = words.last() {
-                assert!(
-                    *prev < w,
-                    "{}:{}: {w:?} is out of byte order or repeated (after {prev:?})",
-                    path.display(),
-                    n + 1
-                );
+                assert!(*prev < w, "{}:{}: {w:?} is out of byte order or repeated (after {prev:?})", path.display(), n);
             }
             words.push(w);
         }
@@ -93,28 +79,39 @@ fn main() {
     std::fs::write(dest, out).expect("write the generated lexicon");
 }
 
+/// A list's or table's lines: the comment lines before its first row (its
+/// doc), and its rows with their line numbers (from 1). Blank lines and later
+/// comments are skipped.
+fn rows(body: &str) -> (Vec<&str>, Vec<(usize, &str)>) {
+    let mut doc = Vec::new();
+    let mut rows = Vec::new();
+    for (n, line) in body.lines().enumerate() {
+        if let Some(c) = line.strip_prefix('#') {
+            if rows.is_empty() {
+                doc.push(c.trim());
+            }
+        } else if !line.trim().is_empty() {
+            rows.push((n + 1, line));
+        }
+    }
+    (doc, rows)
+}
+
 /// A `.tsv` of keys and code points as a `match` from key to character.
 fn char_map(path: &Path, stem: &str, out: &mut String) {
     let body = std::fs::read_to_string(path).expect("a UTF-8 table");
-    let mut doc = Vec::new();
+    let (doc, lines) = rows(&body);
     let mut rows: Vec<(&str, char)> = Vec::new();
-    for (n, line) in body.lines().enumerate() {
-        if let Some(c) = line.strip_prefix('#') {
-            doc.push(c.trim());
-            continue;
-        }
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in lines {
         let mut cols = line.split('\t');
         let (key, code) = (cols.next().unwrap_or(""), cols.next().unwrap_or(""));
         let c = code
             .strip_prefix("U+")
             .and_then(|h| u32::from_str_radix(h, 16).ok())
             .and_then(char::from_u32)
-            .unwrap_or_else(|| panic!("{}:{}: {code:?} is not U+XXXX", path.display(), n + 1));
+            .unwrap_or_else(|| panic!("{}:{}: {code:?} is not U+XXXX", path.display(), n));
         if let Some((prev, _)) = rows.last() {
-            assert!(*prev < key, "{}:{}: {key:?} is out of byte order or repeated", path.display(), n + 1);
+            assert!(*prev < key, "{}:{}: {key:?} is out of byte order or repeated", path.display(), n);
         }
         rows.push((key, c));
     }
@@ -140,18 +137,11 @@ fn phrase_table(path: &Path, stem: &str, out: &mut String) {
             })
             .collect()
     };
+    let (doc, lines) = rows(&body);
     let mut rows = Vec::new();
-    let mut doc = Vec::new();
-    for (n, line) in body.lines().enumerate() {
-        if let Some(c) = line.strip_prefix('#') {
-            doc.push(c.trim());
-            continue;
-        }
-        if line.trim().is_empty() {
-            continue;
-        }
+    for (n, line) in lines {
         let cols: Vec<&str> = line.split('\t').collect();
-        assert!(cols.len() == 3 && cols[2].trim() == cols[2], "{}:{}: want kind, how, phrase", path.display(), n + 1);
+        assert!(cols.len() == 3 && cols[2].trim() == cols[2], "{}:{}: want kind, how, phrase", path.display(), n);
         rows.push(format!(
             "    (crate::types::BoilerplateKind::{}, super::PhraseMatch::{}, {:?}),",
             camel(cols[0]),

@@ -66,7 +66,7 @@ pub(crate) fn single_victims(text: &str, toks: &Words, s: &Sent<'_>, mentions: &
             "wounded" | "injured" | "hospitalized" | "hospitalised" | "hurt" => CasualtyCategory::Wounded,
             _ => continue,
         };
-        let pred = predicate(text, toks, s, mentions, p, w, category);
+        let pred = Pred::new(text, toks, s, mentions, (p, w), category);
         for (_, rule) in SINGLE_VICTIM_RULES {
             if rule(&pred, out) {
                 break;
@@ -75,45 +75,46 @@ pub(crate) fn single_victims(text: &str, toks: &Words, s: &Sent<'_>, mentions: &
     }
 }
 
-/// The verb group before the predicate at `p`: its first token, whether it
-/// is passive or intransitive, and whether it is negated or modal.
-fn predicate<'c>(
-    text: &'c str,
-    toks: &'c Words,
-    s: &'c Sent<'c>,
-    mentions: &'c [Mention],
-    p: usize,
-    w: &'c str,
-    category: CasualtyCategory,
-) -> Pred<'c> {
-    let lw = |k: usize| s.lower(k);
-    // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
-    let mut k = p;
-    while k > s.first && crate::text::lexicon::predicate_adverbs(lw(k - 1)) {
-        k -= 1;
+impl<'c> Pred<'c> {
+    /// The predicate `w` at `p` and the verb group before it: its first token,
+    /// whether it is passive or intransitive, and whether it is negated or modal.
+    fn new(
+        text: &'c str,
+        toks: &'c Words,
+        s: &'c Sent<'c>,
+        mentions: &'c [Mention],
+        (p, w): (usize, &'c str),
+        category: CasualtyCategory,
+    ) -> Self {
+        let lw = |k: usize| s.lower(k);
+        // Passive or intransitive: [victim] (was|is|has been) [adverbs] (pronounced|found|shot and)? PRED / [victim] died.
+        let mut k = p;
+        while k > s.first && crate::text::lexicon::predicate_adverbs(lw(k - 1)) {
+            k -= 1;
+        }
+        let mut aux_ok = w == "died";
+        if let Some(a) = aux_before(s, k) {
+            k = a;
+            aux_ok = true;
+        }
+        // "one year old girl shot and killed": a reduced passive, when no
+        // victim follows ("the officer shot and killed the suspect" is active).
+        if !aux_ok
+            && w == "killed"
+            && k + 2 == p
+            && lw(k) == "shot"
+            && (p + 1 >= s.end || {
+                let x = lw(p + 1);
+                crate::text::lexicon::after_reduced_passive(x) || is_calendar_word(toks[p + 1].text(text))
+            })
+            && k > s.first
+            && !matches!(lw(k - 1), "he" | "she" | "they" | "who")
+        {
+            aux_ok = true;
+        }
+        let negated = (k.saturating_sub(3).max(s.first)..p).any(|j| crate::text::lexicon::negation_or_modal(lw(j)));
+        Pred { text, toks, s, mentions, p, w, category, k, aux_ok, negated }
     }
-    let mut aux_ok = w == "died";
-    if let Some(a) = aux_before(s, k) {
-        k = a;
-        aux_ok = true;
-    }
-    // "one year old girl shot and killed": a reduced passive, when no
-    // victim follows ("the officer shot and killed the suspect" is active).
-    if !aux_ok
-        && w == "killed"
-        && k + 2 == p
-        && lw(k) == "shot"
-        && (p + 1 >= s.end || {
-            let x = lw(p + 1);
-            crate::text::lexicon::after_reduced_passive(x) || is_calendar_word(toks[p + 1].text(text))
-        })
-        && k > s.first
-        && !matches!(lw(k - 1), "he" | "she" | "they" | "who")
-    {
-        aux_ok = true;
-    }
-    let negated = (k.saturating_sub(3).max(s.first)..p).any(|j| crate::text::lexicon::negation_or_modal(lw(j)));
-    Pred { text, toks, s, mentions, p, w, category, k, aux_ok, negated }
 }
 
 /// "[victim] was killed", "[victim] died".

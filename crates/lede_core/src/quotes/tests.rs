@@ -90,3 +90,46 @@ fn quote_table() {
         assert_eq!(run(input), want, "input {input:?}");
     }
 }
+
+/// The fixture rows: (text, quote, speaker, evidence), `\n` in a text a line break.
+fn quote_fixture() -> Vec<(String, &'static str, &'static str, Vec<&'static str>)> {
+    let mut rows = Vec::new();
+    for line in include_str!("../../tests/fixtures/quote_speakers.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        assert_eq!(c.len(), 4, "a fixture row has four columns: {line:?}");
+        let evidence = c[3].split(',').filter(|r| !r.is_empty()).collect();
+        rows.push((c[0].replace("\\n", "\n"), c[1], c[2], evidence));
+    }
+    rows
+}
+
+#[test]
+fn quote_speaker_table() {
+    let rows = quote_fixture();
+    assert!(rows.len() >= 20, "{} fixture rows", rows.len());
+    for (text, quote, speaker, evidence) in &rows {
+        let options = crate::Options { single: true, explain: true, ..crate::Options::default() };
+        let a = crate::analyze(text, &options).expect("analyse");
+        let q = a.articles.iter().flat_map(|x| &x.quotes).find(|q| q.text == *quote);
+        let Some(q) = q else { panic!("{quote:?} not found in {text:?}") };
+        // (Contract offsets count characters.)
+        let at: String = text.chars().skip(q.start).take(q.end - q.start).collect();
+        assert_eq!(at, *quote, "offsets of {quote:?}");
+        let got = q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert_eq!(got, *speaker, "speaker of {quote:?} in {text:?}");
+        assert_eq!(q.speaker_evidence, *evidence, "evidence for {quote:?} in {text:?}");
+    }
+}
+
+/// Every attribution rule has a fixture row that expects it.
+#[test]
+fn every_attribution_rule_has_a_fixture_row() {
+    let seen: Vec<&str> = quote_fixture().into_iter().flat_map(|r| r.3).collect();
+    let rules = ATTRIBUTION_RULES.iter().map(|r| r.0).chain(CONTEXT_RULES.iter().map(|r| r.0));
+    for name in rules.chain(["outer_subject", "continues_in_paragraph"]) {
+        assert!(seen.contains(&name), "no fixture row expects rule {name}");
+    }
+}
