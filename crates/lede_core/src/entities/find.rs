@@ -27,6 +27,16 @@ pub(crate) const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, 
 /// Find mentions in paragraphs, sentence by sentence, with the tagger.
 /// `cache` keeps per-word scores across the calls of one document.
 pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Result<Vec<Mention>, ModelError> {
+    find_without(text, paras, cache, &[])
+}
+
+/// [`find`] with the passes named in `skip` switched off.
+pub(crate) fn find_without(
+    text: &str,
+    paras: &[Para<'_>],
+    cache: &mut ner::WordCache,
+    skip: &[&str],
+) -> Result<Vec<Mention>, ModelError> {
     let model = model()?;
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
@@ -53,8 +63,10 @@ pub fn find(text: &str, paras: &[Para<'_>], cache: &mut ner::WordCache) -> Resul
         }
     }
     let ctx = MentionCtx { text, paras, model };
-    for (_, pass) in PASSES {
-        pass(&ctx, &mut out);
+    for (name, pass) in PASSES {
+        if !skip.contains(name) {
+            pass(&ctx, &mut out);
+        }
     }
     Ok(out)
 }
