@@ -19,6 +19,12 @@ fn html_table() {
         ("<p>Fish &middot; Game &ndash; M&uuml;ller&trade;</p>", "Fish · Game – Müller™\n"),
         ("<p>if a < b and c <= d, then 3<4 & é<é</p><p>x</p>", "if a < b and c <= d, then 3<4 & é<é\nx\n"),
         ("<p>a <b>bold</b> and a lone < at the end <", "a bold and a lone < at the end <\n"),
+        // A script or style in the head, or in an svg, is passed over whole:
+        // "h<p?" in minified script is no <p> that would end the head.
+        ("<head><script>if(h<p?a:b){w('<div>x')}</script><title>t</title></head><p>Story</p>", "Story\n"),
+        ("<head><style>a<p{}</style><script src=x.js /><meta x></head><p>Story</p>", "Story\n"),
+        ("<svg><script>if(h<p?a:b){}</script></svg><p>Story</p>", "Story\n"),
+        ("<head><script>never closed h<p?a:b", ""),
     ];
     for (input, want) in table {
         assert_eq!(to_text(input), *want, "input {input:?}");

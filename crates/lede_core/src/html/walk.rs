@@ -83,6 +83,11 @@ pub fn walk<'a>(html: &'a str, mut visit: impl FnMut(Node<'_>)) {
             let body_starts =
                 sk == "head" && !closing && (name == "body" || name != "title" && BLOCK_TAGS.contains(&name.as_str()));
             if !body_starts {
+                // A script or style inside (a head's, an svg's) is passed over
+                // to its literal end tag too: "h<p?a:b" in a script is no <p>.
+                if !closing && !raw.ends_with('/') && RAW_TEXT_TAGS.contains(&name.as_str()) {
+                    i = raw_text_end(html, i, &name);
+                }
                 continue;
             }
             skipping = None;
