@@ -188,9 +188,22 @@ pub fn eval_segment() -> Result {
     Ok(())
 }
 
-/// `cargo xtask eval-html`: main-body extraction on L3S-GN1 (shingle P/R/F1) and throughput.
+/// `cargo xtask eval-html`: main-text extraction from HTML, Lede beside
+/// trafilatura on the same pages in the same run: WCXB dev (its checking part
+/// by domain, and its fitting part), the Readability.js pages and L3S-GN1,
+/// each with its own metric (`xtask/scripts/web_scores.py`); then L3S-GN1
+/// with the block model held out, and throughput.
 pub fn eval_html() -> Result {
     let shared = shared()?;
+    let out = crate::cargo_target().join("eval-web");
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "predict-web", "--shared"])
+        .arg(&shared)
+        .arg("--out")
+        .arg(&out))?;
+    let python = crate::install::ensure_peers()?;
+    run(Command::new(&python).arg(root().join("xtask/scripts/peer_extract.py")).arg(&shared).arg(&out))?;
+    run(Command::new("python3").arg(root().join("xtask/scripts/web_scores.py")).arg(&shared).arg(&out))?;
     run(Command::new("cargo")
         .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-html", "--data"])
         .arg(shared.join("data/l3s-gn1")))

@@ -34,7 +34,8 @@ usage: cargo xtask <command>
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
   eval-segment block classification precision/recall on L3S-GN1 (each page scored with a block model
              fitted on the other half of the pages), and the seed pages' segmentation
-  eval-html    main-body extraction from HTML on L3S-GN1 (word 4-gram shingle P/R/F1), MB/s
+  eval-html    main-text extraction from HTML beside trafilatura (installed from PyPI into .tools/peers):
+             WCXB dev checking and fitting parts (split by domain), Readability pages, L3S-GN1; MB/s
   compare-html the HTML parser candidates (ours, html5ever, tl, lol_html) on broken markup, speed,
              agreement on L3S-GN1 and added wasm size
   bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and

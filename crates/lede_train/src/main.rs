@@ -13,6 +13,7 @@ mod segment_eval;
 mod segment_train;
 
 mod unlabelled;
+mod web_eval;
 
 use std::process::ExitCode;
 
@@ -55,6 +56,11 @@ fn main() -> ExitCode {
                 })
             })
         }
+        Some("predict-web") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            let out = get("--out").unwrap_or_else(|| "target/eval-web".into());
+            web_eval::predict(std::path::Path::new(&shared), std::path::Path::new(&out))
+        }
         Some("segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
             let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/segment.bin".into());
@@ -89,7 +95,7 @@ fn main() -> ExitCode {
             )
         }
         _ => Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W] \
-                  | eval-ner [--dev FILE] | eval-segment [--data DIR]"
+                  | eval-ner [--dev FILE] | eval-segment [--data DIR] | predict-web [--shared DIR] [--out DIR]"
             .into()),
     };
     match result {
