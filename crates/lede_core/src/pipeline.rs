@@ -48,7 +48,14 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
     }
     let meta = is_html.then(|| html::metadata(input));
     let title = meta.as_ref().and_then(|m| m.title.as_deref());
-    let seg = segment::segment_page(text, is_html, options.single, &extracted.hints, title);
+    let seg = segment::segment_page(
+        text,
+        is_html,
+        options.single,
+        &extracted.hints,
+        (&extracted.headings, &extracted.containers),
+        title,
+    );
     prof.lap(|t| &mut t.segment);
     let idx = CharIndex::new(text);
     prof.lap(|t| &mut t.output);

@@ -14,7 +14,9 @@ pub(crate) fn merge_org_heads(text: &str, out: &mut Vec<Mention>) {
     for m in out.drain(..) {
         if let Some(prev) = merged.last_mut() {
             let head = text[prev.start..prev.end].rsplit(' ').next().unwrap_or("");
-            let between = &text[prev.end..m.start];
+            // (Mentions come in text order; a segmentation that broke that
+            // must not make this slice panic.)
+            let between = text.get(prev.end..m.start).unwrap_or("");
             if prev.label == EntityLabel::Org
                 && is_org_head(head)
                 && matches!(between, " for the " | " for " | " of the " | " of " | " on ")

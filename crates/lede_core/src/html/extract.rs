@@ -10,6 +10,26 @@ use super::*;
 pub struct Extracted {
     pub text: String,
     pub hints: Vec<(usize, usize, crate::BoilerplateKind)>,
+    /// The lines that are headings in the markup (`<h1>` … `<h6>`): byte
+    /// range and level, in text order.
+    pub headings: Vec<(usize, usize, u8)>,
+    /// The lines inside a content container (`<article>`, `<main>`, an
+    /// element with `itemprop="articleBody"`): byte range and the innermost
+    /// container's number (1, 2, … in the order they open), in text order.
+    pub containers: Vec<(usize, usize, u32)>,
+}
+
+/// Does this start tag open a content container?
+fn content_container(name: &str, raw: &str) -> bool {
+    matches!(name, "article" | "main") || attr(raw, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+}
+
+/// The level of a heading element (`h1` → 1), else `None`.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+        _ => None,
+    }
 }
 
 /// The boilerplate kind a container suggests, from its tag and its class
@@ -57,36 +77,57 @@ pub(crate) const VOID_TAGS: &[&str] =
 /// Extract the document text of an HTML page with boilerplate hints (see
 /// [`Extracted`]). The text is exactly [`to_text`]'s.
 pub fn extract(html: &str) -> Extracted {
-    let mut out = Extracted { text: String::with_capacity(html.len() / 2), hints: Vec::new() };
+    let mut out = Extracted {
+        text: String::with_capacity(html.len() / 2),
+        hints: Vec::new(),
+        headings: Vec::new(),
+        containers: Vec::new(),
+    };
+    // Open content containers: (depth in `stack` when opened, number).
+    let mut containers: Vec<(usize, u32)> = Vec::new();
+    let mut opened = 0u32;
     let mut line = String::new();
     // Open containers: (name, the furniture kind in force inside it).
     let mut stack: Vec<(String, Option<crate::BoilerplateKind>)> = Vec::new();
     let mut in_link = 0usize;
     let mut link_chars = 0usize;
-    let flush =
-        |line: &mut String, link_chars: &mut usize, kind: Option<crate::BoilerplateKind>, out: &mut Extracted| {
-            let total = line.chars().filter(|c| !c.is_whitespace()).count();
-            let links = *link_chars;
-            *link_chars = 0;
-            let start = out.text.len();
-            if flush_line(line, &mut out.text) {
-                let end = out.text.len() - 1;
-                let words = out.text[start..end].split_whitespace().count();
-                // A line that is mostly link text is a link list entry.
-                // (A longer line is a link list when nearly all of it is links.)
-                let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
-                let k = kind.or_else(|| {
-                    linky.then_some(if words <= 3 {
-                        crate::BoilerplateKind::Navigation
-                    } else {
-                        crate::BoilerplateKind::RelatedLinks
-                    })
-                });
-                if let Some(k) = k {
-                    out.hints.push((start, end, k));
-                }
+    // The level of the heading open innermost (looking a few elements deep,
+    // so deep nesting stays linear).
+    let level = |stack: &[(String, Option<crate::BoilerplateKind>)]| {
+        stack.iter().rev().take(8).find_map(|(n, _)| heading_level(n))
+    };
+    let flush = |line: &mut String,
+                 link_chars: &mut usize,
+                 (kind, level, container): (Option<crate::BoilerplateKind>, Option<u8>, Option<u32>),
+                 out: &mut Extracted| {
+        let total = line.chars().filter(|c| !c.is_whitespace()).count();
+        let links = *link_chars;
+        *link_chars = 0;
+        let start = out.text.len();
+        if flush_line(line, &mut out.text) {
+            let end = out.text.len() - 1;
+            let words = out.text[start..end].split_whitespace().count();
+            // A line that is mostly link text is a link list entry.
+            // (A longer line is a link list when nearly all of it is links.)
+            let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
+            let k = kind.or_else(|| {
+                linky.then_some(if words <= 3 {
+                    crate::BoilerplateKind::Navigation
+                } else {
+                    crate::BoilerplateKind::RelatedLinks
+                })
+            });
+            if let Some(k) = k {
+                out.hints.push((start, end, k));
             }
-        };
+            if let Some(level) = level {
+                out.headings.push((start, end, level));
+            }
+            if let Some(c) = container {
+                out.containers.push((start, end, c));
+            }
+        }
+    };
     walk(html, |node| match node {
         Node::Tag { name, closing, raw } => {
             let current = stack.last().and_then(|s| s.1);
@@ -99,7 +140,8 @@ pub fn extract(html: &str) -> Extracted {
             }
             let block = BLOCK_TAGS.contains(&name);
             if block {
-                flush(&mut line, &mut link_chars, current, &mut out);
+                let container = containers.last().map(|c| c.1);
+                flush(&mut line, &mut link_chars, (current, level(&stack), container), &mut out);
             }
             if VOID_TAGS.contains(&name) || raw.ends_with('/') {
                 return;
@@ -110,11 +152,18 @@ pub fn extract(html: &str) -> Extracted {
                 if let Some(pos) = stack.iter().rev().take(64).position(|(n, _)| n == name) {
                     let keep = stack.len() - 1 - pos;
                     stack.truncate(keep);
+                    while containers.last().is_some_and(|c| c.0 >= keep) {
+                        containers.pop();
+                    }
                 }
             } else if block || matches!(name, "span" | "section" | "ul" | "ol") {
                 let kind = current.or_else(|| furniture(name, raw));
                 // Deep nesting is bounded: past 4096 open elements, only the kind is kept.
                 if stack.len() < 4096 {
+                    if content_container(name, raw) {
+                        opened += 1;
+                        containers.push((stack.len(), opened));
+                    }
                     stack.push((name.to_string(), kind));
                 }
             }
@@ -128,6 +177,7 @@ pub fn extract(html: &str) -> Extracted {
         }
     });
     let current = stack.last().and_then(|s| s.1);
-    flush(&mut line, &mut link_chars, current, &mut out);
+    let container = containers.last().map(|c| c.1);
+    flush(&mut line, &mut link_chars, (current, level(&stack), container), &mut out);
     out
 }

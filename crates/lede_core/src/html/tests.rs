@@ -95,3 +95,17 @@ fn detects_html() {
     assert!(looks_like_html("  <div><p>x</p></div>"));
     assert!(!looks_like_html("Plain text with <b> in it"));
 }
+
+#[test]
+fn headings_and_content_containers_are_kept_with_their_lines() {
+    let html = "<h1>Title</h1><main><h2 class=x><span>Sub</span></h2><p>Body</p>\
+                <article><p>Teaser</p></article><p>More body</p></main><p>After</p>\
+                <div itemprop=\"articleBody\"><h3>Deep</h3></div>";
+    let ex = extract(html);
+    let at = |r: (usize, usize)| &ex.text[r.0..r.1];
+    let headings: Vec<(&str, u8)> = ex.headings.iter().map(|&(s, e, l)| (at((s, e)), l)).collect();
+    assert_eq!(headings, [("Title", 1), ("Sub", 2), ("Deep", 3)]);
+    let containers: Vec<(&str, u32)> = ex.containers.iter().map(|&(s, e, c)| (at((s, e)), c)).collect();
+    // The innermost container counts: the teaser's <article> is a container of its own.
+    assert_eq!(containers, [("Sub", 1), ("Body", 1), ("Teaser", 2), ("More body", 1), ("Deep", 3)]);
+}

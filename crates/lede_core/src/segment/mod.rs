@@ -20,6 +20,7 @@ mod repeats;
 mod shape;
 mod standfirst;
 mod subheadings;
+mod subsections;
 mod teasers;
 pub use captions::*;
 pub use classify::*;
@@ -33,9 +34,12 @@ pub(crate) use repeats::*;
 pub(crate) use shape::*;
 pub(crate) use standfirst::*;
 pub(crate) use subheadings::*;
+pub use subsections::*;
 pub(crate) use teasers::*;
 
 pub mod blockmodel;
+#[cfg(test)]
+mod pass_tests;
 #[cfg(test)]
 mod tests;
 
@@ -99,6 +103,11 @@ pub struct Ctx<'t> {
     pub hints: &'t [(usize, usize, BoilerplateKind)],
     /// The page's title (`og:title` or `<title>`).
     pub title: Option<&'t str>,
+    /// The lines the markup makes headings, with their levels (`<h2>` → 2).
+    pub headings: &'t [(usize, usize, u8)],
+    /// The lines inside a content container of the markup, with the
+    /// innermost container's number ([`crate::html::Extracted::containers`]).
+    pub containers: &'t [(usize, usize, u32)],
 }
 
 impl<'t> Ctx<'t> {
@@ -109,7 +118,17 @@ impl<'t> Ctx<'t> {
         hints: &'t [(usize, usize, BoilerplateKind)],
         title: Option<&'t str>,
     ) -> Self {
-        Self { text, web_page, blocks: Vec::new(), seg: Segmentation::default(), leftovers: Vec::new(), hints, title }
+        Self {
+            text,
+            web_page,
+            blocks: Vec::new(),
+            seg: Segmentation::default(),
+            leftovers: Vec::new(),
+            hints,
+            title,
+            headings: &[],
+            containers: &[],
+        }
     }
 }
 
@@ -144,7 +163,13 @@ pub const PASSES: &[Pass] = &[
     // main article is the one with the most body text.
     ("apply_hints", Runs::WebPage, |c| apply_hints(c.text, &mut c.seg, c.hints)),
     ("choose_main", Runs::WebPage, |c| choose_main(c.text, &mut c.seg, c.title)),
+    // The story's sections under lower-level headings (<h2> under its <h1>)
+    // fold into it, across the inline furniture between them.
+    ("fold_subsections", Runs::WebPage, |c| fold_subsections(&mut c.seg, c.headings)),
     ("fold_sections", Runs::WebPage, |c| fold_sections(c.text, &mut c.seg)),
+    // The articles inside the main story's content container (<article>,
+    // <main>) are its sections: they fold into it.
+    ("fold_container", Runs::WebPage, |c| fold_container(&mut c.seg, c.containers)),
 ];
 
 /// Run the passes of [`PASSES`] that apply to this input, except those named in `skip`.
@@ -159,7 +184,37 @@ pub fn run(ctx: &mut Ctx<'_>, skip: &[&str]) {
             pass(ctx);
         }
     }
+    keep_text_order(&mut ctx.seg);
 }
+
+/// What every later stage relies on, whatever the passes did: each
+/// article's headline before its paragraphs, and the paragraphs in text
+/// order without overlaps. (A headline found after a paragraph becomes a
+/// paragraph; a paragraph overlapping the one before is dropped.)
+pub(crate) fn keep_text_order(seg: &mut Segmentation) {
+    for a in &mut seg.articles {
+        if let Some(h) = a.headline.filter(|h| a.paragraphs.iter().any(|p| p.0 < h.1)) {
+            a.paragraphs.push((h.0, h.1, ParagraphKind::Body));
+            a.headline = None;
+        }
+        if a.paragraphs.windows(2).any(|w| w[1].0 < w[0].1) {
+            a.paragraphs.sort_by_key(|p| (p.0, p.1));
+            let mut end = 0;
+            a.paragraphs.retain(|p| {
+                let keep = p.0 >= end;
+                if keep {
+                    end = p.1;
+                }
+                keep
+            });
+        }
+    }
+}
+
+/// What a web page's markup says of its lines' structure: the heading lines
+/// with their levels, and the lines in content containers with the
+/// innermost container's number ([`crate::html::Extracted`]).
+pub type Structure<'a> = (&'a [(usize, usize, u8)], &'a [(usize, usize, u32)]);
 
 /// Segment `text` (pasted text, or a web page's text with its markup's
 /// hints and title) with every pass. `single`: the whole text is one
@@ -169,9 +224,10 @@ pub fn segment_page(
     web_page: bool,
     single_body: bool,
     hints: &[(usize, usize, BoilerplateKind)],
+    (headings, containers): Structure<'_>,
     title: Option<&str>,
 ) -> Segmentation {
-    let mut ctx = Ctx::new(text, web_page, hints, title);
+    let mut ctx = Ctx { headings, containers, ..Ctx::new(text, web_page, hints, title) };
     if single_body {
         ctx.seg = single(text);
         let not_page: Vec<&str> = PASSES.iter().filter(|p| p.1 != Runs::WebPage).map(|p| p.0).collect();
@@ -185,15 +241,15 @@ pub fn segment_page(
 /// Pasted text segmented with every pass.
 #[cfg(test)]
 pub fn segment(text: &str) -> Segmentation {
-    segment_page(text, false, false, &[], None)
+    segment_page(text, false, false, &[], (&[], &[]), None)
 }
 
 /// Every pass but the web page's own (`apply_hints`, `choose_main`,
-/// `fold_sections`), which the tests call themselves.
+/// `fold_subsections`, `fold_sections`), which the tests call themselves.
 #[cfg(test)]
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
     let mut ctx = Ctx::new(text, web_page, &[], None);
-    run(&mut ctx, &["apply_hints", "choose_main", "fold_sections"]);
+    run(&mut ctx, &["apply_hints", "choose_main", "fold_container", "fold_subsections", "fold_sections"]);
     ctx.seg
 }
 

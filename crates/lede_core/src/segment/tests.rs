@@ -274,14 +274,14 @@ fn site_notices_written_as_prose_are_furniture() {
 }
 
 /// A body paragraph of the test stories, said by `who`.
-fn plan_para(who: &str) -> String {
+pub(super) fn plan_para(who: &str) -> String {
     format!(
         "{who} said the plan would go ahead on Monday, and that the work would take most of the spring to finish.\n"
     )
 }
 
 /// A headline line over one `plan_para` for each of `who`.
-fn story(headline: &str, who: &[&str]) -> String {
+pub(super) fn story(headline: &str, who: &[&str]) -> String {
     who.iter().fold(format!("{headline}\n"), |text, w| text + &plan_para(w))
 }
 
@@ -446,90 +446,4 @@ fn the_passes_are_named_in_order_and_each_can_be_switched_off() {
     assert_eq!(segment_without(&text, &["keep_subheadings", "demote_teasers"]).articles.len(), 2);
     // Without group nothing is grouped at all.
     assert!(segment_without(&text, &["group"]).articles.is_empty());
-}
-
-/// One row a pass: the pass, and a page where switching it off changes the
-/// segmentation (pasted text or a web page, with the markup's furniture
-/// hints and the page's title; `off`: passes switched off in both runs).
-struct PassRow {
-    pass: &'static str,
-    off: &'static [&'static str],
-    web_page: bool,
-    text: String,
-    hints: Vec<(usize, usize, BoilerplateKind)>,
-    title: Option<&'static str>,
-}
-
-fn pass_rows() -> Vec<PassRow> {
-    let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
-    let pasted = |pass, text: String| PassRow { pass, off: &[], web_page: false, text, hints: Vec::new(), title: None };
-    let page = |pass, text: String| PassRow { pass, off: &[], web_page: true, text, hints: Vec::new(), title: None };
-    let with_subheading = {
-        let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
-        t += "Costs Questioned\n";
-        t + &plan_para("A councillor") + &plan_para("The treasurer")
-    };
-    let teasers = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"])
-        + "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n"
-        + "Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";
-    let sections = {
-        let mut t = String::from("Harbour Wall Repairs Begin in Spring\n");
-        t += &plan_para("The mayor");
-        t += &plan_para("The engineer");
-        t += "Costs Questioned by Council\n";
-        for w in ["A councillor", "The treasurer", "The auditor"] {
-            t += &plan_para(w);
-        }
-        t
-    };
-    let titled = {
-        let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
-        t += "Readers Respond\n";
-        for _ in 0..6 {
-            t += &plan_para("A neighbour");
-        }
-        t
-    };
-    let hinted = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
-    let third = hinted.match_indices("The harbour master").next().map_or(0, |m| m.0);
-    vec![
-        pasted("classify", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
-        pasted("keep_subheadings", with_subheading.clone()),
-        pasted("group", with_subheading),
-        pasted("demote_teasers", teasers),
-        pasted("keep_leftovers", format!("{body}\n{body}\nMarch 3, 2025\n")),
-        pasted(
-            "cut_inline_repeats",
-            "The council voted on Tuesday to close the old bridge. Sick of pop-ups? Go Premium Now Sick of pop-ups? Go Premium Now Residents were not consulted.".to_string(),
-        ),
-        pasted(
-            "merge_boilerplate",
-            format!("{body}\n{body}\n\n\nCity Council Approves New Budget For Parks\nLocal Team Wins Regional Title After Late Goal\nMayor Announces Plan To Expand Bus Routes\n"),
-        ),
-        pasted("mark_main", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
-        PassRow { hints: vec![(third, hinted.len(), BoilerplateKind::RelatedLinks)], ..page("apply_hints", hinted) },
-        // On a web page the largest article is main (here the readers' letters,
-        // which fold_sections would otherwise fold into the story).
-        PassRow { off: &["fold_sections"], ..page("choose_main", titled) },
-        page("fold_sections", sections),
-    ]
-}
-
-#[test]
-fn every_pass_changes_the_segmentation_of_its_row() {
-    let rows = pass_rows();
-    for (name, _, _) in PASSES {
-        assert!(rows.iter().any(|r| r.pass == *name), "no row for pass {name}");
-    }
-    for r in &rows {
-        let segment = |pass: Option<&str>| {
-            let mut ctx = Ctx::new(&r.text, r.web_page, &r.hints, r.title);
-            let skip: Vec<&str> = r.off.iter().copied().chain(pass).collect();
-            run(&mut ctx, &skip);
-            ctx.seg
-        };
-        let (with, without) = (segment(None), segment(Some(r.pass)));
-        assert_ne!(with, without, "switching {} off changes nothing on its row:\n{}", r.pass, r.text);
-        assert!(!with.articles.is_empty(), "{}: no article", r.pass);
-    }
 }

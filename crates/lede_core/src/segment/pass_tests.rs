@@ -1,0 +1,167 @@
+//! A row a pass of `PASSES`: switching the pass off changes its page's
+//! segmentation; and the order every article keeps.
+
+use super::tests::{plan_para, story};
+use super::*;
+
+/// One row a pass: the pass, and a page where switching it off changes the
+/// segmentation (pasted text or a web page, with the markup's furniture
+/// hints and the page's title; `off`: passes switched off in both runs).
+struct PassRow {
+    pass: &'static str,
+    off: &'static [&'static str],
+    web_page: bool,
+    text: String,
+    hints: Vec<(usize, usize, BoilerplateKind)>,
+    title: Option<&'static str>,
+    headings: Vec<(usize, usize, u8)>,
+    containers: Vec<(usize, usize, u32)>,
+}
+
+/// A web story under an `<h1>` whose second section, under an `<h2>`, comes
+/// after a line the markup marks as furniture of `kind`; the headings and,
+/// with `container`, one content container around it all.
+fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), container: bool) -> PassRow {
+    let mut text = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
+    let line = |text: &str, l: &str| text.find(l).map(|s| (s, s + l.len())).unwrap_or_default();
+    text += &format!("{between}\nCosts Questioned by Council\n");
+    for w in ["A councillor", "The treasurer", "The auditor"] {
+        text += &plan_para(w);
+    }
+    let (h1, furniture, h2) = (
+        line(&text, "Harbour Wall Repairs Begin in Spring"),
+        line(&text, between),
+        line(&text, "Costs Questioned by Council"),
+    );
+    PassRow {
+        pass,
+        off: &[],
+        web_page: true,
+        hints: vec![(furniture.0, furniture.1, kind)],
+        title: None,
+        headings: vec![(h1.0, h1.1, 1), (h2.0, h2.1, 2)],
+        containers: if container { vec![(0, text.len(), 1)] } else { Vec::new() },
+        text,
+    }
+}
+
+fn pass_rows() -> Vec<PassRow> {
+    let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
+    let row = |pass, web_page, text| PassRow {
+        pass,
+        off: &[],
+        web_page,
+        text,
+        hints: Vec::new(),
+        title: None,
+        headings: Vec::new(),
+        containers: Vec::new(),
+    };
+    let pasted = |pass, text: String| row(pass, false, text);
+    let page = |pass, text: String| row(pass, true, text);
+    let with_subheading = {
+        let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
+        t += "Costs Questioned\n";
+        t + &plan_para("A councillor") + &plan_para("The treasurer")
+    };
+    let teasers = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"])
+        + "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n"
+        + "Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";
+    let sections = {
+        let mut t = String::from("Harbour Wall Repairs Begin in Spring\n");
+        t += &plan_para("The mayor");
+        t += &plan_para("The engineer");
+        t += "Costs Questioned by Council\n";
+        for w in ["A councillor", "The treasurer", "The auditor"] {
+            t += &plan_para(w);
+        }
+        t
+    };
+    let titled = {
+        let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
+        t += "Readers Respond\n";
+        for _ in 0..6 {
+            t += &plan_para("A neighbour");
+        }
+        t
+    };
+    let hinted = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
+    let third = hinted.match_indices("The harbour master").next().map_or(0, |m| m.0);
+    vec![
+        pasted("classify", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
+        pasted("keep_subheadings", with_subheading.clone()),
+        pasted("group", with_subheading),
+        pasted("demote_teasers", teasers),
+        pasted("keep_leftovers", format!("{body}\n{body}\nMarch 3, 2025\n")),
+        pasted(
+            "cut_inline_repeats",
+            "The council voted on Tuesday to close the old bridge. Sick of pop-ups? Go Premium Now Sick of pop-ups? Go Premium Now Residents were not consulted.".to_string(),
+        ),
+        pasted(
+            "merge_boilerplate",
+            format!("{body}\n{body}\n\n\nCity Council Approves New Budget For Parks\nLocal Team Wins Regional Title After Late Goal\nMayor Announces Plan To Expand Bus Routes\n"),
+        ),
+        pasted("mark_main", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
+        PassRow { hints: vec![(third, hinted.len(), BoilerplateKind::RelatedLinks)], ..page("apply_hints", hinted) },
+        // On a web page the largest article is main (here the readers' letters,
+        // which fold_sections would otherwise fold into the story).
+        PassRow { off: &["fold_sections"], ..page("choose_main", titled) },
+        page("fold_sections", sections),
+        // Across an ad the <h2> section folds; across navigation only the
+        // content container around both does.
+        sectioned_page("fold_subsections", ("Sign up for our morning newsletter", BoilerplateKind::Promo), false),
+        sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), true),
+    ]
+}
+
+#[test]
+fn every_pass_changes_the_segmentation_of_its_row() {
+    let rows = pass_rows();
+    for (name, _, _) in PASSES {
+        assert!(rows.iter().any(|r| r.pass == *name), "no row for pass {name}");
+    }
+    for r in &rows {
+        let segment = |pass: Option<&str>| {
+            let mut ctx = Ctx {
+                headings: &r.headings,
+                containers: &r.containers,
+                ..Ctx::new(&r.text, r.web_page, &r.hints, r.title)
+            };
+            let skip: Vec<&str> = r.off.iter().copied().chain(pass).collect();
+            run(&mut ctx, &skip);
+            ctx.seg
+        };
+        let (with, without) = (segment(None), segment(Some(r.pass)));
+        assert_ne!(with, without, "switching {} off changes nothing on its row:\n{}", r.pass, r.text);
+        assert!(!with.articles.is_empty(), "{}: no article", r.pass);
+    }
+}
+
+#[test]
+fn articles_keep_text_order_whatever_the_passes_did() {
+    let draft = |headline, paragraphs: &[(usize, usize)]| ArticleDraft {
+        headline,
+        paragraphs: paragraphs.iter().map(|&(s, e)| (s, e, ParagraphKind::Body)).collect(),
+        ..new_article((0, 100))
+    };
+    type Range = (usize, usize);
+    // (headline, paragraphs) before and after.
+    type Row = (Option<Range>, &'static [Range], Option<Range>, &'static [Range]);
+    let table: &[Row] = &[
+        // In order already: untouched.
+        (Some((0, 5)), &[(6, 10), (11, 20)], Some((0, 5)), &[(6, 10), (11, 20)]),
+        // Paragraphs folded in out of order are sorted.
+        (Some((0, 5)), &[(30, 40), (6, 10)], Some((0, 5)), &[(6, 10), (30, 40)]),
+        // A paragraph overlapping the one before is dropped.
+        (None, &[(6, 10), (8, 12), (12, 20)], None, &[(6, 10), (12, 20)]),
+        // A headline after a paragraph becomes a paragraph.
+        (Some((50, 60)), &[(6, 10), (61, 70)], None, &[(6, 10), (50, 60), (61, 70)]),
+    ];
+    for (headline, paragraphs, want_head, want) in table {
+        let mut seg = Segmentation { articles: vec![draft(*headline, paragraphs)], ..Segmentation::default() };
+        keep_text_order(&mut seg);
+        let a = &seg.articles[0];
+        assert_eq!(a.headline, *want_head, "{headline:?} {paragraphs:?}");
+        assert_eq!(a.paragraphs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), *want, "{paragraphs:?}");
+    }
+}

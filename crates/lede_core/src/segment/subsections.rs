@@ -1,0 +1,156 @@
+//! Pass `fold_subsections`: on a web page, the main story's sections under
+//! lower-level headings fold into it.
+//!
+//! Today's articles put a subheading (`<h2>`, `<h3>`) over every few
+//! paragraphs and an image, a caption, an ad or a newsletter box between
+//! them. The text rules read each subheading as a new article's headline,
+//! and `fold_sections` stops at the first furniture between two sections, so
+//! the story fell apart into many short "articles". The markup says which
+//! headings rank under the story's own: they fold, whatever inline furniture
+//! stands between, up to a heading of the story's rank or higher, a headline
+//! the markup does not make a heading, or a page region (navigation,
+//! comments, related links, other furniture such as a footer).
+
+use super::*;
+
+/// Furniture that may stand inside a story between two of its sections.
+fn inline_furniture(kind: BoilerplateKind) -> bool {
+    matches!(kind, BoilerplateKind::Ad | BoilerplateKind::Promo | BoilerplateKind::Social)
+}
+
+/// The heading level of the line an article's headline is on, when the
+/// markup makes it a heading.
+fn level(headings: &[(usize, usize, u8)], a: &ArticleDraft) -> Option<u8> {
+    let (s, e) = a.headline?;
+    let i = headings.partition_point(|h| h.1 < e);
+    headings.get(i).filter(|h| h.0 <= s && e <= h.1).map(|h| h.2)
+}
+
+pub fn fold_subsections(seg: &mut Segmentation, headings: &[(usize, usize, u8)]) {
+    let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let levels: Vec<Option<u8>> = seg.articles.iter().map(|a| level(headings, a)).collect();
+    let Some(_) = levels[main] else { return };
+    // Whether only inline furniture stands between articles i and i + 1.
+    let furniture = &seg.boilerplate;
+    let open = |i: usize| {
+        let (from, to) = (seg.articles[i].span.1, start_of(&seg.articles[i + 1]));
+        let lo = furniture.partition_point(|b| b.1 <= from);
+        furniture[lo..].iter().take_while(|b| b.0 < to).all(|b| inline_furniture(b.2))
+    };
+    // The story's root: back from the main article over sections joined by
+    // inline furniture, the one with the highest-ranked heading (lowest
+    // level), which every section between outranks.
+    let (mut root, mut top) = (main, levels[main].unwrap_or(u8::MAX));
+    let mut i = main;
+    while i > 0 && open(i - 1) {
+        let Some(l) = levels[i - 1] else { break };
+        i -= 1;
+        if l < top {
+            (root, top) = (i, l);
+        }
+    }
+    // Forward from the root: the sections its heading outranks.
+    let mut end = root + 1;
+    while end < seg.articles.len()
+        && levels[end].is_some_and(|l| l > top)
+        && open(end - 1)
+        && seg.articles[end].paragraphs.iter().any(|p| p.2 == ParagraphKind::Body)
+    {
+        end += 1;
+    }
+    if end <= main {
+        return; // (The main article is not among the root's sections.)
+    }
+    let folded: Vec<ArticleDraft> = seg.articles.drain(root + 1..end).collect();
+    let story = &mut seg.articles[root];
+    story.role = Role::Main;
+    for a in folded {
+        absorb(story, a);
+    }
+    in_text_order(story);
+}
+
+/// Where an article starts: its headline, or its first line.
+fn start_of(a: &ArticleDraft) -> usize {
+    a.headline.map(|h| h.0).unwrap_or(a.span.0).min(a.span.0)
+}
+
+/// The content container most of an article's lines are in, if any.
+fn container_of(containers: &[(usize, usize, u32)], a: &ArticleDraft) -> Option<u32> {
+    let lines = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    let mut total = 0;
+    for (s, e) in lines {
+        total += 1;
+        let i = containers.partition_point(|c| c.1 < e);
+        if let Some(c) = containers.get(i).filter(|c| c.0 <= s && e <= c.1) {
+            match counts.iter_mut().find(|x| x.0 == c.2) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c.2, 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|x| x.1).filter(|x| x.1 * 2 > total).map(|x| x.0)
+}
+
+/// Pass `fold_container`: on a web page whose markup wraps the main story in
+/// a content container (`<article>`, `<main>`, `itemprop="articleBody"`),
+/// the articles the text rules cut from the same container (sections under
+/// subheadings, parts split by a table of contents or an image) are the
+/// story's: they fold into it, in text order, under the first one's
+/// headline. Articles in a container of their own (a teaser's `<article>`
+/// inside `<main>`, a comment) stay apart.
+pub fn fold_container(seg: &mut Segmentation, containers: &[(usize, usize, u32)]) {
+    let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let Some(home) = container_of(containers, &seg.articles[main]) else { return };
+    let inside: Vec<bool> = seg.articles.iter().map(|a| container_of(containers, a) == Some(home)).collect();
+    if inside.iter().filter(|&&x| x).count() < 2 {
+        return;
+    }
+    // The story is the part that starts first in the text, so that every
+    // part folded into it comes after its headline.
+    let first = (0..inside.len()).filter(|&i| inside[i]).min_by_key(|&i| start_of(&seg.articles[i]));
+    let mut story: Option<usize> = None;
+    let mut parts = Vec::new();
+    for (i, a) in std::mem::take(&mut seg.articles).into_iter().enumerate() {
+        if Some(i) == first {
+            story = Some(seg.articles.len());
+            seg.articles.push(a);
+        } else if inside[i] {
+            parts.push(a);
+        } else {
+            seg.articles.push(a);
+        }
+    }
+    if let Some(k) = story {
+        for a in parts {
+            absorb(&mut seg.articles[k], a);
+        }
+    }
+    for (k, a) in seg.articles.iter_mut().enumerate() {
+        a.role = if Some(k) == story { Role::Main } else { Role::Related };
+    }
+    if let Some(k) = story {
+        in_text_order(&mut seg.articles[k]);
+    }
+}
+
+/// Put a story's paragraphs in text order after folding: the parts folded
+/// in may interleave with articles left apart, and every later stage reads
+/// paragraphs in text order.
+fn in_text_order(story: &mut ArticleDraft) {
+    story.paragraphs.sort_by_key(|p| (p.0, p.1));
+    story.paragraphs.dedup_by_key(|p| p.0);
+}
+
+/// Fold article `a` into `story`: its headline becomes a body paragraph.
+fn absorb(story: &mut ArticleDraft, a: ArticleDraft) {
+    if let Some(h) = a.headline {
+        story.paragraphs.push((h.0, h.1, ParagraphKind::Body));
+    }
+    story.paragraphs.extend(a.paragraphs);
+    story.span.1 = story.span.1.max(a.span.1);
+    story.source = story.source.or(a.source);
+    story.published = story.published.or(a.published);
+    story.byline = story.byline.or(a.byline);
+}
