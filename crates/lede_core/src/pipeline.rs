@@ -53,7 +53,12 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
         is_html,
         options.single,
         &extracted.hints,
-        (&extracted.headings, &extracted.containers),
+        segment::Structure {
+            headings: &extracted.headings,
+            containers: &extracted.containers,
+            elements: &extracted.elements,
+            parents: &extracted.parents,
+        },
         title,
     );
     prof.lap(|t| &mut t.segment);

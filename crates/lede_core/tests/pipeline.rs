@@ -281,3 +281,52 @@ fn a_line_kept_in_the_body_without_confidence_is_marked_unsure() {
     assert_eq!(paras[1], ("more pictures and local weather for the coast below".to_string(), true));
     assert!(!paras[0].1 && !paras[2].1, "{paras:?}");
 }
+
+/// A web page of today's shape (written for Lede): the story under an
+/// `<h1>`, an image with its caption and credit, a table of contents and a
+/// newsletter box between its `<h2>` sections, then related stories in
+/// `<article>`s of their own and a footer. With a content container, with
+/// only a plain `<div>`, the story is one article with every section.
+#[test]
+fn a_sectioned_web_story_stays_one_article() {
+    let para = |who: &str| {
+        format!("<p>{who} said the harbour wall would be repaired before the winter storms, and that the work would take most of the spring.</p>")
+    };
+    let body = format!(
+        "<h1>Harbour Wall Repairs Begin in Spring</h1>{}{}\
+         <figure><img src=a.jpg><figcaption>The old wall at low tide. Photo: Mara Quell</figcaption></figure>\
+         <nav class=toc><p>Table of contents</p><ul><li><a href=#c>Costs</a></li><li><a href=#t>Timeline</a></li></ul></nav>\
+         <h2 id=c>Costs Questioned by Council</h2>{}{}\
+         <div class=newsletter><p>Sign up for our morning newsletter</p></div>\
+         <h2 id=t>A Timeline for the Works</h2>{}{}",
+        para("The mayor"),
+        para("The engineer"),
+        para("A councillor"),
+        para("The treasurer"),
+        para("The harbour master"),
+        para("A ferry captain"),
+    );
+    let related = "<section class=related><h2>More from the coast</h2>\
+                   <article><h3><a href=/x>Ferry Crossings Resume</a></h3><p>Crews restored the crossings.</p></article>\
+                   <article><h3><a href=/y>Lighthouse Keeper Retires</a></h3><p>The keeper hands over the lamp.</p></article></section>\
+                   <footer><p>© The Valderra Courier</p></footer>";
+    for wrapper in ["main", "div"] {
+        let html = format!("<html><head><title>Harbour Wall Repairs Begin in Spring</title></head><body><header><a href=/>Home</a></header><{wrapper} class=content>{body}</{wrapper}>{related}</body></html>");
+        let a = analyze(&html, &Options { input: InputMode::Html, ..Options::default() }).expect("analyse");
+        let text = a.text.clone().expect("html gives its text");
+        assert_contract(&text, &a);
+        let main: Vec<&Article> = a.articles.iter().filter(|x| x.role == Role::Main).collect();
+        assert_eq!(main.len(), 1, "{wrapper}: {:#?}", a.articles);
+        let story = main[0];
+        assert_eq!(story.headline.as_ref().map(|h| h.text.as_str()), Some("Harbour Wall Repairs Begin in Spring"));
+        let chars: Vec<char> = text.chars().collect();
+        let paras: Vec<String> = story.paragraphs.iter().map(|p| chars[p.start..p.end].iter().collect()).collect();
+        for who in ["The mayor", "A councillor", "The treasurer", "A ferry captain"] {
+            assert!(paras.iter().any(|p| p.starts_with(who)), "{wrapper}: {who} missing from {paras:#?}");
+        }
+        assert!(paras.iter().any(|p| p == "Costs Questioned by Council"), "{wrapper}: {paras:#?}");
+        for not in ["Sign up for our morning newsletter", "Table of contents", "Crews restored the crossings."] {
+            assert!(!paras.iter().any(|p| p == not), "{wrapper}: {not:?} in the story");
+        }
+    }
+}

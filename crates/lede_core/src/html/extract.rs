@@ -17,6 +17,52 @@ pub struct Extracted {
     /// element with `itemprop="articleBody"`): byte range and the innermost
     /// container's number (1, 2, … in the order they open), in text order.
     pub containers: Vec<(usize, usize, u32)>,
+    /// Every line's innermost block element (numbered 1, 2, … as they open;
+    /// 0: none), and each element's parent (`parents[n - 1]`, 0 at the top):
+    /// the page's tree, enough to find the elements lines share.
+    pub elements: Vec<(usize, usize, u32)>,
+    pub parents: Vec<u32>,
+}
+
+/// Where a line stands in the markup when it is closed.
+struct At {
+    kind: Option<crate::BoilerplateKind>,
+    level: Option<u8>,
+    container: Option<u32>,
+    element: u32,
+}
+
+/// Close a line of text into `out` with what the markup says of it.
+fn flush(line: &mut String, link_chars: &mut usize, at: At, out: &mut Extracted) {
+    let total = line.chars().filter(|c| !c.is_whitespace()).count();
+    let links = *link_chars;
+    *link_chars = 0;
+    let start = out.text.len();
+    if !flush_line(line, &mut out.text) {
+        return;
+    }
+    let end = out.text.len() - 1;
+    let words = out.text[start..end].split_whitespace().count();
+    // A line that is mostly link text is a link list entry.
+    // (A longer line is a link list when nearly all of it is links.)
+    let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
+    let k = at.kind.or_else(|| {
+        linky.then_some(if words <= 3 {
+            crate::BoilerplateKind::Navigation
+        } else {
+            crate::BoilerplateKind::RelatedLinks
+        })
+    });
+    if let Some(k) = k {
+        out.hints.push((start, end, k));
+    }
+    if let Some(level) = at.level {
+        out.headings.push((start, end, level));
+    }
+    if let Some(c) = at.container {
+        out.containers.push((start, end, c));
+    }
+    out.elements.push((start, end, at.element));
 }
 
 /// Does this start tag open a content container?
@@ -82,7 +128,11 @@ pub fn extract(html: &str) -> Extracted {
         hints: Vec::new(),
         headings: Vec::new(),
         containers: Vec::new(),
+        elements: Vec::new(),
+        parents: Vec::new(),
     };
+    // The numbers of the elements open in `stack`, in step with it.
+    let mut ids: Vec<u32> = Vec::new();
     // Open content containers: (depth in `stack` when opened, number).
     let mut containers: Vec<(usize, u32)> = Vec::new();
     let mut opened = 0u32;
@@ -93,40 +143,11 @@ pub fn extract(html: &str) -> Extracted {
     let mut link_chars = 0usize;
     // The level of the heading open innermost (looking a few elements deep,
     // so deep nesting stays linear).
-    let level = |stack: &[(String, Option<crate::BoilerplateKind>)]| {
-        stack.iter().rev().take(8).find_map(|(n, _)| heading_level(n))
-    };
-    let flush = |line: &mut String,
-                 link_chars: &mut usize,
-                 (kind, level, container): (Option<crate::BoilerplateKind>, Option<u8>, Option<u32>),
-                 out: &mut Extracted| {
-        let total = line.chars().filter(|c| !c.is_whitespace()).count();
-        let links = *link_chars;
-        *link_chars = 0;
-        let start = out.text.len();
-        if flush_line(line, &mut out.text) {
-            let end = out.text.len() - 1;
-            let words = out.text[start..end].split_whitespace().count();
-            // A line that is mostly link text is a link list entry.
-            // (A longer line is a link list when nearly all of it is links.)
-            let linky = total > 0 && (links * 10 >= total * 7 && words <= 14 || links * 10 >= total * 9);
-            let k = kind.or_else(|| {
-                linky.then_some(if words <= 3 {
-                    crate::BoilerplateKind::Navigation
-                } else {
-                    crate::BoilerplateKind::RelatedLinks
-                })
-            });
-            if let Some(k) = k {
-                out.hints.push((start, end, k));
-            }
-            if let Some(level) = level {
-                out.headings.push((start, end, level));
-            }
-            if let Some(c) = container {
-                out.containers.push((start, end, c));
-            }
-        }
+    let at = |stack: &[(String, Option<crate::BoilerplateKind>)], ids: &[u32], containers: &[(usize, u32)]| At {
+        kind: stack.last().and_then(|s| s.1),
+        level: stack.iter().rev().take(8).find_map(|(n, _)| heading_level(n)),
+        container: containers.last().map(|c| c.1),
+        element: ids.last().copied().unwrap_or(0),
     };
     walk(html, |node| match node {
         Node::Tag { name, closing, raw } => {
@@ -140,8 +161,7 @@ pub fn extract(html: &str) -> Extracted {
             }
             let block = BLOCK_TAGS.contains(&name);
             if block {
-                let container = containers.last().map(|c| c.1);
-                flush(&mut line, &mut link_chars, (current, level(&stack), container), &mut out);
+                flush(&mut line, &mut link_chars, at(&stack, &ids, &containers), &mut out);
             }
             if VOID_TAGS.contains(&name) || raw.ends_with('/') {
                 return;
@@ -152,6 +172,7 @@ pub fn extract(html: &str) -> Extracted {
                 if let Some(pos) = stack.iter().rev().take(64).position(|(n, _)| n == name) {
                     let keep = stack.len() - 1 - pos;
                     stack.truncate(keep);
+                    ids.truncate(keep);
                     while containers.last().is_some_and(|c| c.0 >= keep) {
                         containers.pop();
                     }
@@ -165,6 +186,8 @@ pub fn extract(html: &str) -> Extracted {
                         containers.push((stack.len(), opened));
                     }
                     stack.push((name.to_string(), kind));
+                    out.parents.push(ids.last().copied().unwrap_or(0));
+                    ids.push(out.parents.len() as u32);
                 }
             }
         }
@@ -176,8 +199,6 @@ pub fn extract(html: &str) -> Extracted {
             }
         }
     });
-    let current = stack.last().and_then(|s| s.1);
-    let container = containers.last().map(|c| c.1);
-    flush(&mut line, &mut link_chars, (current, level(&stack), container), &mut out);
+    flush(&mut line, &mut link_chars, at(&stack, &ids, &containers), &mut out);
     out
 }

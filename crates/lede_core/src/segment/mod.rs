@@ -103,11 +103,8 @@ pub struct Ctx<'t> {
     pub hints: &'t [(usize, usize, BoilerplateKind)],
     /// The page's title (`og:title` or `<title>`).
     pub title: Option<&'t str>,
-    /// The lines the markup makes headings, with their levels (`<h2>` → 2).
-    pub headings: &'t [(usize, usize, u8)],
-    /// The lines inside a content container of the markup, with the
-    /// innermost container's number ([`crate::html::Extracted::containers`]).
-    pub containers: &'t [(usize, usize, u32)],
+    /// What the markup says of the lines' structure (web pages only).
+    pub structure: Structure<'t>,
 }
 
 impl<'t> Ctx<'t> {
@@ -126,8 +123,7 @@ impl<'t> Ctx<'t> {
             leftovers: Vec::new(),
             hints,
             title,
-            headings: &[],
-            containers: &[],
+            structure: Structure::default(),
         }
     }
 }
@@ -165,11 +161,14 @@ pub const PASSES: &[Pass] = &[
     ("choose_main", Runs::WebPage, |c| choose_main(c.text, &mut c.seg, c.title)),
     // The story's sections under lower-level headings (<h2> under its <h1>)
     // fold into it, across the inline furniture between them.
-    ("fold_subsections", Runs::WebPage, |c| fold_subsections(&mut c.seg, c.headings)),
+    ("fold_subsections", Runs::WebPage, |c| fold_subsections(&mut c.seg, c.structure.headings)),
     ("fold_sections", Runs::WebPage, |c| fold_sections(c.text, &mut c.seg)),
     // The articles inside the main story's content container (<article>,
     // <main>) are its sections: they fold into it.
-    ("fold_container", Runs::WebPage, |c| fold_container(&mut c.seg, c.containers)),
+    ("fold_container", Runs::WebPage, |c| fold_container(&mut c.seg, c.structure.containers)),
+    // Without such a container: the parts inside the element that holds all
+    // of the main story's own paragraphs.
+    ("fold_story_element", Runs::WebPage, |c| fold_story_element(&mut c.seg, &c.structure)),
 ];
 
 /// Run the passes of [`PASSES`] that apply to this input, except those named in `skip`.
@@ -211,10 +210,18 @@ pub(crate) fn keep_text_order(seg: &mut Segmentation) {
     }
 }
 
-/// What a web page's markup says of its lines' structure: the heading lines
-/// with their levels, and the lines in content containers with the
-/// innermost container's number ([`crate::html::Extracted`]).
-pub type Structure<'a> = (&'a [(usize, usize, u8)], &'a [(usize, usize, u32)]);
+/// What a web page's markup says of its lines' structure (see
+/// [`crate::html::Extracted`], which fills it).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Structure<'a> {
+    /// The lines the markup makes headings, with their levels (`<h2>` → 2).
+    pub headings: &'a [(usize, usize, u8)],
+    /// The lines inside a content container, with the innermost one's number.
+    pub containers: &'a [(usize, usize, u32)],
+    /// Every line's innermost block element, and each element's parent.
+    pub elements: &'a [(usize, usize, u32)],
+    pub parents: &'a [u32],
+}
 
 /// Segment `text` (pasted text, or a web page's text with its markup's
 /// hints and title) with every pass. `single`: the whole text is one
@@ -224,10 +231,10 @@ pub fn segment_page(
     web_page: bool,
     single_body: bool,
     hints: &[(usize, usize, BoilerplateKind)],
-    (headings, containers): Structure<'_>,
+    structure: Structure<'_>,
     title: Option<&str>,
 ) -> Segmentation {
-    let mut ctx = Ctx { headings, containers, ..Ctx::new(text, web_page, hints, title) };
+    let mut ctx = Ctx { structure, ..Ctx::new(text, web_page, hints, title) };
     if single_body {
         ctx.seg = single(text);
         let not_page: Vec<&str> = PASSES.iter().filter(|p| p.1 != Runs::WebPage).map(|p| p.0).collect();
@@ -241,7 +248,7 @@ pub fn segment_page(
 /// Pasted text segmented with every pass.
 #[cfg(test)]
 pub fn segment(text: &str) -> Segmentation {
-    segment_page(text, false, false, &[], (&[], &[]), None)
+    segment_page(text, false, false, &[], Structure::default(), None)
 }
 
 /// Every pass but the web page's own (`apply_hints`, `choose_main`,
@@ -249,7 +256,10 @@ pub fn segment(text: &str) -> Segmentation {
 #[cfg(test)]
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
     let mut ctx = Ctx::new(text, web_page, &[], None);
-    run(&mut ctx, &["apply_hints", "choose_main", "fold_container", "fold_subsections", "fold_sections"]);
+    run(
+        &mut ctx,
+        &["apply_hints", "choose_main", "fold_subsections", "fold_sections", "fold_container", "fold_story_element"],
+    );
     ctx.seg
 }
 

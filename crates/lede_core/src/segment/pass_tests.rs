@@ -16,12 +16,24 @@ struct PassRow {
     title: Option<&'static str>,
     headings: Vec<(usize, usize, u8)>,
     containers: Vec<(usize, usize, u32)>,
+    elements: Vec<(usize, usize, u32)>,
+    parents: Vec<u32>,
+}
+
+/// What markup a sectioned page has around its story.
+#[derive(Clone, Copy, PartialEq)]
+enum Around {
+    Nothing,
+    /// One content container (`<main>`) around it all.
+    Container,
+    /// One plain element (a `<div>` in the body) holding every line.
+    Element,
 }
 
 /// A web story under an `<h1>` whose second section, under an `<h2>`, comes
 /// after a line the markup marks as furniture of `kind`; the headings and,
 /// with `container`, one content container around it all.
-fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), container: bool) -> PassRow {
+fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), around: Around) -> PassRow {
     let mut text = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
     let line = |text: &str, l: &str| text.find(l).map(|s| (s, s + l.len())).unwrap_or_default();
     text += &format!("{between}\nCosts Questioned by Council\n");
@@ -40,7 +52,13 @@ fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), 
         hints: vec![(furniture.0, furniture.1, kind)],
         title: None,
         headings: vec![(h1.0, h1.1, 1), (h2.0, h2.1, 2)],
-        containers: if container { vec![(0, text.len(), 1)] } else { Vec::new() },
+        containers: if around == Around::Container { vec![(0, text.len(), 1)] } else { Vec::new() },
+        elements: if around == Around::Element {
+            lines(&text).iter().map(|l| (l.0, l.1, 2)).collect()
+        } else {
+            Vec::new()
+        },
+        parents: vec![0, 1],
         text,
     }
 }
@@ -56,6 +74,8 @@ fn pass_rows() -> Vec<PassRow> {
         title: None,
         headings: Vec::new(),
         containers: Vec::new(),
+        elements: Vec::new(),
+        parents: Vec::new(),
     };
     let pasted = |pass, text: String| row(pass, false, text);
     let page = |pass, text: String| row(pass, true, text);
@@ -109,8 +129,9 @@ fn pass_rows() -> Vec<PassRow> {
         page("fold_sections", sections),
         // Across an ad the <h2> section folds; across navigation only the
         // content container around both does.
-        sectioned_page("fold_subsections", ("Sign up for our morning newsletter", BoilerplateKind::Promo), false),
-        sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), true),
+        sectioned_page("fold_subsections", ("Sign up for our morning newsletter", BoilerplateKind::Promo), Around::Nothing),
+        sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Container),
+        sectioned_page("fold_story_element", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Element),
     ]
 }
 
@@ -123,8 +144,12 @@ fn every_pass_changes_the_segmentation_of_its_row() {
     for r in &rows {
         let segment = |pass: Option<&str>| {
             let mut ctx = Ctx {
-                headings: &r.headings,
-                containers: &r.containers,
+                structure: Structure {
+                    headings: &r.headings,
+                    containers: &r.containers,
+                    elements: &r.elements,
+                    parents: &r.parents,
+                },
                 ..Ctx::new(&r.text, r.web_page, &r.hints, r.title)
             };
             let skip: Vec<&str> = r.off.iter().copied().chain(pass).collect();

@@ -104,6 +104,12 @@ pub fn fold_container(seg: &mut Segmentation, containers: &[(usize, usize, u32)]
     let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
     let Some(home) = container_of(containers, &seg.articles[main]) else { return };
     let inside: Vec<bool> = seg.articles.iter().map(|a| container_of(containers, a) == Some(home)).collect();
+    fold_parts(seg, &inside);
+}
+
+/// Fold the articles marked `inside` into one, the main story, under the
+/// headline of the one that starts first; the others become related.
+fn fold_parts(seg: &mut Segmentation, inside: &[bool]) {
     if inside.iter().filter(|&&x| x).count() < 2 {
         return;
     }
@@ -153,4 +159,66 @@ fn absorb(story: &mut ArticleDraft, a: ArticleDraft) {
     story.source = story.source.or(a.source);
     story.published = story.published.or(a.published);
     story.byline = story.byline.or(a.byline);
+}
+
+/// How far up the tree a line's element is followed (deeper markup is rare,
+/// and the bound keeps the pass linear).
+const ANCESTORS: usize = 64;
+
+/// The element of the line holding byte `pos`, if the markup gave one.
+fn element_at(st: &Structure<'_>, pos: usize) -> Option<u32> {
+    let i = st.elements.partition_point(|l| l.1 <= pos);
+    st.elements.get(i).filter(|l| l.0 <= pos && l.2 > 0).map(|l| l.2)
+}
+
+/// An element and its ancestors, innermost first, within [`ANCESTORS`].
+fn ancestors(st: &Structure<'_>, e: u32) -> Vec<u32> {
+    let mut out = vec![e];
+    let mut at = e;
+    while out.len() < ANCESTORS {
+        match st.parents.get(at as usize - 1) {
+            Some(&p) if p > 0 => {
+                out.push(p);
+                at = p;
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Pass `fold_story_element`: on a web page without a content container
+/// around the story, the element that holds all of the main story's own
+/// body paragraphs (their nearest common ancestor) stands for one: the
+/// articles cut from inside it are the story's parts and fold into it. The
+/// story needs two body paragraphs for the element to say anything.
+pub fn fold_story_element(seg: &mut Segmentation, st: &Structure<'_>) {
+    let Some(main) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let body: Vec<usize> =
+        seg.articles[main].paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body).map(|p| p.0).collect();
+    if body.len() < 2 {
+        return;
+    }
+    // The nearest common ancestor: the innermost of the first paragraph's
+    // ancestors that every other paragraph's ancestors reach.
+    let Some(first) = element_at(st, body[0]) else { return };
+    let chain = ancestors(st, first);
+    let mut lowest = 0;
+    for &pos in &body[1..] {
+        let Some(e) = element_at(st, pos) else { return };
+        let up = ancestors(st, e);
+        let Some(k) = chain.iter().position(|c| up.contains(c)) else { return };
+        lowest = lowest.max(k);
+    }
+    let home = chain[lowest];
+    let within = |pos: usize| element_at(st, pos).is_some_and(|e| ancestors(st, e).contains(&home));
+    let inside: Vec<bool> = seg
+        .articles
+        .iter()
+        .map(|a| {
+            let lines: Vec<usize> = a.headline.iter().map(|h| h.0).chain(a.paragraphs.iter().map(|p| p.0)).collect();
+            lines.iter().filter(|&&p| within(p)).count() * 2 > lines.len()
+        })
+        .collect();
+    fold_parts(seg, &inside);
 }
