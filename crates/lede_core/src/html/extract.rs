@@ -120,9 +120,31 @@ pub(crate) fn furniture(name: &str, raw: &str) -> Option<crate::BoilerplateKind>
 pub(crate) const VOID_TAGS: &[&str] =
     &["br", "hr", "img", "input", "link", "meta", "wbr", "source", "area", "col", "embed"];
 
+/// Fewer words than this in a page's text, and the text inside its
+/// `<noscript>` elements is read too. Provenance: a page that shows its
+/// content only with scripts off (a forum's crawler view) gives none
+/// without; set while reading WCXB's fitting part (issue #21), not fitted.
+pub const NOSCRIPT_FALLBACK_WORDS: usize = 50;
+
 /// Extract the document text of an HTML page with boilerplate hints (see
-/// [`Extracted`]). The text is exactly [`to_text`]'s.
+/// [`Extracted`]). The text is exactly [`to_text`]'s. A page whose text is
+/// nearly empty but for what it shows with scripts off (`<noscript>`) is
+/// read as a browser with scripts off shows it.
 pub fn extract(html: &str) -> Extracted {
+    let out = extract_skipping(html, SKIP_TAGS);
+    if out.text.split_whitespace().nth(NOSCRIPT_FALLBACK_WORDS).is_some() || !html.contains("<noscript") {
+        return out;
+    }
+    let skip: Vec<&'static str> = SKIP_TAGS.iter().copied().filter(|t| *t != "noscript").collect();
+    let scripts_off = extract_skipping(html, &skip);
+    if scripts_off.text.split_whitespace().count() > out.text.split_whitespace().count() {
+        scripts_off
+    } else {
+        out
+    }
+}
+
+fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
     let mut out = Extracted {
         text: String::with_capacity(html.len() / 2),
         hints: Vec::new(),
@@ -149,7 +171,7 @@ pub fn extract(html: &str) -> Extracted {
         container: containers.last().map(|c| c.1),
         element: ids.last().copied().unwrap_or(0),
     };
-    walk(html, |node| match node {
+    walk_skipping(html, skip, |node| match node {
         Node::Tag { name, closing, raw } => {
             let current = stack.last().and_then(|s| s.1);
             if name == "a" {

@@ -109,3 +109,18 @@ fn headings_and_content_containers_are_kept_with_their_lines() {
     // The innermost container counts: the teaser's <article> is a container of its own.
     assert_eq!(containers, [("Sub", 1), ("Body", 1), ("Teaser", 2), ("More body", 1), ("Deep", 3)]);
 }
+
+#[test]
+fn a_page_shown_only_with_scripts_off_is_read_from_its_noscript() {
+    let words = "The harbour board met on Monday and voted to repair the old wall before winter. ".repeat(6);
+    // Nearly empty without <noscript>: its text is read.
+    let crawler_view =
+        format!("<body><div id=app>Loading</div><noscript><h1>Wall vote</h1><p>{words}</p></noscript></body>");
+    let ex = extract(&crawler_view);
+    assert!(ex.text.starts_with("Loading\nWall vote\nThe harbour board"), "{:?}", ex.text);
+    assert_eq!(ex.text, to_text(&crawler_view));
+    // A page with text of its own keeps skipping it.
+    let page = format!("<body><p>{words}</p><noscript><p>Please enable JavaScript.</p></noscript></body>");
+    assert!(!extract(&page).text.contains("JavaScript"));
+    assert_eq!(extract(&page).text, to_text(&page));
+}

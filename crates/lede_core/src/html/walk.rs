@@ -32,7 +32,13 @@ pub enum Node<'a> {
 /// text (up to their literal end tag, so "i<n" is never read as a tag) and
 /// skipped elements (head, svg, iframe, …) are passed over; a head left open
 /// ends where the body's content starts, as browsers read it. No recursion.
-pub fn walk<'a>(html: &'a str, mut visit: impl FnMut(Node<'_>)) {
+pub fn walk(html: &str, visit: impl FnMut(Node<'_>)) {
+    walk_skipping(html, SKIP_TAGS, visit);
+}
+
+/// [`walk`], passing over the elements named in `skip` (a subset of
+/// [`SKIP_TAGS`]: those not named are walked as content).
+pub fn walk_skipping<'a>(html: &'a str, skip: &[&'static str], mut visit: impl FnMut(Node<'_>)) {
     let b = html.as_bytes();
     let mut i = 0;
     // While inside a skipped element: its name.
@@ -97,7 +103,7 @@ pub fn walk<'a>(html: &'a str, mut visit: impl FnMut(Node<'_>)) {
                 i = raw_text_end(html, i, &name);
                 continue;
             }
-            if let Some(sk) = SKIP_TAGS.iter().find(|t| **t == name) {
+            if let Some(sk) = skip.iter().find(|t| **t == name) {
                 skipping = Some(sk);
                 continue;
             }
@@ -119,11 +125,27 @@ pub fn flush_line(line: &mut String, out: &mut String) -> bool {
     true
 }
 
-/// Extract the document text of an HTML page: one line per block.
+/// Extract the document text of an HTML page: one line per block, with
+/// `<noscript>` read when the page is nearly empty without it, as
+/// [`extract`] does.
 pub fn to_text(html: &str) -> String {
+    let text = to_text_skipping(html, SKIP_TAGS);
+    if text.split_whitespace().nth(NOSCRIPT_FALLBACK_WORDS).is_some() || !html.contains("<noscript") {
+        return text;
+    }
+    let skip: Vec<&'static str> = SKIP_TAGS.iter().copied().filter(|t| *t != "noscript").collect();
+    let scripts_off = to_text_skipping(html, &skip);
+    if scripts_off.split_whitespace().count() > text.split_whitespace().count() {
+        scripts_off
+    } else {
+        text
+    }
+}
+
+fn to_text_skipping(html: &str, skip: &[&'static str]) -> String {
     let mut out = String::with_capacity(html.len() / 2);
     let mut line = String::new();
-    walk(html, |node| match node {
+    walk_skipping(html, skip, |node| match node {
         Node::Tag { name, .. } if BLOCK_TAGS.contains(&name) => {
             flush_line(&mut line, &mut out);
         }
