@@ -58,6 +58,7 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
             containers: &extracted.containers,
             elements: &extracted.elements,
             parents: &extracted.parents,
+            items: &extracted.items,
         },
         title,
     );

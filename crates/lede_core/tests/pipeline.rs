@@ -286,7 +286,8 @@ fn a_line_kept_in_the_body_without_confidence_is_marked_unsure() {
 /// `<h1>`, an image with its caption and credit, a table of contents and a
 /// newsletter box between its `<h2>` sections, then related stories in
 /// `<article>`s of their own and a footer. With a content container, with
-/// only a plain `<div>`, the story is one article with every section.
+/// only a plain `<div>`, the story is one article with every section and
+/// its table.
 #[test]
 fn a_sectioned_web_story_stays_one_article() {
     let para = |who: &str| {
@@ -296,7 +297,7 @@ fn a_sectioned_web_story_stays_one_article() {
         "<h1>Harbour Wall Repairs Begin in Spring</h1>{}{}\
          <figure><img src=a.jpg><figcaption>The old wall at low tide. Photo: Mara Quell</figcaption></figure>\
          <nav class=toc><p>Table of contents</p><ul><li><a href=#c>Costs</a></li><li><a href=#t>Timeline</a></li></ul></nav>\
-         <h2 id=c>Costs Questioned by Council</h2>{}{}\
+         <h2 id=c>Costs Questioned by Council</h2>{}<table><tr><td>Wall repairs</td><td>$2 million</td></tr></table>{}\
          <div class=newsletter><p>Sign up for our morning newsletter</p></div>\
          <h2 id=t>A Timeline for the Works</h2>{}{}",
         para("The mayor"),
@@ -325,6 +326,8 @@ fn a_sectioned_web_story_stays_one_article() {
             assert!(paras.iter().any(|p| p.starts_with(who)), "{wrapper}: {who} missing from {paras:#?}");
         }
         assert!(paras.iter().any(|p| p == "Costs Questioned by Council"), "{wrapper}: {paras:#?}");
+        // A table's cells inside the story are the story's.
+        assert!(paras.iter().any(|p| p == "$2 million"), "{wrapper}: {paras:#?}");
         for not in ["Sign up for our morning newsletter", "Table of contents", "Crews restored the crossings."] {
             assert!(!paras.iter().any(|p| p == not), "{wrapper}: {not:?} in the story");
         }

@@ -22,6 +22,8 @@ pub struct Extracted {
     /// the page's tree, enough to find the elements lines share.
     pub elements: Vec<(usize, usize, u32)>,
     pub parents: Vec<u32>,
+    /// The lines that are a table's cells or a list's items, in text order.
+    pub items: Vec<(usize, usize)>,
 }
 
 /// Where a line stands in the markup when it is closed.
@@ -30,6 +32,8 @@ struct At {
     level: Option<u8>,
     container: Option<u32>,
     element: u32,
+    /// Inside a table cell or a list item.
+    item: bool,
 }
 
 /// Close a line of text into `out` with what the markup says of it.
@@ -63,6 +67,9 @@ fn flush(line: &mut String, link_chars: &mut usize, at: At, out: &mut Extracted)
         out.containers.push((start, end, c));
     }
     out.elements.push((start, end, at.element));
+    if at.item {
+        out.items.push((start, end));
+    }
 }
 
 /// Does this start tag open a content container?
@@ -145,14 +152,7 @@ pub fn extract(html: &str) -> Extracted {
 }
 
 fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
-    let mut out = Extracted {
-        text: String::with_capacity(html.len() / 2),
-        hints: Vec::new(),
-        headings: Vec::new(),
-        containers: Vec::new(),
-        elements: Vec::new(),
-        parents: Vec::new(),
-    };
+    let mut out = Extracted { text: String::with_capacity(html.len() / 2), ..Extracted::default() };
     // The numbers of the elements open in `stack`, in step with it.
     let mut ids: Vec<u32> = Vec::new();
     // Open content containers: (depth in `stack` when opened, number).
@@ -170,6 +170,7 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
         level: stack.iter().rev().take(8).find_map(|(n, _)| heading_level(n)),
         container: containers.last().map(|c| c.1),
         element: ids.last().copied().unwrap_or(0),
+        item: stack.iter().rev().take(8).any(|(n, _)| matches!(n.as_str(), "td" | "th" | "li")),
     };
     walk_skipping(html, skip, |node| match node {
         Node::Tag { name, closing, raw } => {

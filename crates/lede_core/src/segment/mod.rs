@@ -169,6 +169,9 @@ pub const PASSES: &[Pass] = &[
     // Without such a container: the parts inside the element that holds all
     // of the main story's own paragraphs.
     ("fold_story_element", Runs::WebPage, |c| fold_story_element(&mut c.seg, &c.structure)),
+    // A table's cells and a list's items inside the story, which the text
+    // rules took for furniture, are the story's.
+    ("keep_story_items", Runs::WebPage, |c| keep_story_items(&mut c.seg, c.structure.items, c.hints)),
 ];
 
 /// Run the passes of [`PASSES`] that apply to this input, except those named in `skip`.
@@ -221,6 +224,8 @@ pub struct Structure<'a> {
     /// Every line's innermost block element, and each element's parent.
     pub elements: &'a [(usize, usize, u32)],
     pub parents: &'a [u32],
+    /// The lines that are table cells or list items.
+    pub items: &'a [(usize, usize)],
 }
 
 /// Segment `text` (pasted text, or a web page's text with its markup's
@@ -251,15 +256,12 @@ pub fn segment(text: &str) -> Segmentation {
     segment_page(text, false, false, &[], Structure::default(), None)
 }
 
-/// Every pass but the web page's own (`apply_hints`, `choose_main`,
-/// `fold_subsections`, `fold_sections`), which the tests call themselves.
+/// Every pass but the web page's own ([`Runs::WebPage`]), which the tests call themselves.
 #[cfg(test)]
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
     let mut ctx = Ctx::new(text, web_page, &[], None);
-    run(
-        &mut ctx,
-        &["apply_hints", "choose_main", "fold_subsections", "fold_sections", "fold_container", "fold_story_element"],
-    );
+    let web_page: Vec<&str> = PASSES.iter().filter(|p| p.1 == Runs::WebPage).map(|p| p.0).collect();
+    run(&mut ctx, &web_page);
     ctx.seg
 }
 

@@ -18,6 +18,7 @@ struct PassRow {
     containers: Vec<(usize, usize, u32)>,
     elements: Vec<(usize, usize, u32)>,
     parents: Vec<u32>,
+    items: Vec<(usize, usize)>,
 }
 
 /// What markup a sectioned page has around its story.
@@ -59,6 +60,7 @@ fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), 
             Vec::new()
         },
         parents: vec![0, 1],
+        items: Vec::new(),
         text,
     }
 }
@@ -76,6 +78,7 @@ fn pass_rows() -> Vec<PassRow> {
         containers: Vec::new(),
         elements: Vec::new(),
         parents: Vec::new(),
+        items: Vec::new(),
     };
     let pasted = |pass, text: String| row(pass, false, text);
     let page = |pass, text: String| row(pass, true, text);
@@ -132,6 +135,7 @@ fn pass_rows() -> Vec<PassRow> {
         sectioned_page("fold_subsections", ("Sign up for our morning newsletter", BoilerplateKind::Promo), Around::Nothing),
         sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Container),
         sectioned_page("fold_story_element", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Element),
+        table_in_story(),
     ]
 }
 
@@ -149,6 +153,7 @@ fn every_pass_changes_the_segmentation_of_its_row() {
                     containers: &r.containers,
                     elements: &r.elements,
                     parents: &r.parents,
+                    items: &r.items,
                 },
                 ..Ctx::new(&r.text, r.web_page, &r.hints, r.title)
             };
@@ -188,5 +193,30 @@ fn articles_keep_text_order_whatever_the_passes_did() {
         let a = &seg.articles[0];
         assert_eq!(a.headline, *want_head, "{headline:?} {paragraphs:?}");
         assert_eq!(a.paragraphs.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), *want, "{paragraphs:?}");
+    }
+}
+
+/// A web story with a small table between its paragraphs, each cell a line
+/// the markup marks as an item.
+fn table_in_story() -> PassRow {
+    let mut text = story("Harbour Fees Rise Next Year", &["The mayor", "The engineer"]);
+    text += "Dinghy\n$120\nYacht\n$900\n";
+    text += &plan_para("The harbour master");
+    let items = ["Dinghy", "$120", "Yacht", "$900"]
+        .iter()
+        .filter_map(|c| text.find(&format!("\n{c}\n")).map(|s| (s + 1, s + 1 + c.len())))
+        .collect();
+    PassRow {
+        pass: "keep_story_items",
+        off: &[],
+        web_page: true,
+        hints: Vec::new(),
+        title: None,
+        headings: Vec::new(),
+        containers: Vec::new(),
+        elements: Vec::new(),
+        parents: Vec::new(),
+        items,
+        text,
     }
 }

@@ -222,3 +222,45 @@ pub fn fold_story_element(seg: &mut Segmentation, st: &Structure<'_>) {
         .collect();
     fold_parts(seg, &inside);
 }
+
+/// Pass `keep_story_items`: on a web page, a table's cells and a list's
+/// items between the main story's first and last paragraphs, which the text
+/// rules took for furniture (short lines), are the story's: they become its
+/// paragraphs. Furniture the markup itself marks (a table of contents of
+/// links, a `<nav>`) stays furniture, and so does a block with any line that
+/// is not an item.
+pub fn keep_story_items(seg: &mut Segmentation, items: &[(usize, usize)], hints: &[(usize, usize, BoilerplateKind)]) {
+    let Some(story) = seg.articles.iter().position(|a| a.role == Role::Main) else { return };
+    let body = seg.articles[story].paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body);
+    let (Some(first), Some(last)) = (body.clone().next().map(|p| p.0), body.clone().next_back().map(|p| p.1)) else {
+        return;
+    };
+    // The item lines within `s..e`, if every line there is one.
+    let item_lines = |s: usize, e: usize| -> Option<Vec<(usize, usize)>> {
+        let lo = items.partition_point(|l| l.1 <= s);
+        let inside: Vec<(usize, usize)> = items[lo..].iter().take_while(|l| l.0 < e).copied().collect();
+        let covered: usize = inside.iter().map(|l| l.1 - l.0).sum();
+        // (Lines are separated by one newline each.)
+        let all = !inside.is_empty() && inside[0].0 == s && covered + inside.len() - 1 == e - s;
+        all.then_some(inside)
+    };
+    let hinted = |s: usize, e: usize| {
+        let i = hints.partition_point(|h| h.1 <= s);
+        hints.get(i).is_some_and(|h| h.0 < e)
+    };
+    let mut kept = Vec::new();
+    seg.boilerplate.retain(|b| {
+        if b.0 < first || b.1 > last || hinted(b.0, b.1) {
+            return true;
+        }
+        match item_lines(b.0, b.1) {
+            Some(lines) => {
+                kept.extend(lines);
+                false
+            }
+            None => true,
+        }
+    });
+    let story = &mut seg.articles[story];
+    story.paragraphs.extend(kept.into_iter().map(|(s, e)| (s, e, ParagraphKind::Body)));
+}
