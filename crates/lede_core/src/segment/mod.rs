@@ -169,6 +169,9 @@ pub const PASSES: &[Pass] = &[
     // Without such a container: the parts inside the element that holds all
     // of the main story's own paragraphs.
     ("fold_story_element", Runs::WebPage, |c| fold_story_element(&mut c.seg, &c.structure)),
+    // A page of many parts none of which dominates (a thread, a listing):
+    // its parts together are its main content.
+    ("fold_page_of_parts", Runs::WebPage, |c| fold_page_of_parts(c.text, &mut c.seg)),
     // A table's cells and a list's items inside the story, which the text
     // rules took for furniture, are the story's.
     ("keep_story_items", Runs::WebPage, |c| keep_story_items(&mut c.seg, c.structure.items, c.hints)),

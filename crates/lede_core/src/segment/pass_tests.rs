@@ -136,6 +136,7 @@ fn pass_rows() -> Vec<PassRow> {
         sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Container),
         sectioned_page("fold_story_element", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Element),
         table_in_story(),
+        page_of_parts(),
     ]
 }
 
@@ -219,4 +220,63 @@ fn table_in_story() -> PassRow {
         items,
         text,
     }
+}
+
+/// A web page of five stories of a size, a line of navigation between each.
+fn page_of_parts() -> PassRow {
+    let mut text = String::new();
+    let mut hints = Vec::new();
+    for (i, place) in ["North Pier", "South Pier", "Old Harbour", "Lighthouse Point", "Ferry Quay"].iter().enumerate() {
+        text += &story(&format!("Repairs Begin at {place} This Spring"), &["The mayor", "The engineer"]);
+        let nav = format!("Section {} of the guide", i + 1);
+        hints.push((text.len(), text.len() + nav.len(), BoilerplateKind::Navigation));
+        text += &nav;
+        text += "\n";
+    }
+    PassRow {
+        pass: "fold_page_of_parts",
+        off: &[],
+        web_page: true,
+        hints,
+        title: None,
+        headings: Vec::new(),
+        containers: Vec::new(),
+        elements: Vec::new(),
+        parents: Vec::new(),
+        items: Vec::new(),
+        text,
+    }
+}
+
+#[test]
+fn a_page_of_several_full_stories_keeps_them_apart() {
+    let who = [
+        "The mayor",
+        "The engineer",
+        "A councillor",
+        "The treasurer",
+        "The auditor",
+        "A ferry captain",
+        "A diver",
+        "A fisher",
+        "A baker",
+    ];
+    let short = page_of_parts();
+    let mut long = String::new();
+    let mut hints = Vec::new();
+    for i in 0..5 {
+        long += &story(&format!("Harbour Story Number {} Is Told in Full", i + 1), &who);
+        let nav = format!("Section {} of the guide", i + 1);
+        hints.push((long.len(), long.len() + nav.len(), BoilerplateKind::Navigation));
+        long += &nav;
+        long += "\n";
+    }
+    let articles = |text: &str, hints: &[(usize, usize, BoilerplateKind)]| {
+        let mut ctx = Ctx::new(text, true, hints, None);
+        run(&mut ctx, &[]);
+        ctx.seg.articles.len()
+    };
+    // Five short parts fold into one; five stories of some 180 words stay five.
+    assert_eq!(articles(&short.text, &short.hints), 1);
+    assert_eq!(articles(&long, &hints), 5);
 }
