@@ -122,7 +122,8 @@ fn ensure_wasm_opt() -> Result<PathBuf> {
 
 /// The extraction peer's packages from PyPI, pinned (lxml_html_clean is
 /// what jusText, a dependency of trafilatura, needs with lxml 5 and later).
-const PEER_PACKAGES: &[&str] = &["trafilatura==2.3.1", "lxml_html_clean==0.4.7"];
+const TRAFILATURA: &str = "2.3.1";
+const PEER_EXTRA: &str = "lxml_html_clean==0.4.7";
 
 /// A Python virtual environment in `.tools/peers` with the extraction peer
 /// (trafilatura) from PyPI; its interpreter.
@@ -130,14 +131,15 @@ pub fn ensure_peers() -> Result<PathBuf> {
     let dir = root().join(".tools").join("peers");
     let python = dir.join("bin").join("python");
     let ok = Command::new(&python)
-        .args(["-c", "import trafilatura, sys; sys.exit(trafilatura.__version__ != '2.3.1')"])
+        .args(["-c", &format!("import trafilatura, sys; sys.exit(trafilatura.__version__ != '{TRAFILATURA}')")])
         .status()
         .map(|s| s.success())
         .unwrap_or(false);
     if !ok {
-        eprintln!("xtask: installing the extraction peer into {} ({})", dir.display(), PEER_PACKAGES.join(", "));
+        let packages = [format!("trafilatura=={TRAFILATURA}"), PEER_EXTRA.to_string()];
+        eprintln!("xtask: installing the extraction peer into {} ({})", dir.display(), packages.join(", "));
         run(Command::new("python3").arg("-m").arg("venv").arg(&dir))?;
-        run(Command::new(dir.join("bin").join("pip")).args(["install", "--quiet"]).args(PEER_PACKAGES))?;
+        run(Command::new(dir.join("bin").join("pip")).args(["install", "--quiet"]).args(&packages))?;
     }
     Ok(python)
 }

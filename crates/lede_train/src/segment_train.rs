@@ -24,14 +24,18 @@ pub struct Line {
 
 /// The annotated pages of `dir` in name order (the order folds are taken in).
 pub fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)
+    Ok(entries(dir)?.into_iter().filter(|p| p.to_string_lossy().ends_with(".html.gz")).collect())
+}
+
+/// The paths in a directory, sorted.
+pub fn entries(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".html.gz"))
         .collect();
-    files.sort();
-    Ok(files)
+    paths.sort();
+    Ok(paths)
 }
 
 /// A gzipped file's text (invalid UTF-8 replaced).

@@ -69,21 +69,11 @@ fn write_json(path: &Path, map: &BTreeMap<String, String>) -> Result<(), String>
     std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn sorted_entries(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
 /// WCXB: predictions and the split. Returns (pages, bytes, seconds).
 fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
     let (mut preds, mut fit, mut check) = (BTreeMap::new(), String::new(), String::new());
     let (mut bytes, mut secs) = (0usize, 0.0f64);
-    for gt in sorted_entries(&data.join("ground-truth"))? {
+    for gt in crate::segment_train::entries(&data.join("ground-truth"))? {
         let Some(id) = gt.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) else {
             continue;
         };
@@ -107,7 +97,7 @@ fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
 
 fn readability(data: &Path, out: &Path) -> Result<usize, String> {
     let mut preds = BTreeMap::new();
-    for dir in sorted_entries(data)? {
+    for dir in crate::segment_train::entries(data)? {
         let source = dir.join("source.html.gz");
         if !source.is_file() {
             continue;

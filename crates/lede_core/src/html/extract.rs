@@ -138,13 +138,25 @@ pub const NOSCRIPT_FALLBACK_WORDS: usize = 50;
 /// nearly empty but for what it shows with scripts off (`<noscript>`) is
 /// read as a browser with scripts off shows it.
 pub fn extract(html: &str) -> Extracted {
-    let out = extract_skipping(html, SKIP_TAGS);
-    if out.text.split_whitespace().nth(NOSCRIPT_FALLBACK_WORDS).is_some() || !html.contains("<noscript") {
+    with_scripts_off_if_empty(html, |skip| extract_skipping(html, skip), |x| &x.text)
+}
+
+/// Read a page with `read` (given the elements to skip), and once more with
+/// `<noscript>` read as content when the first reading has fewer than
+/// [`NOSCRIPT_FALLBACK_WORDS`] words and the page has one; the reading with
+/// more words wins. `text` is a reading's text.
+pub(crate) fn with_scripts_off_if_empty<T>(
+    html: &str,
+    read: impl Fn(&[&'static str]) -> T,
+    text: impl Fn(&T) -> &str,
+) -> T {
+    let out = read(SKIP_TAGS);
+    if text(&out).split_whitespace().nth(NOSCRIPT_FALLBACK_WORDS).is_some() || !html.contains("<noscript") {
         return out;
     }
     let skip: Vec<&'static str> = SKIP_TAGS.iter().copied().filter(|t| *t != "noscript").collect();
-    let scripts_off = extract_skipping(html, &skip);
-    if scripts_off.text.split_whitespace().count() > out.text.split_whitespace().count() {
+    let scripts_off = read(&skip);
+    if text(&scripts_off).split_whitespace().count() > text(&out).split_whitespace().count() {
         scripts_off
     } else {
         out

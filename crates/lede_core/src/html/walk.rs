@@ -129,17 +129,7 @@ pub fn flush_line(line: &mut String, out: &mut String) -> bool {
 /// `<noscript>` read when the page is nearly empty without it, as
 /// [`extract`] does.
 pub fn to_text(html: &str) -> String {
-    let text = to_text_skipping(html, SKIP_TAGS);
-    if text.split_whitespace().nth(NOSCRIPT_FALLBACK_WORDS).is_some() || !html.contains("<noscript") {
-        return text;
-    }
-    let skip: Vec<&'static str> = SKIP_TAGS.iter().copied().filter(|t| *t != "noscript").collect();
-    let scripts_off = to_text_skipping(html, &skip);
-    if scripts_off.split_whitespace().count() > text.split_whitespace().count() {
-        scripts_off
-    } else {
-        text
-    }
+    with_scripts_off_if_empty(html, |skip| to_text_skipping(html, skip), String::as_str)
 }
 
 fn to_text_skipping(html: &str, skip: &[&'static str]) -> String {

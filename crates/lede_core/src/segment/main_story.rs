@@ -17,10 +17,7 @@ pub fn apply_hints(text: &str, seg: &mut Segmentation, hints: &[(usize, usize, B
         return;
     }
     let body_words = |seg: &Segmentation| -> usize { seg.articles.iter().map(|a| body_words(text, a)).sum() };
-    let hinted = |s: usize, e: usize| -> Option<BoilerplateKind> {
-        let i = hints.partition_point(|h| h.1 < e);
-        hints.get(i).filter(|h| h.0 <= s && e <= h.1).map(|h| h.2)
-    };
+    let hinted = |s: usize, e: usize| holding(hints, (s, e));
     let mut out = seg.clone();
     let mut moved = Vec::new();
     for a in &mut out.articles {
@@ -69,7 +66,6 @@ pub fn fold_sections(text: &str, seg: &mut Segmentation) {
         let i = furniture.partition_point(|b| b.1 <= from);
         furniture.get(i).is_some_and(|b| b.0 < to)
     };
-    let start_of = |a: &ArticleDraft| a.headline.map(|h| h.0).unwrap_or(a.span.0).min(a.span.0);
     let has_body = |a: &ArticleDraft| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body);
     // Sections after the main one.
     while main + 1 < seg.articles.len() {
@@ -99,15 +95,8 @@ pub fn fold_sections(text: &str, seg: &mut Segmentation) {
         let m = seg.articles.remove(main);
         main -= 1;
         let a = &mut seg.articles[main];
-        if let Some(h) = m.headline {
-            a.paragraphs.push((h.0, h.1, ParagraphKind::Body));
-        }
-        a.paragraphs.extend(m.paragraphs);
-        a.span.1 = m.span.1.max(a.span.1);
         a.role = Role::Main;
-        a.source = a.source.or(m.source);
-        a.published = a.published.or(m.published);
-        a.byline = a.byline.or(m.byline);
+        absorb(a, m);
     }
 }
 

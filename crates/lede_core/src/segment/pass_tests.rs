@@ -1,7 +1,7 @@
 //! A row a pass of `PASSES`: switching the pass off changes its page's
 //! segmentation; and the order every article keeps.
 
-use super::tests::{plan_para, story};
+use super::tests::{plan_para, sectioned_story, story};
 use super::*;
 
 /// One row a pass: the pass, and a page where switching it off changes the
@@ -19,6 +19,43 @@ struct PassRow {
     elements: Vec<(usize, usize, u32)>,
     parents: Vec<u32>,
     items: Vec<(usize, usize)>,
+}
+
+impl PassRow {
+    /// A row for `pass` on `text`, with no markup, title or passes off.
+    fn new(pass: &'static str, web_page: bool, text: String) -> Self {
+        Self {
+            pass,
+            off: &[],
+            web_page,
+            text,
+            hints: Vec::new(),
+            title: None,
+            headings: Vec::new(),
+            containers: Vec::new(),
+            elements: Vec::new(),
+            parents: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+/// Five stories, each under its own headline and said by `who`, a line of
+/// navigation (marked so by the markup) after each; the text and the hints.
+fn stories_with_navigation(
+    headline: impl Fn(usize) -> String,
+    who: &[&str],
+) -> (String, Vec<(usize, usize, BoilerplateKind)>) {
+    let mut text = String::new();
+    let mut hints = Vec::new();
+    for i in 0..5 {
+        text += &story(&headline(i), who);
+        let nav = format!("Section {} of the guide", i + 1);
+        hints.push((text.len(), text.len() + nav.len(), BoilerplateKind::Navigation));
+        text += &nav;
+        text += "\n";
+    }
+    (text, hints)
 }
 
 /// What markup a sectioned page has around its story.
@@ -47,11 +84,7 @@ fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), 
         line(&text, "Costs Questioned by Council"),
     );
     PassRow {
-        pass,
-        off: &[],
-        web_page: true,
         hints: vec![(furniture.0, furniture.1, kind)],
-        title: None,
         headings: vec![(h1.0, h1.1, 1), (h2.0, h2.1, 2)],
         containers: if around == Around::Container { vec![(0, text.len(), 1)] } else { Vec::new() },
         elements: if around == Around::Element {
@@ -60,28 +93,14 @@ fn sectioned_page(pass: &'static str, (between, kind): (&str, BoilerplateKind), 
             Vec::new()
         },
         parents: vec![0, 1],
-        items: Vec::new(),
-        text,
+        ..PassRow::new(pass, true, text)
     }
 }
 
 fn pass_rows() -> Vec<PassRow> {
     let body = "The council voted on Tuesday to close the old bridge, and residents said they were not consulted about it at all.";
-    let row = |pass, web_page, text| PassRow {
-        pass,
-        off: &[],
-        web_page,
-        text,
-        hints: Vec::new(),
-        title: None,
-        headings: Vec::new(),
-        containers: Vec::new(),
-        elements: Vec::new(),
-        parents: Vec::new(),
-        items: Vec::new(),
-    };
-    let pasted = |pass, text: String| row(pass, false, text);
-    let page = |pass, text: String| row(pass, true, text);
+    let pasted = |pass, text: String| PassRow::new(pass, false, text);
+    let page = |pass, text: String| PassRow::new(pass, true, text);
     let with_subheading = {
         let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
         t += "Costs Questioned\n";
@@ -90,16 +109,7 @@ fn pass_rows() -> Vec<PassRow> {
     let teasers = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"])
         + "Ferry Crossings Resume After Repairs\nCrews restored the morning crossings after a week of work.\n"
         + "Lighthouse Keeper Retires After Forty Years\nThe keeper will hand over the lamp at a ceremony in May.\n";
-    let sections = {
-        let mut t = String::from("Harbour Wall Repairs Begin in Spring\n");
-        t += &plan_para("The mayor");
-        t += &plan_para("The engineer");
-        t += "Costs Questioned by Council\n";
-        for w in ["A councillor", "The treasurer", "The auditor"] {
-            t += &plan_para(w);
-        }
-        t
-    };
+    let sections = sectioned_story();
     let titled = {
         let mut t = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
         t += "Readers Respond\n";
@@ -207,45 +217,17 @@ fn table_in_story() -> PassRow {
         .iter()
         .filter_map(|c| text.find(&format!("\n{c}\n")).map(|s| (s + 1, s + 1 + c.len())))
         .collect();
-    PassRow {
-        pass: "keep_story_items",
-        off: &[],
-        web_page: true,
-        hints: Vec::new(),
-        title: None,
-        headings: Vec::new(),
-        containers: Vec::new(),
-        elements: Vec::new(),
-        parents: Vec::new(),
-        items,
-        text,
-    }
+    PassRow { items, ..PassRow::new("keep_story_items", true, text) }
 }
 
 /// A web page of five stories of a size, a line of navigation between each.
 fn page_of_parts() -> PassRow {
-    let mut text = String::new();
-    let mut hints = Vec::new();
-    for (i, place) in ["North Pier", "South Pier", "Old Harbour", "Lighthouse Point", "Ferry Quay"].iter().enumerate() {
-        text += &story(&format!("Repairs Begin at {place} This Spring"), &["The mayor", "The engineer"]);
-        let nav = format!("Section {} of the guide", i + 1);
-        hints.push((text.len(), text.len() + nav.len(), BoilerplateKind::Navigation));
-        text += &nav;
-        text += "\n";
-    }
-    PassRow {
-        pass: "fold_page_of_parts",
-        off: &[],
-        web_page: true,
-        hints,
-        title: None,
-        headings: Vec::new(),
-        containers: Vec::new(),
-        elements: Vec::new(),
-        parents: Vec::new(),
-        items: Vec::new(),
-        text,
-    }
+    let places = ["North Pier", "South Pier", "Old Harbour", "Lighthouse Point", "Ferry Quay"];
+    let (text, hints) = stories_with_navigation(
+        |i| format!("Repairs Begin at {} This Spring", places[i]),
+        &["The mayor", "The engineer"],
+    );
+    PassRow { hints, ..PassRow::new("fold_page_of_parts", true, text) }
 }
 
 #[test]
@@ -262,15 +244,7 @@ fn a_page_of_several_full_stories_keeps_them_apart() {
         "A baker",
     ];
     let short = page_of_parts();
-    let mut long = String::new();
-    let mut hints = Vec::new();
-    for i in 0..5 {
-        long += &story(&format!("Harbour Story Number {} Is Told in Full", i + 1), &who);
-        let nav = format!("Section {} of the guide", i + 1);
-        hints.push((long.len(), long.len() + nav.len(), BoilerplateKind::Navigation));
-        long += &nav;
-        long += "\n";
-    }
+    let (long, hints) = stories_with_navigation(|i| format!("Harbour Story Number {} Is Told in Full", i + 1), &who);
     let articles = |text: &str, hints: &[(usize, usize, BoilerplateKind)]| {
         let mut ctx = Ctx::new(text, true, hints, None);
         run(&mut ctx, &[]);

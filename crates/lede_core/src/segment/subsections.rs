@@ -1,5 +1,7 @@
-//! Pass `fold_subsections`: on a web page, the main story's sections under
-//! lower-level headings fold into it.
+//! The web page passes that read the markup's [`Structure`]: a story's
+//! parts folded back together (`fold_subsections`, `fold_container`,
+//! `fold_story_element`, `fold_page_of_parts`) and its tables and lists
+//! kept in it (`keep_story_items`).
 //!
 //! Today's articles put a subheading (`<h2>`, `<h3>`) over every few
 //! paragraphs and an image, a caption, an ad or a newsletter box between
@@ -18,12 +20,17 @@ fn inline_furniture(kind: BoilerplateKind) -> bool {
     matches!(kind, BoilerplateKind::Ad | BoilerplateKind::Promo | BoilerplateKind::Social)
 }
 
+/// The markup's line (of `lines`, sorted and not overlapping) that holds
+/// `s..e`, with what the markup says of it.
+pub(crate) fn holding<T: Copy>(lines: &[(usize, usize, T)], (s, e): (usize, usize)) -> Option<T> {
+    let i = lines.partition_point(|l| l.1 < e);
+    lines.get(i).filter(|l| l.0 <= s && e <= l.1).map(|l| l.2)
+}
+
 /// The heading level of the line an article's headline is on, when the
 /// markup makes it a heading.
 fn level(headings: &[(usize, usize, u8)], a: &ArticleDraft) -> Option<u8> {
-    let (s, e) = a.headline?;
-    let i = headings.partition_point(|h| h.1 < e);
-    headings.get(i).filter(|h| h.0 <= s && e <= h.1).map(|h| h.2)
+    holding(headings, a.headline?)
 }
 
 pub fn fold_subsections(seg: &mut Segmentation, headings: &[(usize, usize, u8)]) {
@@ -61,17 +68,12 @@ pub fn fold_subsections(seg: &mut Segmentation, headings: &[(usize, usize, u8)])
     if end <= main {
         return; // (The main article is not among the root's sections.)
     }
-    let folded: Vec<ArticleDraft> = seg.articles.drain(root + 1..end).collect();
-    let story = &mut seg.articles[root];
-    story.role = Role::Main;
-    for a in folded {
-        absorb(story, a);
-    }
-    in_text_order(story);
+    let inside: Vec<bool> = (0..seg.articles.len()).map(|i| (root..end).contains(&i)).collect();
+    fold_parts(seg, &inside);
 }
 
 /// Where an article starts: its headline, or its first line.
-fn start_of(a: &ArticleDraft) -> usize {
+pub(crate) fn start_of(a: &ArticleDraft) -> usize {
     a.headline.map(|h| h.0).unwrap_or(a.span.0).min(a.span.0)
 }
 
@@ -80,13 +82,12 @@ fn container_of(containers: &[(usize, usize, u32)], a: &ArticleDraft) -> Option<
     let lines = a.headline.iter().copied().chain(a.paragraphs.iter().map(|p| (p.0, p.1)));
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut total = 0;
-    for (s, e) in lines {
+    for line in lines {
         total += 1;
-        let i = containers.partition_point(|c| c.1 < e);
-        if let Some(c) = containers.get(i).filter(|c| c.0 <= s && e <= c.1) {
-            match counts.iter_mut().find(|x| x.0 == c.2) {
+        if let Some(c) = holding(containers, line) {
+            match counts.iter_mut().find(|x| x.0 == c) {
                 Some(x) => x.1 += 1,
-                None => counts.push((c.2, 1)),
+                None => counts.push((c, 1)),
             }
         }
     }
@@ -150,7 +151,7 @@ fn in_text_order(story: &mut ArticleDraft) {
 }
 
 /// Fold article `a` into `story`: its headline becomes a body paragraph.
-fn absorb(story: &mut ArticleDraft, a: ArticleDraft) {
+pub(crate) fn absorb(story: &mut ArticleDraft, a: ArticleDraft) {
     if let Some(h) = a.headline {
         story.paragraphs.push((h.0, h.1, ParagraphKind::Body));
     }

@@ -285,6 +285,17 @@ pub(super) fn story(headline: &str, who: &[&str]) -> String {
     who.iter().fold(format!("{headline}\n"), |text, w| text + &plan_para(w))
 }
 
+/// A story of two paragraphs, then a section of three under "Costs
+/// Questioned by Council".
+pub(super) fn sectioned_story() -> String {
+    let mut text = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer"]);
+    text += "Costs Questioned by Council\n";
+    for w in ["A councillor", "The treasurer", "The auditor"] {
+        text += &plan_para(w);
+    }
+    text
+}
+
 #[test]
 fn datelines_open_a_story_and_other_openings_do_not() {
     // (paragraph, dateline, whether the tagger must confirm the place)
@@ -367,13 +378,7 @@ fn headlines_with_one_line_blurbs_under_a_story_are_links_not_articles() {
 
 #[test]
 fn sections_under_subheadings_fold_into_the_main_story() {
-    let mut text = String::from("Harbour Wall Repairs Begin in Spring\n");
-    text += &plan_para("The mayor");
-    text += &plan_para("The engineer");
-    text += "Costs Questioned by Council\n";
-    for w in ["A councillor", "The treasurer", "The auditor"] {
-        text += &plan_para(w);
-    }
+    let mut text = sectioned_story();
     text += "Menu\nTeaser Story About Something Else Entirely\n";
     text += &plan_para("A spokesman");
     let mut seg = segment_with(&text, true);
