@@ -584,3 +584,61 @@ async fn without_a_worker_a_long_paste_is_analysed_on_the_page() {
     let json = data_link_text(&one(&root, "[data-testid=export-json]"));
     assert_eq!(json, lede::export::json(&expected));
 }
+
+/// A news page of ours: a menu, the story under its headline and byline,
+/// broken by a photo with its caption and credit, a subheading and a promo
+/// box, and a footer.
+const STORY_PAGE: &str = "<nav><a href=\"#\">Home</a><br><a href=\"#\">News</a><br><a href=\"#\">Sport</a></nav>\
+<article><h1>Valderra Reopens Its Harbour Wall After a Winter of Repairs</h1><p>By Tomas Reyes</p>\
+<p>The harbour wall that storms breached in January reopened on Saturday, ten weeks after engineers first warned that the old stones would not last another season.</p>\
+<p>Crews from the Miren Harbour Authority worked through February and March, replacing more than four hundred blocks and raising the walkway by almost a metre.</p>\
+<figure><figcaption>Workers on the new harbour wall in Valderra in March.</figcaption><p>Image Credit: Ada Quill / Valderra Courier</p></figure>\
+<p>\"We were racing the spring tides the whole time,\" said Ines Calloway, the engineer who led the work.</p>\
+<h2>Racing the Tides</h2>\
+<p>Fishermen, who had moored at the north quay since the breach, began bringing their boats home on Friday evening, and the fish market is expected to reopen next week.</p>\
+<aside><p>Read more: Ferry fares rise again as the island service loses its subsidy</p></aside>\
+<p>The council put the cost at 2.4 million, about a third more than its first estimate, and said most of it would be met from the regional flood fund.</p>\
+<p>Residents gathered on the walkway at dusk for the reopening, and the harbour master lit the lamp at the end of the wall.</p>\
+</article><footer><p>© 2026 Valderra Courier. All rights reserved.</p></footer>";
+
+/// What a reader's select-all and copy of `html` gives once the browser has rendered it.
+fn rendered_text(html: &str) -> String {
+    let holder = fresh_root();
+    holder.set_inner_html(html);
+    let text = holder.inner_text();
+    holder.remove();
+    text
+}
+
+#[wasm_bindgen_test]
+async fn a_rendered_page_pasted_as_text_shows_its_story_whole() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    let text = rendered_text(STORY_PAGE);
+    assert!(text.contains("Racing the Tides\n"), "{text:?}");
+    paste_and_analyse(&root, &text).await;
+    let main: Vec<HtmlElement> = all(&root, "[data-testid=article]")
+        .into_iter()
+        .filter(|a| a.get_attribute("data-role").as_deref() == Some("main"))
+        .collect();
+    assert_eq!(main.len(), 1, "{}", status(&root));
+    let main = &main[0];
+    assert_eq!(
+        one(main, "h2").text_content().as_deref(),
+        Some("Valderra Reopens Its Harbour Wall After a Winter of Repairs")
+    );
+    let body: Vec<String> = all(main, "[data-para=body]").iter().filter_map(|p| p.text_content()).collect();
+    // The story's six paragraphs and its subheading, in one article.
+    assert_eq!(body.len(), 7, "{body:#?}");
+    assert!(body.iter().any(|p| p == "Racing the Tides"), "{body:#?}");
+    assert!(body.iter().any(|p| p.starts_with("Residents gathered on the walkway")), "{body:#?}");
+    // The caption is a caption; the credit, the promo, the menu and the footer are not the story's text.
+    assert_eq!(
+        all(main, "[data-para=caption]").iter().filter_map(|p| p.text_content()).collect::<Vec<_>>(),
+        ["Workers on the new harbour wall in Valderra in March."]
+    );
+    for furniture in ["Image Credit", "Read more:", "Home", "All rights reserved"] {
+        assert!(!body.iter().any(|p| p.contains(furniture)), "{furniture}: {body:#?}");
+    }
+}

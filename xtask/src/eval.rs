@@ -77,12 +77,19 @@ pub fn train_ner() -> Result {
 }
 
 /// `cargo xtask train-segment`: fit the block model on L3S-GN1's block
-/// labels and write `crates/lede_core/models/segment.bin` (about 15 s).
+/// labels and on WCXB dev's fitting part as pasted (the paste corpus,
+/// rendered first when missing; lines labelled against the gold main text),
+/// and write `crates/lede_core/models/segment.bin` (about 40 s).
 pub fn train_segment() -> Result {
     let shared = shared()?;
+    paste_corpus()?;
     run(Command::new("cargo")
         .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "segment", "--data"])
         .arg(shared.join("data/l3s-gn1/annotated"))
+        .arg("--shared")
+        .arg(&shared)
+        .arg("--corpus")
+        .arg(paste_cache())
         .arg("--out")
         .arg(root().join("crates/lede_core/models/segment.bin")))
 }
@@ -207,6 +214,62 @@ pub fn eval_html() -> Result {
     run(Command::new("cargo")
         .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-html", "--data"])
         .arg(shared.join("data/l3s-gn1")))
+}
+
+/// Where `cargo xtask paste-corpus` keeps the rendered pages: outside the
+/// repository, in `LEDE_PASTE_CACHE`, else `$XDG_CACHE_HOME/lede/paste-corpus`,
+/// else `~/.cache/lede/paste-corpus`.
+fn paste_cache() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("LEDE_PASTE_CACHE") {
+        return p.into();
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME").map(std::path::PathBuf::from).unwrap_or_else(|| {
+        std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_else(|| ".".into())).join(".cache")
+    });
+    base.join("lede").join("paste-corpus")
+}
+
+/// `cargo xtask paste-corpus`: every dev page (WCXB dev, the Readability
+/// pages, L3S-GN1) as a reader's select-all and copy gives it, rendered in
+/// headless Chromium with scripts off and no network (about ten minutes the
+/// first time; pages already rendered by this Chromium are kept).
+pub fn paste_corpus() -> Result {
+    let shared = shared()?;
+    let driver = crate::install::ensure_chromium()?;
+    run(Command::new("python3")
+        .arg(root().join("xtask/scripts/paste_render.py"))
+        .arg(driver)
+        .arg(&shared)
+        .arg(paste_cache()))
+}
+
+/// `cargo xtask eval-paste`: main text from pasted pages (the paste corpus,
+/// rendered first when missing) on the same sets and metrics as eval-html,
+/// beside the whole pasted text kept and trafilatura on the pages' HTML.
+pub fn eval_paste() -> Result {
+    let shared = shared()?;
+    paste_corpus()?;
+    let out = crate::cargo_target().join("eval-paste");
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "predict-paste", "--shared"])
+        .arg(&shared)
+        .arg("--corpus")
+        .arg(paste_cache())
+        .arg("--out")
+        .arg(&out))?;
+    let web = crate::cargo_target().join("eval-web");
+    let python = crate::install::ensure_peers()?;
+    run(Command::new(&python).arg(root().join("xtask/scripts/peer_extract.py")).arg(&shared).arg(&web))?;
+    let system = |name: &str, dir: &std::path::Path| format!("{name}={}", dir.display());
+    run(Command::new("python3")
+        .arg(root().join("xtask/scripts/web_scores.py"))
+        .arg(&shared)
+        .arg(&out)
+        .arg(system("lede", &out))
+        .arg(system("whole", &out))
+        .arg(system("trafilatura", &web)))?;
+    println!("(Lede and the whole text: the pasted text; trafilatura: the same pages' HTML, for reference)");
+    Ok(())
 }
 
 /// `cargo xtask compare-html`: the candidate HTML parsers (issue #4) on

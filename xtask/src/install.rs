@@ -148,7 +148,7 @@ fn is_root() -> bool {
     Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
-fn ensure_chromium() -> Result<PathBuf> {
+pub fn ensure_chromium() -> Result<PathBuf> {
     let driver = PathBuf::from("/usr/bin/chromedriver");
     let have = |p: &str| std::path::Path::new(p).exists();
     if have("/usr/bin/chromium") && driver.exists() {

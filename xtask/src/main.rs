@@ -28,7 +28,8 @@ usage: cargo xtask <command>
           browser tests in headless Chromium, and a release build with its bundle sizes
   build   install what is missing, then build the optimised static site into dist/
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
-  train-segment  fit the block classifier on ../shared/data/l3s-gn1 and write crates/lede_core/models/segment.bin
+  train-segment  fit the block classifier on ../shared/data/l3s-gn1 and WCXB dev's fitting part as pasted
+             (the paste corpus) and write crates/lede_core/models/segment.bin
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
   eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
@@ -36,6 +37,10 @@ usage: cargo xtask <command>
              fitted on the other half of the pages), and the seed pages' segmentation
   eval-html    main-text extraction from HTML beside trafilatura (installed from PyPI into .tools/peers):
              WCXB dev checking and fitting parts (split by domain), Readability pages, L3S-GN1; MB/s
+  paste-corpus every dev page as a reader's select-all and copy gives it (headless Chromium, scripts
+             off, no network), cached outside the repository (~/.cache/lede/paste-corpus)
+  eval-paste   main-text extraction from those pasted pages, beside the whole pasted text kept and
+             trafilatura on the same pages' HTML
   compare-html the HTML parser candidates (ours, html5ever, tl, lol_html) on broken markup, speed,
              agreement on L3S-GN1 and added wasm size
   bench [--quick] [--no-criterion]  criterion benchmarks, native runs at 1-50 MB, the pipeline and
@@ -245,6 +250,8 @@ fn main() -> ExitCode {
         Some("eval-quotes") => eval::eval_quotes(),
         Some("eval-segment") => eval::eval_segment(),
         Some("eval-html") => eval::eval_html(),
+        Some("paste-corpus") => eval::paste_corpus(),
+        Some("eval-paste") => eval::eval_paste(),
         Some("compare-html") => eval::compare_html(),
         Some("bench") => bench::bench(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("screenshot") => bench::screenshot(),

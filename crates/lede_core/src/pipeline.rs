@@ -59,6 +59,7 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
             elements: &extracted.elements,
             parents: &extracted.parents,
             items: &extracted.items,
+            captions: &extracted.captions,
         },
         title,
     );

@@ -9,6 +9,8 @@ mod conll;
 mod html_eval;
 mod ner;
 mod ner_eval;
+mod paste_eval;
+mod paste_train;
 mod segment_eval;
 mod segment_train;
 
@@ -61,11 +63,24 @@ fn main() -> ExitCode {
             let out = get("--out").unwrap_or_else(|| "target/eval-web".into());
             web_eval::predict(std::path::Path::new(&shared), std::path::Path::new(&out))
         }
+        Some("predict-paste") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            let corpus = get("--corpus").ok_or("predict-paste needs --corpus DIR (from cargo xtask paste-corpus)");
+            let out = get("--out").unwrap_or_else(|| "target/eval-paste".into());
+            corpus.map_err(str::to_string).and_then(|c| {
+                paste_eval::predict(std::path::Path::new(&shared), std::path::Path::new(&c), std::path::Path::new(&out))
+            })
+        }
         Some("segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
             let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/segment.bin".into());
             let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(segment_train::EPOCHS);
-            segment_train::train(std::path::Path::new(&dir), std::path::Path::new(&out), epochs)
+            let (shared, corpus) = (get("--shared"), get("--corpus"));
+            let wcxb = shared
+                .as_deref()
+                .zip(corpus.as_deref())
+                .map(|(s, c)| (std::path::Path::new(s), std::path::Path::new(c)));
+            segment_train::train(std::path::Path::new(&dir), std::path::Path::new(&out), epochs, wcxb)
         }
         Some("eval-segment") => {
             let dir = get("--data").unwrap_or_else(|| "../shared/data/l3s-gn1/annotated".into());
@@ -95,7 +110,8 @@ fn main() -> ExitCode {
             )
         }
         _ => Err("usage: lede_train ner --train FILE --dev FILE --out FILE [--epochs N] [--seed S] [--min-weight W] \
-                  | eval-ner [--dev FILE] | eval-segment [--data DIR] | predict-web [--shared DIR] [--out DIR]"
+                  | eval-ner [--dev FILE] | eval-segment [--data DIR] | predict-web [--shared DIR] [--out DIR] \
+                  | predict-paste --corpus DIR [--shared DIR] [--out DIR]"
             .into()),
     };
     match result {

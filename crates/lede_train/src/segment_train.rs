@@ -22,6 +22,13 @@ pub struct Line {
     weight: f32,
 }
 
+impl Line {
+    /// A training line of class `class`, weighted by the root of its words (up to 60).
+    pub fn new(feats: Vec<u64>, class: usize, text: &str) -> Self {
+        Self { feats, class, weight: (text.split_whitespace().count().clamp(1, 60) as f32).sqrt() }
+    }
+}
+
 /// The annotated pages of `dir` in name order (the order folds are taken in).
 pub fn files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
     Ok(entries(dir)?.into_iter().filter(|p| p.to_string_lossy().ends_with(".html.gz")).collect())
@@ -67,7 +74,7 @@ pub fn pages(dir: &Path) -> Result<Vec<(usize, Vec<Line>)>, String> {
             continue;
         }
         let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
-        let feats = lede_core::segment::line_features(&text);
+        let feats = lede_core::segment::line_features(&text, true);
         if feats.len() != lines.len() {
             continue; // a line the segmenter splits differently; rare
         }
@@ -76,14 +83,13 @@ pub fn pages(dir: &Path) -> Result<Vec<(usize, Vec<Line>)>, String> {
             lines
                 .iter()
                 .zip(feats)
-                .map(|((l, label), feats)| Line {
-                    feats,
-                    class: match label {
+                .map(|((l, label), feats)| {
+                    let class = match label {
                         1 => HEADLINE,
                         2 | 3 => BODY,
                         _ => FURNITURE,
-                    },
-                    weight: (l.split_whitespace().count().clamp(1, 60) as f32).sqrt(),
+                    };
+                    Line::new(feats, class, l)
                 })
                 .collect(),
         ));
@@ -170,8 +176,16 @@ pub fn model_bytes(w: &Weights) -> Vec<u8> {
 
 pub const EPOCHS: usize = 6;
 
-pub fn train(dir: &Path, out: &Path, epochs: usize) -> Result<(), String> {
-    let pages = pages(dir)?;
+/// Fit on L3S-GN1's pages in `dir`, and with `wcxb` (the shared folder and
+/// the paste corpus) on WCXB dev's fitting part too, pasted and from HTML.
+pub fn train(dir: &Path, out: &Path, epochs: usize, wcxb: Option<(&Path, &Path)>) -> Result<(), String> {
+    let mut pages = pages(dir)?;
+    let l3s = pages.len();
+    if let Some((shared, corpus)) = wcxb {
+        let first = pages.last().map_or(0, |p| p.0 + 1);
+        pages.extend(crate::paste_train::wcxb_pages(shared, corpus, first)?);
+    }
+    println!("{l3s} L3S-GN1 pages, {} WCXB fitting-part pages (pasted and HTML)", pages.len() - l3s);
     let (even, odd) = (lines_of(&pages, Some(false)), lines_of(&pages, Some(true)));
     report("model alone, held-out (odd pages)", &fit(&even, epochs), &odd);
     report("model alone, held-out (even pages)", &fit(&odd, epochs), &even);

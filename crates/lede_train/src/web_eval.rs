@@ -64,15 +64,14 @@ fn html_main_text(html: &str) -> String {
     analyze(html, &options).map(|a| main_text(&a, html)).unwrap_or_default()
 }
 
-fn write_json(path: &Path, map: &BTreeMap<String, String>) -> Result<(), String> {
+pub fn write_json(path: &Path, map: &BTreeMap<String, String>) -> Result<(), String> {
     let json = serde_json::to_string(map).map_err(|e| e.to_string())?;
     std::fs::write(path, json).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// WCXB: predictions and the split. Returns (pages, bytes, seconds).
-fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
-    let (mut preds, mut fit, mut check) = (BTreeMap::new(), String::new(), String::new());
-    let (mut bytes, mut secs) = (0usize, 0.0f64);
+/// WCXB's pages with their ids and whether each is in the fitting part.
+pub fn wcxb_pages(data: &Path) -> Result<Vec<(String, bool)>, String> {
+    let mut pages = Vec::new();
     for gt in crate::segment_train::entries(&data.join("ground-truth"))? {
         let Some(id) = gt.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".json")) else {
             continue;
@@ -80,18 +79,36 @@ fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
         let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&gt).map_err(|e| e.to_string())?)
             .map_err(|e| format!("{}: {e}", gt.display()))?;
         let url = meta.get("url").and_then(|u| u.as_str()).unwrap_or("");
-        let part = if fitting(&domain(url)) { &mut fit } else { &mut check };
-        part.push_str(id);
+        pages.push((id.to_string(), fitting(&domain(url))));
+    }
+    Ok(pages)
+}
+
+/// `wcxb-fit.ids` and `wcxb-check.ids`: the split, one page id a line.
+pub fn write_split(data: &Path, out: &Path) -> Result<(), String> {
+    let (mut fit, mut check) = (String::new(), String::new());
+    for (id, fitting) in wcxb_pages(data)? {
+        let part = if fitting { &mut fit } else { &mut check };
+        part.push_str(&id);
         part.push('\n');
+    }
+    std::fs::write(out.join("wcxb-fit.ids"), fit).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("wcxb-check.ids"), check).map_err(|e| e.to_string())
+}
+
+/// WCXB: predictions and the split. Returns (pages, bytes, seconds).
+fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
+    let mut preds = BTreeMap::new();
+    let (mut bytes, mut secs) = (0usize, 0.0f64);
+    for (id, _) in wcxb_pages(data)? {
         let html = crate::segment_train::read_gz(&data.join("html").join(format!("{id}.html.gz")))?;
         let t = Instant::now();
-        preds.insert(id.to_string(), html_main_text(&html));
+        preds.insert(id, html_main_text(&html));
         secs += t.elapsed().as_secs_f64();
         bytes += html.len();
     }
     write_json(&out.join("wcxb-lede.json"), &preds)?;
-    std::fs::write(out.join("wcxb-fit.ids"), fit).map_err(|e| e.to_string())?;
-    std::fs::write(out.join("wcxb-check.ids"), check).map_err(|e| e.to_string())?;
+    write_split(data, out)?;
     Ok((preds.len(), bytes, secs))
 }
 
@@ -109,10 +126,9 @@ fn readability(data: &Path, out: &Path) -> Result<usize, String> {
     Ok(preds.len())
 }
 
-/// L3S-GN1: Lede's main text with the committed block model, and the gold
-/// main text (the annotated "full text" blocks).
-fn l3s(data: &Path, out: &Path) -> Result<usize, String> {
-    let (mut preds, mut gold) = (BTreeMap::new(), BTreeMap::new());
+/// L3S-GN1's gold main text (the annotated "full text" blocks) by page.
+fn l3s_gold(data: &Path) -> Result<BTreeMap<String, String>, String> {
+    let mut gold = BTreeMap::new();
     for file in crate::segment_train::files(&data.join("annotated"))? {
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let text: String = crate::segment_eval::lines_with_labels(&crate::segment_train::read_gz(&file)?)
@@ -120,12 +136,25 @@ fn l3s(data: &Path, out: &Path) -> Result<usize, String> {
             .filter(|(_, l)| *l == 2)
             .map(|(t, _)| t + "\n")
             .collect();
-        let html = crate::segment_train::read_gz(&data.join("original").join(&name))?;
-        preds.insert(name.clone(), html_main_text(&html));
         gold.insert(name, text);
     }
+    Ok(gold)
+}
+
+/// `l3s-gold.json`: L3S-GN1's gold main text by page.
+pub fn write_l3s_gold(data: &Path, out: &Path) -> Result<(), String> {
+    write_json(&out.join("l3s-gold.json"), &l3s_gold(data)?)
+}
+
+/// L3S-GN1: Lede's main text with the committed block model, and the gold.
+fn l3s(data: &Path, out: &Path) -> Result<usize, String> {
+    let mut preds = BTreeMap::new();
+    for name in l3s_gold(data)?.into_keys() {
+        let html = crate::segment_train::read_gz(&data.join("original").join(&name))?;
+        preds.insert(name, html_main_text(&html));
+    }
     write_json(&out.join("l3s-lede.json"), &preds)?;
-    write_json(&out.join("l3s-gold.json"), &gold)?;
+    write_l3s_gold(data, out)?;
     Ok(preds.len())
 }
 

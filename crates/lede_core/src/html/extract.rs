@@ -24,6 +24,9 @@ pub struct Extracted {
     pub parents: Vec<u32>,
     /// The lines that are a table's cells or a list's items, in text order.
     pub items: Vec<(usize, usize)>,
+    /// The lines that are captions or credits (`<figcaption>`, or an element
+    /// whose class or id says caption or credit), in text order.
+    pub captions: Vec<(usize, usize)>,
 }
 
 /// Where a line stands in the markup when it is closed.
@@ -34,6 +37,8 @@ struct At {
     element: u32,
     /// Inside a table cell or a list item.
     item: bool,
+    /// Inside a caption or a credit.
+    caption: bool,
 }
 
 /// Close a line of text into `out` with what the markup says of it.
@@ -70,6 +75,18 @@ fn flush(line: &mut String, link_chars: &mut usize, at: At, out: &mut Extracted)
     if at.item {
         out.items.push((start, end));
     }
+    if at.caption {
+        out.captions.push((start, end));
+    }
+}
+
+/// Does this start tag open a caption or a credit?
+fn caption(name: &str, raw: &str) -> bool {
+    name == "figcaption"
+        || [attr(raw, "class"), attr(raw, "id")].into_iter().flatten().any(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| ["caption", "figcaption", "credit", "credits"].iter().any(|w| t.eq_ignore_ascii_case(w)))
+        })
 }
 
 /// Does this start tag open a content container?
@@ -165,8 +182,10 @@ pub(crate) fn with_scripts_off_if_empty<T>(
 
 fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
     let mut out = Extracted { text: String::with_capacity(html.len() / 2), ..Extracted::default() };
-    // The numbers of the elements open in `stack`, in step with it.
+    // The numbers of the elements open in `stack`, in step with it, and
+    // whether each is a caption.
     let mut ids: Vec<u32> = Vec::new();
+    let mut captions: Vec<bool> = Vec::new();
     // Open content containers: (depth in `stack` when opened, number).
     let mut containers: Vec<(usize, u32)> = Vec::new();
     let mut opened = 0u32;
@@ -177,12 +196,16 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
     let mut link_chars = 0usize;
     // The level of the heading open innermost (looking a few elements deep,
     // so deep nesting stays linear).
-    let at = |stack: &[(String, Option<crate::BoilerplateKind>)], ids: &[u32], containers: &[(usize, u32)]| At {
+    let at = |stack: &[(String, Option<crate::BoilerplateKind>)],
+              ids: &[u32],
+              captions: &[bool],
+              containers: &[(usize, u32)]| At {
         kind: stack.last().and_then(|s| s.1),
         level: stack.iter().rev().take(8).find_map(|(n, _)| heading_level(n)),
         container: containers.last().map(|c| c.1),
         element: ids.last().copied().unwrap_or(0),
         item: stack.iter().rev().take(8).any(|(n, _)| matches!(n.as_str(), "td" | "th" | "li")),
+        caption: captions.iter().rev().take(8).any(|&c| c),
     };
     walk_skipping(html, skip, |node| match node {
         Node::Tag { name, closing, raw } => {
@@ -196,7 +219,7 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
             }
             let block = BLOCK_TAGS.contains(&name);
             if block {
-                flush(&mut line, &mut link_chars, at(&stack, &ids, &containers), &mut out);
+                flush(&mut line, &mut link_chars, at(&stack, &ids, &captions, &containers), &mut out);
             }
             if VOID_TAGS.contains(&name) || raw.ends_with('/') {
                 return;
@@ -208,6 +231,7 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
                     let keep = stack.len() - 1 - pos;
                     stack.truncate(keep);
                     ids.truncate(keep);
+                    captions.truncate(keep);
                     while containers.last().is_some_and(|c| c.0 >= keep) {
                         containers.pop();
                     }
@@ -223,6 +247,7 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
                     stack.push((name.to_string(), kind));
                     out.parents.push(ids.last().copied().unwrap_or(0));
                     ids.push(out.parents.len() as u32);
+                    captions.push(caption(name, raw));
                 }
             }
         }
@@ -234,6 +259,6 @@ fn extract_skipping(html: &str, skip: &[&'static str]) -> Extracted {
             }
         }
     });
-    flush(&mut line, &mut link_chars, at(&stack, &ids, &containers), &mut out);
+    flush(&mut line, &mut link_chars, at(&stack, &ids, &captions, &containers), &mut out);
     out
 }

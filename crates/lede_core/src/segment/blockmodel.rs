@@ -214,9 +214,17 @@ fn short_runs(shapes: &[LineShape]) -> Vec<usize> {
     run
 }
 
+/// A feature's twin for text that comes from a web page's HTML: the model
+/// learns what holds for both inputs on the plain features, and what
+/// differs on HTML on the twins (feature augmentation, Daumé 2007).
+pub fn web_twin(h: u64) -> u64 {
+    (h ^ 0x9e37_79b9_7f4a_7c15).rotate_left(17)
+}
+
 /// Hashed features of each line, given the shape of every line and each
-/// line's text (for repetition on the page). `out` gets one vector a line.
-pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64>>) {
+/// line's text (for repetition on the page), with their [`web_twin`]s when
+/// the text is a web page's. `out` gets one vector a line.
+pub fn line_features(shapes: &[LineShape], texts: &[&str], web: bool, out: &mut Vec<Vec<u64>>) {
     let run = short_runs(shapes);
     // Lines that occur more than once on the page (sorted hashes).
     let mut seen: Vec<u64> = texts.iter().map(|t| hash(t.trim())).collect();
@@ -237,6 +245,10 @@ pub fn line_features(shapes: &[LineShape], texts: &[&str], out: &mut Vec<Vec<u64
         // (No feature of the place on the page: L3S pages open and close
         // with site chrome, a pasted story need not.)
         neighbour_features(shapes, i, &mut add);
+        if web {
+            let twins: Vec<u64> = f.iter().map(|&h| web_twin(h)).collect();
+            f.extend(twins);
+        }
         out.push(f);
     }
 }
@@ -337,12 +349,17 @@ mod tests {
     fn neighbours_and_runs_change_the_features() {
         let shapes = [LineShape { words: 5, end: 'n', ..LineShape::default() }; 3];
         let mut out = Vec::new();
-        line_features(&shapes, &["a", "b", "c"], &mut out);
+        line_features(&shapes, &["a", "b", "c"], false, &mut out);
         assert_eq!(out.len(), 3);
         // The middle line has neighbours on both sides: more features.
         assert!(out[1].len() > out[0].len());
         assert!(out[1].contains(&hash("run=3")));
-        line_features(&shapes[..1], &["a"], &mut out);
+        line_features(&shapes[..1], &["a"], false, &mut out);
         assert!(out[0].contains(&hash("run=1")));
+        // A web page's lines have each feature and its twin.
+        let plain = out[0].clone();
+        line_features(&shapes[..1], &["a"], true, &mut out);
+        assert_eq!(out[0].len(), 2 * plain.len());
+        assert!(plain.iter().all(|h| out[0].contains(h) && out[0].contains(&web_twin(*h))));
     }
 }

@@ -81,3 +81,29 @@ pub fn caption_sentences(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<
     }
     out
 }
+
+/// Pass `mark_captions`: paragraphs on lines the markup makes captions or
+/// credits (`<figcaption>`, a caption or credit class) are caption
+/// paragraphs; a headline on such a line becomes one too, so that a
+/// caption never heads a story.
+pub fn mark_captions(seg: &mut Segmentation, captions: &[(usize, usize)]) {
+    if captions.is_empty() {
+        return;
+    }
+    let on_caption = |r: (usize, usize)| {
+        let i = captions.partition_point(|c| c.1 < r.1);
+        captions.get(i).is_some_and(|c| c.0 <= r.0 && r.1 <= c.1)
+    };
+    for a in &mut seg.articles {
+        for p in &mut a.paragraphs {
+            if p.2 == ParagraphKind::Body && on_caption((p.0, p.1)) {
+                p.2 = ParagraphKind::Caption;
+            }
+        }
+        if let Some(h) = a.headline.filter(|&h| on_caption(h)) {
+            a.headline = None;
+            let at = a.paragraphs.partition_point(|p| p.0 < h.0);
+            a.paragraphs.insert(at, (h.0, h.1, ParagraphKind::Caption));
+        }
+    }
+}

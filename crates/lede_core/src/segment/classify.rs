@@ -29,9 +29,15 @@ pub(crate) fn model_shape(line: &str, sh: &Shape, furniture: Option<BoilerplateK
     }
 }
 
+/// Each non-blank line of `text` (trimmed), as `classify` and [`line_features`] see them.
+pub fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    lines(text).into_iter().map(|(s, e, _)| (s, e)).collect()
+}
+
 /// The fitted model's features of each non-blank line of `text`, in order
-/// (for the trainer, which must see lines exactly as `classify` does).
-pub fn line_features(text: &str) -> Vec<Vec<u64>> {
+/// (for the trainer, which must see lines exactly as `classify` does);
+/// `web`: the text is a web page's.
+pub fn line_features(text: &str, web: bool) -> Vec<Vec<u64>> {
     let ls = lines(text);
     let texts: Vec<&str> = ls.iter().map(|&(s, e, _)| &text[s..e]).collect();
     let ms: Vec<blockmodel::LineShape> = texts
@@ -42,7 +48,7 @@ pub fn line_features(text: &str) -> Vec<Vec<u64>> {
         })
         .collect();
     let mut out = Vec::new();
-    blockmodel::line_features(&ms, &texts, &mut out);
+    blockmodel::line_features(&ms, &texts, web, &mut out);
     out
 }
 
@@ -71,7 +77,7 @@ struct LineView<'t> {
 }
 
 impl<'t> LineView<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, web: bool) -> Self {
         let ls = lines(text);
         let shapes: Vec<Shape> = ls.iter().map(|&(s, e, _)| shape(&text[s..e])).collect();
         let furniture: Vec<Option<BoilerplateKind>> =
@@ -82,7 +88,7 @@ impl<'t> LineView<'t> {
                 let ms: Vec<blockmodel::LineShape> =
                     texts.iter().zip(&shapes).zip(&furniture).map(|((l, sh), fk)| model_shape(l, sh, *fk)).collect();
                 let mut feats = Vec::new();
-                blockmodel::line_features(&ms, &texts, &mut feats);
+                blockmodel::line_features(&ms, &texts, web, &mut feats);
                 feats.iter().map(|f| Some(m.probs(f))).collect()
             }
             None => vec![None; ls.len()],
@@ -101,8 +107,8 @@ impl<'t> LineView<'t> {
 
 /// Classify every line of `text`: each line by its shape and the model
 /// ([`classify_line`]), then the passes over the whole sequence.
-pub fn classify(text: &str) -> Vec<Block> {
-    let v = LineView::new(text);
+pub fn classify(text: &str, web: bool) -> Vec<Block> {
+    let v = LineView::new(text, web);
     let mut blocks: Vec<Block> = Vec::with_capacity(v.ls.len());
     // Lines the model took out of the body.
     let mut demoted: Vec<usize> = Vec::new();
@@ -111,7 +117,10 @@ pub fn classify(text: &str) -> Vec<Block> {
         if demote {
             demoted.push(blocks.len());
         }
-        blocks.push(Block { start: s, end: e, kind, gap_before: gap, unsure });
+        let content = v.probs[i].map_or(NO_MODEL, |p| {
+            ((p[blockmodel::BODY] + p[blockmodel::HEADLINE]) * 1000.0).round().clamp(0.0, 1000.0) as u16
+        });
+        blocks.push(Block { start: s, end: e, kind, gap_before: gap, unsure, content });
     }
     // A page the model would leave with no body at all (a bulletin of short
     // lines) keeps the lines the rules gave the body.

@@ -127,6 +127,12 @@ pub(crate) fn contains_any(l: &str, phrases: &[&str]) -> bool {
 /// General page-furniture phrases (whole short lines), by kind. These are
 /// the common words of web furniture, not any one site's strings.
 pub(crate) fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> {
+    if sh.words <= CREDIT_WORDS && credit_line(line) {
+        return Some(BoilerplateKind::Other);
+    }
+    if sh.words <= PROMO_WORDS && promo_line(line) {
+        return Some(BoilerplateKind::RelatedLinks);
+    }
     if sh.words > 10 {
         return if sh.words <= NOTICE_WORDS && may_be_notice(line) {
             site_notice(&line.trim().to_lowercase())
@@ -143,6 +149,50 @@ pub(crate) fn furniture_kind(line: &str, sh: &Shape) -> Option<BoilerplateKind> 
     } else {
         None
     }
+}
+
+/// Words a photo credit line may have.
+pub(crate) const CREDIT_WORDS: usize = 14;
+
+/// A photo or image credit on a line of its own ("Image Credit: Name /
+/// Agency", "Photo: Name", "(Photo by Name)"): page furniture between a
+/// story's paragraphs, never its text or a headline.
+pub(crate) fn credit_line(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['(', '[']).to_lowercase();
+    const OPENINGS: [&str; 10] = [
+        "image credit",
+        "photo credit",
+        "picture credit",
+        "image source:",
+        "photo:",
+        "photograph:",
+        "picture:",
+        "credit:",
+        "photo by ",
+        "illustration:",
+    ];
+    OPENINGS.iter().any(|o| t.starts_with(o))
+}
+
+/// Words an inline promo line may have.
+pub(crate) const PROMO_WORDS: usize = 25;
+
+/// An inline promo for another story ("Read more: …", "Related: …", "See
+/// also: …") on a line of its own between a story's paragraphs.
+pub(crate) fn promo_line(line: &str) -> bool {
+    let t = line.trim().to_lowercase();
+    const OPENINGS: [&str; 9] = [
+        "read more:",
+        "read more -",
+        "related:",
+        "see also:",
+        "also read:",
+        "read also:",
+        "read next:",
+        "don't miss:",
+        "recommended:",
+    ];
+    OPENINGS.iter().any(|o| t.starts_with(o))
 }
 
 pub(crate) fn furniture_name(k: BoilerplateKind) -> &'static str {
@@ -175,4 +225,35 @@ pub(crate) fn comment_signature(line: &str) -> Option<bool> {
     // (Not a sentence: "Posted by the council on its site, the notice said …".)
     let words = t.split_whitespace().count();
     (signed && words <= 20 && !(t.ends_with('.') && words > 8)).then_some(dash)
+}
+
+#[cfg(test)]
+mod credit_and_promo_tests {
+    use super::*;
+
+    #[test]
+    fn credit_and_promo_lines() {
+        let table: &[(&str, bool, bool)] = &[
+            ("Image Credit: Ada Quill / Valderra Courier", true, false),
+            ("(Photo by Ada Quill)", true, false),
+            ("Photo: Ada Quill for the Courier", true, false),
+            ("Photographers gathered at the quay on Monday.", false, false),
+            ("Read more: Ferry fares rise again", false, true),
+            ("READ MORE: Ferry fares rise again", false, true),
+            ("Related: Harbour board braces for winter", false, true),
+            ("Readers wrote more letters than ever this year.", false, false),
+        ];
+        for &(line, credit, promo) in table {
+            assert_eq!(credit_line(line), credit, "{line}");
+            assert_eq!(promo_line(line), promo, "{line}");
+            let want = if credit {
+                Some(BoilerplateKind::Other)
+            } else if promo {
+                Some(BoilerplateKind::RelatedLinks)
+            } else {
+                None
+            };
+            assert_eq!(furniture_kind(line, &shape(line)), want, "{line}");
+        }
+    }
 }

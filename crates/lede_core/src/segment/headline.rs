@@ -115,6 +115,9 @@ pub(crate) fn headline_over_story(
 pub(crate) const HEADLINE_SWITCH_MARGIN: f32 = 0.2;
 
 /// How likely a headline the fitted model must find a line to be put over a story.
-/// Provenance: hand-set in commit 3a108f4 (2026-11-22) while reading L3S-GN1 pages and the seeds;
-/// not fitted (issue #21 is to learn it).
-pub(crate) const HEADLINE_MIN_PROB: f32 = 0.2;
+/// Provenance: hand-set at 0.2 in commit 3a108f4 (2026-11-22) while reading L3S-GN1 pages;
+/// lowered to 0.1 when the model was refitted with WCXB's pasted pages (where a page has one
+/// title among hundreds of lines, so headline probabilities run lower): on WCXB dev's fitting
+/// part 0.2 and 0.1 score the same (pasted 0.885/0.886, HTML 0.925), and 0.1 finds the
+/// headline over page tools of `a_headline_over_page_tools_and_a_date_still_heads_the_story`.
+pub(crate) const HEADLINE_MIN_PROB: f32 = 0.1;

@@ -70,7 +70,7 @@ pub fn fold_sections(text: &str, seg: &mut Segmentation) {
     // Sections after the main one.
     while main + 1 < seg.articles.len() {
         let next = &seg.articles[main + 1];
-        if between(seg.articles[main].span.1, start_of(next)) || !has_body(next) {
+        if between(seg.articles[main].span.1, start_of(next)) || !has_body(next) || own_story(next) {
             break;
         }
         let a = seg.articles.remove(main + 1);
@@ -89,7 +89,7 @@ pub fn fold_sections(text: &str, seg: &mut Segmentation) {
         let (prev, m) = (&seg.articles[main - 1], &seg.articles[main]);
         let body: Vec<_> = prev.paragraphs.iter().filter(|p| p.2 == ParagraphKind::Body).collect();
         let joined = body.last().is_some_and(|p| p.1 <= start_of(m) && text[p.1..start_of(m)].trim().is_empty());
-        if m.headline.is_none() || between(prev.span.1, start_of(m)) || body.len() < 2 || !joined {
+        if m.headline.is_none() || between(prev.span.1, start_of(m)) || body.len() < 2 || !joined || own_story(m) {
             break;
         }
         let m = seg.articles.remove(main);
@@ -98,6 +98,11 @@ pub fn fold_sections(text: &str, seg: &mut Segmentation) {
         a.role = Role::Main;
         absorb(a, m);
     }
+}
+
+/// An article with its own source, time or byline is a story, not a section.
+pub(crate) fn own_story(a: &ArticleDraft) -> bool {
+    a.source.is_some() || a.published.is_some() || a.byline.is_some()
 }
 
 /// The content words of a title or passage, as lowercase five-letter

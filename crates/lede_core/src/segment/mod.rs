@@ -12,6 +12,7 @@ mod captions;
 mod classify;
 mod dateline;
 mod dates;
+mod decode;
 mod furniture;
 mod group;
 mod headline;
@@ -26,6 +27,7 @@ pub use captions::*;
 pub use classify::*;
 pub use dateline::*;
 pub(crate) use dates::*;
+pub(crate) use decode::*;
 pub(crate) use furniture::*;
 pub(crate) use group::*;
 pub(crate) use headline::*;
@@ -64,7 +66,13 @@ pub struct Block {
     /// Kept in the body without confidence: the rules had no better place
     /// for it, or the fitted model took it for page furniture.
     pub unsure: bool,
+    /// The fitted block model's probability that the line is content (body
+    /// or headline), in thousandths; [`NO_MODEL`] without a model.
+    pub content: u16,
 }
+
+/// [`Block::content`] when no block model is in use.
+pub const NO_MODEL: u16 = u16::MAX;
 
 /// One article found on the page (byte offsets).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +152,7 @@ pub type Pass = (&'static str, Runs, fn(&mut Ctx<'_>));
 /// The segmentation, pass by pass in order: the order is the algorithm.
 pub const PASSES: &[Pass] = &[
     // Lines to blocks: shape rules blended with the fitted block model.
-    ("classify", Runs::Always, |c| c.blocks = classify(c.text)),
+    ("classify", Runs::Always, |c| c.blocks = classify(c.text, c.web_page)),
     // A short heading between two paragraphs of a pasted story stays in it.
     ("keep_subheadings", Runs::PastedText, |c| keep_subheadings(c.text, &mut c.blocks)),
     // Blocks to articles and furniture (headlines open articles).
@@ -158,11 +166,15 @@ pub const PASSES: &[Pass] = &[
     // A whole web page puts menus and teasers before its story: there the
     // main article is the one with the most body text.
     ("apply_hints", Runs::WebPage, |c| apply_hints(c.text, &mut c.seg, c.hints)),
-    ("choose_main", Runs::WebPage, |c| choose_main(c.text, &mut c.seg, c.title)),
+    // The markup's captions and credits are caption paragraphs, never a headline.
+    ("mark_captions", Runs::WebPage, |c| mark_captions(&mut c.seg, c.structure.captions)),
+    ("choose_main", Runs::Always, |c| choose_main(c.text, &mut c.seg, c.title)),
+    // The story as the best run of content lines: the articles inside it are its parts.
+    ("decode_story", Runs::PastedText, decode_story),
     // The story's sections under lower-level headings (<h2> under its <h1>)
     // fold into it, across the inline furniture between them.
     ("fold_subsections", Runs::WebPage, |c| fold_subsections(&mut c.seg, c.structure.headings)),
-    ("fold_sections", Runs::WebPage, |c| fold_sections(c.text, &mut c.seg)),
+    ("fold_sections", Runs::Always, |c| fold_sections(c.text, &mut c.seg)),
     // The articles inside the main story's content container (<article>,
     // <main>) are its sections: they fold into it.
     ("fold_container", Runs::WebPage, |c| fold_container(&mut c.seg, c.structure.containers)),
@@ -229,6 +241,8 @@ pub struct Structure<'a> {
     pub parents: &'a [u32],
     /// The lines that are table cells or list items.
     pub items: &'a [(usize, usize)],
+    /// The lines that are captions or credits.
+    pub captions: &'a [(usize, usize)],
 }
 
 /// Segment `text` (pasted text, or a web page's text with its markup's
@@ -259,11 +273,16 @@ pub fn segment(text: &str) -> Segmentation {
     segment_page(text, false, false, &[], Structure::default(), None)
 }
 
-/// Every pass but the web page's own ([`Runs::WebPage`]), which the tests call themselves.
+/// Every pass but the web page's own ([`Runs::WebPage`]) and the choice of
+/// the main story and its sections, which the tests call themselves.
 #[cfg(test)]
 pub fn segment_with(text: &str, web_page: bool) -> Segmentation {
     let mut ctx = Ctx::new(text, web_page, &[], None);
-    let web_page: Vec<&str> = PASSES.iter().filter(|p| p.1 == Runs::WebPage).map(|p| p.0).collect();
+    let web_page: Vec<&str> = PASSES
+        .iter()
+        .filter(|p| p.1 == Runs::WebPage || matches!(p.0, "choose_main" | "fold_sections"))
+        .map(|p| p.0)
+        .collect();
     run(&mut ctx, &web_page);
     ctx.seg
 }

@@ -19,6 +19,7 @@ struct PassRow {
     elements: Vec<(usize, usize, u32)>,
     parents: Vec<u32>,
     items: Vec<(usize, usize)>,
+    captions: Vec<(usize, usize)>,
 }
 
 impl PassRow {
@@ -36,6 +37,7 @@ impl PassRow {
             elements: Vec::new(),
             parents: Vec::new(),
             items: Vec::new(),
+            captions: Vec::new(),
         }
     }
 }
@@ -118,11 +120,21 @@ fn pass_rows() -> Vec<PassRow> {
         }
         t
     };
+    // A story whose second part is under a long heading, after an ad: the
+    // heading opens an article of its own, and fold_sections does not fold
+    // across the ad.
+    let long_section = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "A diver"])
+        + "Advertisement\n"
+        + &story(
+            "Ferry Crossings Resume Between the Two Shores After Repairs",
+            &["A ferry captain", "A passenger", "A porter", "The harbour master"],
+        );
     let hinted = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
     let third = hinted.match_indices("The harbour master").next().map_or(0, |m| m.0);
     vec![
         pasted("classify", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
-        pasted("keep_subheadings", with_subheading.clone()),
+        // (decode_story and fold_sections would fold the section back too.)
+        PassRow { off: &["decode_story", "fold_sections"], ..pasted("keep_subheadings", with_subheading.clone()) },
         pasted("group", with_subheading),
         pasted("demote_teasers", teasers),
         pasted("keep_leftovers", format!("{body}\n{body}\nMarch 3, 2025\n")),
@@ -134,11 +146,17 @@ fn pass_rows() -> Vec<PassRow> {
             "merge_boilerplate",
             format!("{body}\n{body}\n\n\nCity Council Approves New Budget For Parks\nLocal Team Wins Regional Title After Late Goal\nMayor Announces Plan To Expand Bus Routes\n"),
         ),
-        pasted("mark_main", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
-        PassRow { hints: vec![(third, hinted.len(), BoilerplateKind::RelatedLinks)], ..page("apply_hints", hinted) },
+        // (choose_main and decode_story choose a main story too.)
+        PassRow {
+            off: &["choose_main", "decode_story"],
+            ..pasted("mark_main", story("Harbour Wall Repairs Begin in Spring", &["The mayor"]))
+        },
+        PassRow { hints: vec![(third, hinted.len(), BoilerplateKind::RelatedLinks)], ..page("apply_hints", hinted.clone()) },
+        PassRow { captions: vec![(third, third + plan_para("The harbour master").len() - 1)], ..page("mark_captions", hinted) },
         // On a web page the largest article is main (here the readers' letters,
         // which fold_sections would otherwise fold into the story).
         PassRow { off: &["fold_sections"], ..page("choose_main", titled) },
+        pasted("decode_story", long_section),
         page("fold_sections", sections),
         // Across an ad the <h2> section folds; across navigation only the
         // content container around both does.
@@ -165,6 +183,7 @@ fn every_pass_changes_the_segmentation_of_its_row() {
                     elements: &r.elements,
                     parents: &r.parents,
                     items: &r.items,
+                    captions: &r.captions,
                 },
                 ..Ctx::new(&r.text, r.web_page, &r.hints, r.title)
             };

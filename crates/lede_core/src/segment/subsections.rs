@@ -110,7 +110,7 @@ pub fn fold_container(seg: &mut Segmentation, containers: &[(usize, usize, u32)]
 
 /// Fold the articles marked `inside` into one, the main story, under the
 /// headline of the one that starts first; the others become related.
-fn fold_parts(seg: &mut Segmentation, inside: &[bool]) {
+pub(crate) fn fold_parts(seg: &mut Segmentation, inside: &[bool]) {
     if inside.iter().filter(|&&x| x).count() < 2 {
         return;
     }
