@@ -82,17 +82,42 @@ pub fn caption_sentences(text: &str, toks: &[Token], sents: &[Sentence]) -> Vec<
     out
 }
 
+/// A caption runs to at most this many lines and words; a longer run of
+/// lines under a caption or credit class is a container that merely
+/// mentions one (a wrapper's class), not a caption.
+pub(crate) const CAPTION_LINES: usize = 3;
+pub(crate) const CAPTION_WORDS: usize = 80;
+
+/// The runs of caption lines (lines next to each other) short enough to be
+/// captions ([`CAPTION_LINES`], [`CAPTION_WORDS`]), as byte ranges.
+fn caption_runs(text: &str, captions: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new(); // start, end, lines, words
+    for &(s, e) in captions {
+        let words = text.get(s..e).map_or(0, |t| t.split_whitespace().count());
+        match runs.last_mut() {
+            Some(r) if text.get(r.1..s).is_some_and(|gap| gap.trim().is_empty()) => {
+                r.1 = e;
+                r.2 += 1;
+                r.3 += words;
+            }
+            _ => runs.push((s, e, 1, words)),
+        }
+    }
+    runs.into_iter().filter(|r| r.2 <= CAPTION_LINES && r.3 <= CAPTION_WORDS).map(|r| (r.0, r.1)).collect()
+}
+
 /// Pass `mark_captions`: paragraphs on lines the markup makes captions or
 /// credits (`<figcaption>`, a caption or credit class) are caption
 /// paragraphs; a headline on such a line becomes one too, so that a
 /// caption never heads a story.
-pub fn mark_captions(seg: &mut Segmentation, captions: &[(usize, usize)]) {
+pub fn mark_captions(text: &str, seg: &mut Segmentation, captions: &[(usize, usize)]) {
     if captions.is_empty() {
         return;
     }
+    let runs = caption_runs(text, captions);
     let on_caption = |r: (usize, usize)| {
-        let i = captions.partition_point(|c| c.1 < r.1);
-        captions.get(i).is_some_and(|c| c.0 <= r.0 && r.1 <= c.1)
+        let i = runs.partition_point(|c| c.1 < r.1);
+        runs.get(i).is_some_and(|c| c.0 <= r.0 && r.1 <= c.1)
     };
     for a in &mut seg.articles {
         for p in &mut a.paragraphs {
@@ -105,5 +130,22 @@ pub fn mark_captions(seg: &mut Segmentation, captions: &[(usize, usize)]) {
             let at = a.paragraphs.partition_point(|p| p.0 < h.0);
             a.paragraphs.insert(at, (h.0, h.1, ParagraphKind::Caption));
         }
+    }
+}
+
+#[cfg(test)]
+mod caption_run_tests {
+    use super::*;
+
+    #[test]
+    fn only_short_runs_of_caption_lines_are_captions() {
+        let text = "A story line.\nA photo of the quay.\nPhoto: Ada Quill\nMore story.\n";
+        let line = |l: &str| text.find(l).map(|s| (s, s + l.len())).unwrap_or_default();
+        let (photo, credit) = (line("A photo of the quay."), line("Photo: Ada Quill"));
+        assert_eq!(caption_runs(text, &[photo, credit]), [(photo.0, credit.1)]);
+        // A wrapper whose class mentions a caption around a whole story is no caption.
+        let long: String = (0..5).map(|i| format!("Paragraph {i} of the story under a wrapper.\n")).collect();
+        let all: Vec<(usize, usize)> = lines(&long).iter().map(|l| (l.0, l.1)).collect();
+        assert!(caption_runs(&long, &all).is_empty());
     }
 }

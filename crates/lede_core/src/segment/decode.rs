@@ -82,6 +82,32 @@ pub(crate) fn decode_story(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// Pass `keep_an_article`: a page with text never gives no article. When
+/// no article has a body paragraph (a product page, a page of short
+/// lines), its lines that are not furniture (or, with none, all its lines)
+/// are one main article, kept without confidence (unsure).
+pub(crate) fn keep_an_article(ctx: &mut Ctx<'_>) {
+    let has_body = |a: &ArticleDraft| a.paragraphs.iter().any(|p| p.2 == ParagraphKind::Body);
+    if ctx.seg.articles.iter().any(has_body) || ctx.blocks.is_empty() {
+        return;
+    }
+    let content: Vec<(usize, usize)> =
+        ctx.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::Boilerplate(_))).map(|b| (b.start, b.end)).collect();
+    let lines = if content.is_empty() {
+        // Every line is the article's now, none of it furniture.
+        ctx.seg.boilerplate.clear();
+        ctx.blocks.iter().map(|b| (b.start, b.end)).collect()
+    } else {
+        content
+    };
+    let mut a = new_article((lines[0].0, lines[lines.len() - 1].1));
+    a.role = Role::Main;
+    a.paragraphs = lines.iter().map(|&(s, e)| (s, e, ParagraphKind::Body)).collect();
+    // (The articles there were had no body: their headlines are lines of this one.)
+    ctx.seg.articles = vec![a];
+    ctx.seg.unsure = lines;
+}
+
 /// A whole story: an article under its own headline with a source, time
 /// or byline and at least [`STORY_PARAGRAPHS`] body paragraphs or
 /// [`STORY_WORDS`] body words, after an article as long, is a story of its

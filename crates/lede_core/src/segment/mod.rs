@@ -167,7 +167,7 @@ pub const PASSES: &[Pass] = &[
     // main article is the one with the most body text.
     ("apply_hints", Runs::WebPage, |c| apply_hints(c.text, &mut c.seg, c.hints)),
     // The markup's captions and credits are caption paragraphs, never a headline.
-    ("mark_captions", Runs::WebPage, |c| mark_captions(&mut c.seg, c.structure.captions)),
+    ("mark_captions", Runs::WebPage, |c| mark_captions(c.text, &mut c.seg, c.structure.captions)),
     ("choose_main", Runs::Always, |c| choose_main(c.text, &mut c.seg, c.title)),
     // The story as the best run of content lines: the articles inside it are its parts.
     ("decode_story", Runs::PastedText, decode_story),
@@ -187,6 +187,8 @@ pub const PASSES: &[Pass] = &[
     // A table's cells and a list's items inside the story, which the text
     // rules took for furniture, are the story's.
     ("keep_story_items", Runs::WebPage, |c| keep_story_items(&mut c.seg, c.structure.items, c.hints)),
+    // A page with text never gives no article.
+    ("keep_an_article", Runs::Always, keep_an_article),
 ];
 
 /// Run the passes of [`PASSES`] that apply to this input, except those named in `skip`.

@@ -164,6 +164,8 @@ fn pass_rows() -> Vec<PassRow> {
         sectioned_page("fold_container", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Container),
         sectioned_page("fold_story_element", ("Harbours, Ferries and Piers", BoilerplateKind::Navigation), Around::Element),
         table_in_story(),
+        // A product page of short lines and no story still gives its text.
+        pasted("keep_an_article", "Harbour Lamp, brass\nIn stock\n£42.00\nAdd to basket\nFree delivery over £50\n".to_string()),
         page_of_parts(),
     ]
 }

@@ -397,6 +397,8 @@ fn the_passes_are_named_in_order_and_each_can_be_switched_off() {
     assert_eq!(segment_without(&text, &[]).articles.len(), 1);
     let apart = ["keep_subheadings", "demote_teasers", "decode_story", "fold_sections"];
     assert_eq!(segment_without(&text, &apart).articles.len(), 2);
-    // Without group nothing is grouped at all.
-    assert!(segment_without(&text, &["group"]).articles.is_empty());
+    // Without group nothing is grouped at all (and keep_an_article would
+    // make the whole page one article).
+    assert!(segment_without(&text, &["group", "keep_an_article"]).articles.is_empty());
+    assert_eq!(segment_without(&text, &["group"]).articles.len(), 1);
 }
