@@ -155,6 +155,8 @@ pub const PASSES: &[Pass] = &[
     ("classify", Runs::Always, |c| c.blocks = classify(c.text, c.web_page)),
     // A short heading between two paragraphs of a pasted story stays in it.
     ("keep_subheadings", Runs::PastedText, |c| keep_subheadings(c.text, &mut c.blocks)),
+    // Inside the best run of content lines, what the model finds content is body.
+    ("decode_lines", Runs::PastedText, decode_lines),
     // Blocks to articles and furniture (headlines open articles).
     ("group", Runs::Always, group),
     // Headlines with one short blurb under a page with a story are links.

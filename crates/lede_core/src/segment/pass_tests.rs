@@ -129,12 +129,19 @@ fn pass_rows() -> Vec<PassRow> {
             "Ferry Crossings Resume Between the Two Shores After Repairs",
             &["A ferry captain", "A passenger", "A porter", "The harbour master"],
         );
+    // A list inside a story, which the rules alone take for furniture.
+    let listed = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "A diver"])
+        + "In numbers\n400 blocks\n10 weeks\n"
+        + "The harbour master said boats would be able to moor at the north quay while the work goes on.\n"
+        + "Fishermen said the market would reopen as soon as the first boats were home again.\n"
+        + "The council will meet on Tuesday to agree the cost of the work with the regional fund.\n";
     let hinted = story("Harbour Wall Repairs Begin in Spring", &["The mayor", "The engineer", "The harbour master"]);
     let third = hinted.match_indices("The harbour master").next().map_or(0, |m| m.0);
     vec![
         pasted("classify", story("Harbour Wall Repairs Begin in Spring", &["The mayor"])),
         // (decode_story and fold_sections would fold the section back too.)
         PassRow { off: &["decode_story", "fold_sections"], ..pasted("keep_subheadings", with_subheading.clone()) },
+        pasted("decode_lines", listed),
         pasted("group", with_subheading),
         pasted("demote_teasers", teasers),
         pasted("keep_leftovers", format!("{body}\n{body}\nMarch 3, 2025\n")),

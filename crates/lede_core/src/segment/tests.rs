@@ -383,7 +383,7 @@ fn segment_without(text: &str, skip: &[&str]) -> Segmentation {
 #[test]
 fn the_passes_are_named_in_order_and_each_can_be_switched_off() {
     let names: Vec<&str> = PASSES.iter().map(|p| p.0).collect();
-    assert_eq!(names[..3], ["classify", "keep_subheadings", "group"]);
+    assert_eq!(names[..4], ["classify", "keep_subheadings", "decode_lines", "group"]);
     for (i, n) in names.iter().enumerate() {
         assert!(!names[i + 1..].contains(n), "{n} twice");
     }
