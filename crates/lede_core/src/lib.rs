@@ -80,6 +80,8 @@ impl Default for Options {
 pub enum Error {
     #[error("the input is empty: paste or open a news article (plain text or HTML)")]
     Empty,
+    #[error("the page has no text to read without its scripts (it is built by them): open it in a browser, select all, copy and paste the text")]
+    NoPageText,
     #[error("the input looks like binary data, not text or HTML ({control} control bytes in the first {sampled}); open a .txt or .html file")]
     Binary { control: usize, sampled: usize },
     #[error("the input is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again")]

@@ -44,7 +44,8 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
     let text: &str = if is_html { &extracted.text } else { input };
     prof.lap(|t| &mut t.html);
     if text.trim().is_empty() {
-        return Err(Error::Empty);
+        // Markup with no text of its own: a page its scripts build.
+        return Err(if is_html && !input.trim().is_empty() { Error::NoPageText } else { Error::Empty });
     }
     let meta = is_html.then(|| html::metadata(input));
     let title = meta.as_ref().and_then(|m| m.title.as_deref());

@@ -85,6 +85,10 @@ fn errors_are_typed_and_clear() {
     let small = Options { max_bytes: 10, ..Options::default() };
     assert_eq!(analyze("0123456789AB", &small), Err(Error::TooLarge { size: 12, limit: 10 }));
     assert!(Error::Empty.to_string().contains("paste or open"));
+    // A page of markup that only its scripts fill says so.
+    let scripted = "<html><head><script src=\"app.js\"></script></head><body><div id=\"root\"></div></body></html>";
+    assert_eq!(analyze(scripted, &o), Err(Error::NoPageText));
+    assert!(Error::NoPageText.to_string().contains("select all, copy and paste"));
     assert!("xml".parse::<InputMode>().is_err());
 }
 
