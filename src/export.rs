@@ -9,6 +9,16 @@ pub fn json(a: &Analysis) -> String {
     serde_json::to_string_pretty(a).unwrap_or_default()
 }
 
+/// The analysis as JSON with the analysed text in it: the contract leaves
+/// `text` out for text input (the input is the text), but an exported file
+/// stands alone, so its offsets need the text beside them.
+pub fn json_document(a: &Analysis, text: &str) -> String {
+    if a.text.is_some() {
+        return json(a);
+    }
+    json(&Analysis { text: Some(text.to_string()), ..a.clone() })
+}
+
 fn field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -94,7 +94,9 @@ pub fn InputPanel(
     let recents = RwSignal::new(recent::load());
     let remember = move |t: &str| {
         if t != lede_core::SAMPLE_ARTICLE {
-            recents.update(|list| *list = recent::push(std::mem::take(list), t));
+            // Named by the main article's headline, as the reader shows it.
+            let headline = state.doc.with_untracked(|d| d.as_ref().ok().and_then(|d| recent::headline(&d.analysis)));
+            recents.update(|list| *list = recent::push(std::mem::take(list), t, headline.as_deref()));
             recent::save(&recents.get_untracked());
         }
     };

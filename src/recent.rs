@@ -25,13 +25,21 @@ pub fn title_of(text: &str) -> String {
     t
 }
 
-/// `list` with `text` first (once), at most [`KEEP`] entries.
-pub fn push(mut list: Vec<Recent>, text: &str) -> Vec<Recent> {
+/// The main article's headline (else the first article's), if it has one.
+pub fn headline(a: &lede_core::Analysis) -> Option<String> {
+    let main = a.articles.iter().find(|x| x.role == lede_core::Role::Main).or(a.articles.first())?;
+    main.headline.as_ref().map(|h| h.text.trim().to_string()).filter(|h| !h.is_empty())
+}
+
+/// `list` with `text` first (once), at most [`KEEP`] entries, titled by
+/// `headline` (shortened) when there is one, else by [`title_of`] the text.
+pub fn push(mut list: Vec<Recent>, text: &str, headline: Option<&str>) -> Vec<Recent> {
     if text.len() > MAX_BYTES || text.trim().is_empty() {
         return list;
     }
     list.retain(|r| r.text != text);
-    list.insert(0, Recent { title: title_of(text), text: text.to_string() });
+    let title = headline.map_or_else(|| title_of(text), title_of);
+    list.insert(0, Recent { title, text: text.to_string() });
     list.truncate(KEEP);
     list
 }
@@ -70,16 +78,22 @@ mod tests {
         assert_eq!(title_of(&"x".repeat(100)).chars().count(), 81);
         let mut list = Vec::new();
         for i in 0..10 {
-            list = push(list, &format!("Story {i}\nText."));
+            list = push(list, &format!("Story {i}\nText."), None);
         }
         assert_eq!(list.len(), KEEP);
         assert_eq!(list[0].title, "Story 9");
         // Opening a document again moves it to the front, once.
-        list = push(list, "Story 5\nText.");
+        list = push(list, "Story 5\nText.", None);
         assert_eq!(list.iter().filter(|r| r.title == "Story 5").count(), 1);
         assert_eq!(list[0].title, "Story 5");
         // Too big or empty: not kept.
-        assert_eq!(push(list.clone(), &"y".repeat(MAX_BYTES + 1)), list);
-        assert_eq!(push(list.clone(), "  "), list);
+        assert_eq!(push(list.clone(), &"y".repeat(MAX_BYTES + 1), None), list);
+        assert_eq!(push(list.clone(), "  ", None), list);
+        // A web page is named by its story's headline, not by its markup.
+        let page = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>Flood Barrier Fails</h1><p>The barrier failed on Monday, officials said, as the storm surge reached the harbour.</p></body></html>";
+        let a = lede_core::analyze(page, &lede_core::Options::default()).expect("analyses");
+        assert_eq!(headline(&a).as_deref(), Some("Flood Barrier Fails"));
+        assert_eq!(push(Vec::new(), page, headline(&a).as_deref())[0].title, "Flood Barrier Fails");
+        assert!(title_of(page).starts_with("<html"));
     }
 }

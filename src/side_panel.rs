@@ -171,7 +171,7 @@ pub fn SidePanel() -> impl IntoView {
                     view! {
                         <section class="panel-section panel-export" aria-label="Export">
                             <h3>"Export"</h3>
-                            {export_link("export-json", "lede-analysis.json", "application/json", move || with_analysis(state, export::json), "Analysis (JSON)")}
+                            {export_link("export-json", "lede-analysis.json", "application/json", move || state.doc.with_untracked(|d| d.as_ref().map(|d| export::json_document(&d.analysis, &d.text)).unwrap_or_default()), "Analysis (JSON)")}
                             " "
                             {export_link("export-casualties", "lede-casualties.csv", "text/csv", move || with_analysis(state, export::casualties_csv), "Casualties (CSV)")}
                             " "

@@ -198,7 +198,10 @@ async fn exports_hold_the_analysis() {
     assert!(quotes.lines().any(|l| l.contains("she,Ines Calloway,direct")), "{quotes}");
     let json = data_link_text(&one(&root, "[data-testid=export-json]"));
     let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
-    assert_eq!(json, lede::export::json(&expected));
+    assert_eq!(json, lede::export::json_document(&expected, SAMPLE_ARTICLE));
+    // The exported file carries the text its offsets point into.
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(v["text"].as_str(), Some(SAMPLE_ARTICLE));
     // A new text updates the exports.
     paste_and_analyse(
         &root,
@@ -564,7 +567,7 @@ async fn a_long_paste_is_analysed_in_the_worker_while_the_page_shows_progress() 
     assert!(expected.articles.len() > 20, "{}", expected.articles.len());
     // The worker's analysis is the contract, the same as the page's own.
     let json = data_link_text(&one(&root, "[data-testid=export-json]"));
-    assert_eq!(json, lede::export::json(&expected));
+    assert_eq!(json, lede::export::json_document(&expected, &text));
     assert!(highlight_counts(&root).0 > sample_marks.0);
 }
 
@@ -582,7 +585,7 @@ async fn without_a_worker_a_long_paste_is_analysed_on_the_page() {
         format!("{} article(s) analysed on this page (no background worker could start)", expected.articles.len())
     );
     let json = data_link_text(&one(&root, "[data-testid=export-json]"));
-    assert_eq!(json, lede::export::json(&expected));
+    assert_eq!(json, lede::export::json_document(&expected, &text));
 }
 
 /// A news page of ours: a menu, the story under its headline and byline,
