@@ -59,10 +59,7 @@ pub fn items(a: &Article) -> Vec<Item> {
         });
     }
     for c in &a.casualties {
-        let value = match c.value_max {
-            Some(m) => format!("{}–{m}", c.value),
-            None => c.value.to_string(),
-        };
+        let value = figure_as_written(c);
         let mut title = format!("{value} {} ({})", c.category.as_str(), c.qualifier.as_str());
         let mut card =
             format!("{value} {}\nqualifier: {}", c.category.as_str(), c.qualifier.as_str().replace('_', " "));
@@ -114,6 +111,43 @@ pub fn items(a: &Article) -> Vec<Item> {
     };
     v.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(rank(a.kind).cmp(&rank(b.kind))));
     v
+}
+
+/// Vague plurals and what the core counts them as at least.
+/// Vague amounts, longest first: the first one the figure's text holds is shown.
+const VAGUE: [&str; 8] =
+    ["hundreds of thousands", "tens of thousands", "dozens", "scores", "hundreds", "thousands", "millions", "several"];
+
+/// A figure as the text writes it: "1,152,160" with its separators, and a
+/// vague amount as stated with the least it implies ("dozens (≥ 24)");
+/// a range as "low–high"; else the number.
+pub fn figure_as_written(c: &lede_core::Casualty) -> String {
+    if let Some(m) = c.value_max {
+        return format!("{}–{m}", c.value);
+    }
+    let digits = c.value.to_string();
+    for word in c.text.split(|ch: char| ch.is_whitespace() || "()[]\"“”".contains(ch)) {
+        let w = word.trim_end_matches(['.', ',', ';', ':']);
+        if w.chars().any(|ch| ch.is_ascii_digit())
+            && w.chars().all(|ch| ch.is_ascii_digit() || ch == ',' || ch == '.')
+            && w.chars().filter(char::is_ascii_digit).collect::<String>() == digits
+        {
+            return w.to_string();
+        }
+    }
+    let lower = c.text.to_lowercase();
+    let has_word = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        })
+    };
+    let vague = VAGUE.iter().find(|w| has_word(w)).filter(|_| !lower.chars().any(|ch| ch.is_ascii_digit()));
+    match vague {
+        Some(w) => format!("{w} (≥ {})", c.value),
+        None => digits,
+    }
 }
 
 fn label_name(label: &str) -> &'static str {
@@ -225,5 +259,38 @@ mod tests {
         }
         // With a base offset (the block starts at char 100 of the document).
         assert_eq!(flat(&layout(text, 100, &[item(101, 104, "entity")])), "“[e:Ana] said” ok");
+    }
+}
+
+#[cfg(test)]
+mod figure_tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_shown_as_written() {
+        let fig = |text: &str, value: u64, value_max: Option<u64>| lede_core::Casualty {
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            value,
+            value_max,
+            qualifier: lede_core::Qualifier::Exact,
+            category: lede_core::CasualtyCategory::Killed,
+            subject: None,
+            actor: None,
+            reported_by: None,
+            period: None,
+        };
+        for (text, value, max, want) in [
+            ("1,152,160 soldiers killed", 1_152_160, None, "1,152,160"),
+            ("14 people were killed", 14, None, "14"),
+            ("dozens of people were killed", 24, None, "dozens (≥ 24)"),
+            ("tens of thousands were displaced", 20_000, None, "tens of thousands (≥ 20000)"),
+            ("three people died", 3, None, "3"),
+            ("between 10 and 12 died", 10, Some(12), "10–12"),
+            ("(4,200) died", 4200, None, "4,200"),
+        ] {
+            assert_eq!(figure_as_written(&fig(text, value, max)), want, "{text}");
+        }
     }
 }

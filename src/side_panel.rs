@@ -151,10 +151,7 @@ pub fn SidePanel() -> impl IntoView {
                         .flat_map(|a| &a.casualties)
                         .take(TABLE_MAX)
                         .map(|c| {
-                            let value = match c.value_max {
-                                Some(m) => format!("{}–{m}", c.value),
-                                None => c.value.to_string(),
-                            };
+                            let value = crate::highlight::figure_as_written(c);
                             view! {
                                 <tr data-testid="casualty-row">
                                     <td class="num">{value}</td>
