@@ -50,8 +50,8 @@ export function define_lede_reader(mount) {
       if (!this.isConnected) return;
       const token = ++this.#token;
       const options = {
-        features: this.getAttribute('features'),
-        theme: this.getAttribute('theme'),
+        features: this.getAttribute('features') ?? '',
+        theme: this.getAttribute('theme') ?? 'auto',
         compact: this.hasAttribute('compact'),
         error: null,
       };
@@ -185,7 +185,8 @@ struct MountOptions {
     text: Option<String>,
     features: Option<String>,
     theme: Option<String>,
-    compact: bool,
+    /// Absent: off at mount, unchanged by `configure`.
+    compact: Option<bool>,
     max_bytes: Option<usize>,
     /// A message to show instead of a document (the element's fetch failed).
     error: Option<String>,
@@ -360,12 +361,19 @@ impl Mounted {
         }
     }
 
+    /// Change what `o` names; what it leaves out stays as it is.
     fn configure(&self, o: &MountOptions) -> Result<(), String> {
-        let features = Features::parse(o.features.as_deref().unwrap_or(""))?;
-        self.state.shown.set(features);
-        self.state.available.set(features);
-        self.compact.set(o.compact);
-        theme_attr(&self.host, o.theme.as_deref());
+        if let Some(f) = o.features.as_deref() {
+            let features = Features::parse(f)?;
+            self.state.shown.set(features);
+            self.state.available.set(features);
+        }
+        if let Some(c) = o.compact {
+            self.compact.set(c);
+        }
+        if let Some(t) = o.theme.as_deref() {
+            theme_attr(&self.host, Some(t));
+        }
         Ok(())
     }
 }
@@ -394,7 +402,7 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
                 available: RwSignal::new(Shown::default()),
                 max_bytes: o.max_bytes.unwrap_or(MAX_BYTES),
             },
-            RwSignal::new(o.compact),
+            RwSignal::new(o.compact.unwrap_or(false)),
         )
     });
     let unmount = owner.with(|| {
@@ -465,7 +473,8 @@ impl LedeHandle {
         Ok(())
     }
 
-    /// Change features, theme or compact mode; `error` shows a message.
+    /// Change features, theme or compact mode (only those given; the others
+    /// stay as they are); `error` shows a message.
     pub fn configure(&self, options: JsValue) -> Result<(), JsValue> {
         let o = options_from(&options)?;
         let inner = self.inner.borrow();

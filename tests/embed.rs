@@ -237,6 +237,19 @@ async fn mount_emits_events_and_destroy_removes_dom_and_listeners() {
     assert_eq!(analysed.borrow().len(), 2);
     assert_eq!(count(&root, "mark[data-kind=casualty]"), 1);
 
+    // configure() changes only what it names.
+    let opts = |json: &str| js_sys::JSON::parse(json).expect("options");
+    handle.configure(opts(r#"{"compact": true}"#)).expect("configure");
+    leptos::task::tick().await;
+    handle.configure(opts(r#"{"features": "casualties", "theme": "light"}"#)).expect("configure");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, ".lede.compact"), 1, "configure without compact turned it off");
+    assert_eq!(el.get_attribute("data-lede-theme").as_deref(), Some("light"));
+    handle.configure(opts(r#"{"compact": false, "features": "entities, quotes, casualties"}"#)).expect("configure");
+    leptos::task::tick().await;
+    assert_eq!(count(&root, ".lede.compact"), 0);
+    assert_eq!(el.get_attribute("data-lede-theme").as_deref(), Some("light"), "configure without theme changed it");
+
     // A click on a highlight: lede:select with what was picked.
     let mark = first(&root, "mark[data-kind=casualty]");
     mark.click();
