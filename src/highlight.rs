@@ -64,7 +64,7 @@ pub fn items(a: &Article) -> Vec<Item> {
         let mut card =
             format!("{value} {}\nqualifier: {}", c.category.as_str(), c.qualifier.as_str().replace('_', " "));
         for (k, f) in
-            [("subject", &c.subject), ("actor", &c.actor), ("reported by", &c.reported_by), ("period", &c.period)]
+            [("subject", &c.subject), ("losses of", &c.actor), ("reported by", &c.reported_by), ("period", &c.period)]
         {
             if let Some(f) = f {
                 title.push_str(&format!("; {k}: {f}"));
@@ -281,6 +281,12 @@ mod figure_tests {
             reported_by: None,
             period: None,
         };
+        // The card says whose losses a figure counts, and shows it as written.
+        let text =
+            "Russia has lost about 1,200 soldiers in the offensive, the General Staff of Ukraine said on Monday.";
+        let a = lede_core::analyze(text, &lede_core::Options::default()).expect("analyses");
+        let card = items(&a.articles[0]).into_iter().find(|i| i.kind == "casualty").map(|i| i.card).unwrap_or_default();
+        assert!(card.starts_with("1,200 ") && card.contains("\nlosses of: Russia"), "{card}");
         for (text, value, max, want) in [
             ("1,152,160 soldiers killed", 1_152_160, None, "1,152,160"),
             ("14 people were killed", 14, None, "14"),
