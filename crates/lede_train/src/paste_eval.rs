@@ -38,7 +38,7 @@ fn set_pages(corpus: &Path, set: &str) -> Result<Vec<(String, String)>, String> 
 pub fn predict(shared: &Path, corpus: &Path, out: &Path) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let data = shared.join("data");
-    crate::web_eval::write_split(&data.join("wcxb-dev"), out)?;
+    crate::web_eval::write_split(&crate::web_eval::wcxb_pages(&data.join("wcxb-dev"))?, out)?;
     crate::web_eval::write_l3s_gold(&data.join("l3s-gn1"), out)?;
     for set in ["wcxb", "readability", "l3s"] {
         let pages = set_pages(corpus, set)?;

@@ -84,12 +84,13 @@ pub fn wcxb_pages(data: &Path) -> Result<Vec<(String, bool)>, String> {
     Ok(pages)
 }
 
-/// `wcxb-fit.ids` and `wcxb-check.ids`: the split, one page id a line.
-pub fn write_split(data: &Path, out: &Path) -> Result<(), String> {
+/// `wcxb-fit.ids` and `wcxb-check.ids`: the split of `pages` (from
+/// [`wcxb_pages`]), one page id a line.
+pub fn write_split(pages: &[(String, bool)], out: &Path) -> Result<(), String> {
     let (mut fit, mut check) = (String::new(), String::new());
-    for (id, fitting) in wcxb_pages(data)? {
-        let part = if fitting { &mut fit } else { &mut check };
-        part.push_str(&id);
+    for (id, fitting) in pages {
+        let part = if *fitting { &mut fit } else { &mut check };
+        part.push_str(id);
         part.push('\n');
     }
     std::fs::write(out.join("wcxb-fit.ids"), fit).map_err(|e| e.to_string())?;
@@ -100,15 +101,16 @@ pub fn write_split(data: &Path, out: &Path) -> Result<(), String> {
 fn wcxb(data: &Path, out: &Path) -> Result<(usize, usize, f64), String> {
     let mut preds = BTreeMap::new();
     let (mut bytes, mut secs) = (0usize, 0.0f64);
-    for (id, _) in wcxb_pages(data)? {
+    let pages = wcxb_pages(data)?;
+    for (id, _) in &pages {
         let html = crate::segment_train::read_gz(&data.join("html").join(format!("{id}.html.gz")))?;
         let t = Instant::now();
-        preds.insert(id, html_main_text(&html));
+        preds.insert(id.clone(), html_main_text(&html));
         secs += t.elapsed().as_secs_f64();
         bytes += html.len();
     }
     write_json(&out.join("wcxb-lede.json"), &preds)?;
-    write_split(data, out)?;
+    write_split(&pages, out)?;
     Ok((preds.len(), bytes, secs))
 }
 
@@ -149,12 +151,13 @@ pub fn write_l3s_gold(data: &Path, out: &Path) -> Result<(), String> {
 /// L3S-GN1: Lede's main text with the committed block model, and the gold.
 fn l3s(data: &Path, out: &Path) -> Result<usize, String> {
     let mut preds = BTreeMap::new();
-    for name in l3s_gold(data)?.into_keys() {
-        let html = crate::segment_train::read_gz(&data.join("original").join(&name))?;
-        preds.insert(name, html_main_text(&html));
+    let gold = l3s_gold(data)?;
+    for name in gold.keys() {
+        let html = crate::segment_train::read_gz(&data.join("original").join(name))?;
+        preds.insert(name.clone(), html_main_text(&html));
     }
     write_json(&out.join("l3s-lede.json"), &preds)?;
-    write_l3s_gold(data, out)?;
+    write_json(&out.join("l3s-gold.json"), &gold)?;
     Ok(preds.len())
 }
 

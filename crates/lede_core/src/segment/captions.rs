@@ -89,8 +89,9 @@ pub(crate) const CAPTION_LINES: usize = 3;
 pub(crate) const CAPTION_WORDS: usize = 80;
 
 /// The runs of caption lines (lines next to each other) short enough to be
-/// captions ([`CAPTION_LINES`], [`CAPTION_WORDS`]), as byte ranges.
-fn caption_runs(text: &str, captions: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// captions ([`CAPTION_LINES`], [`CAPTION_WORDS`]), as byte ranges (with
+/// nothing more to say of them, for [`holding`]).
+fn caption_runs(text: &str, captions: &[(usize, usize)]) -> Vec<(usize, usize, ())> {
     let mut runs: Vec<(usize, usize, usize, usize)> = Vec::new(); // start, end, lines, words
     for &(s, e) in captions {
         let words = text.get(s..e).map_or(0, |t| t.split_whitespace().count());
@@ -103,7 +104,7 @@ fn caption_runs(text: &str, captions: &[(usize, usize)]) -> Vec<(usize, usize)> 
             _ => runs.push((s, e, 1, words)),
         }
     }
-    runs.into_iter().filter(|r| r.2 <= CAPTION_LINES && r.3 <= CAPTION_WORDS).map(|r| (r.0, r.1)).collect()
+    runs.into_iter().filter(|r| r.2 <= CAPTION_LINES && r.3 <= CAPTION_WORDS).map(|r| (r.0, r.1, ())).collect()
 }
 
 /// Pass `mark_captions`: paragraphs on lines the markup makes captions or
@@ -115,10 +116,7 @@ pub fn mark_captions(text: &str, seg: &mut Segmentation, captions: &[(usize, usi
         return;
     }
     let runs = caption_runs(text, captions);
-    let on_caption = |r: (usize, usize)| {
-        let i = runs.partition_point(|c| c.1 < r.1);
-        runs.get(i).is_some_and(|c| c.0 <= r.0 && r.1 <= c.1)
-    };
+    let on_caption = |r: (usize, usize)| holding(&runs, r).is_some();
     for a in &mut seg.articles {
         for p in &mut a.paragraphs {
             if p.2 == ParagraphKind::Body && on_caption((p.0, p.1)) {
@@ -142,7 +140,7 @@ mod caption_run_tests {
         let text = "A story line.\nA photo of the quay.\nPhoto: Ada Quill\nMore story.\n";
         let line = |l: &str| text.find(l).map(|s| (s, s + l.len())).unwrap_or_default();
         let (photo, credit) = (line("A photo of the quay."), line("Photo: Ada Quill"));
-        assert_eq!(caption_runs(text, &[photo, credit]), [(photo.0, credit.1)]);
+        assert_eq!(caption_runs(text, &[photo, credit]), [(photo.0, credit.1, ())]);
         // A wrapper whose class mentions a caption around a whole story is no caption.
         let long: String = (0..5).map(|i| format!("Paragraph {i} of the story under a wrapper.\n")).collect();
         let all: Vec<(usize, usize)> = lines(&long).iter().map(|l| (l.0, l.1)).collect();

@@ -36,15 +36,21 @@ pub(crate) fn best_run(scores: &[f32]) -> Option<(usize, usize)> {
     best
 }
 
-/// Each block's score: its words times (content probability − [`STORY_CONTENT`]).
-fn scores(text: &str, blocks: &[Block]) -> Vec<f32> {
-    blocks
+/// The story's run of blocks (first, last): the best run of the blocks'
+/// scores, each its words times (content probability − [`STORY_CONTENT`]);
+/// none without a block model.
+fn story_run(text: &str, blocks: &[Block]) -> Option<(usize, usize)> {
+    if blocks.iter().all(|b| b.content == NO_MODEL) {
+        return None;
+    }
+    let scores: Vec<f32> = blocks
         .iter()
         .map(|b| {
             let words = text[b.start..b.end].split_whitespace().count().max(1) as f32;
             words * (f32::from(b.content) / 1000.0 - STORY_CONTENT)
         })
-        .collect()
+        .collect();
+    best_run(&scores)
 }
 
 /// The content probability from which a furniture line inside the story's
@@ -59,10 +65,7 @@ pub(crate) const LINE_CONTENT: f32 = 0.4;
 /// other furniture but the model finds content is the story's (a list in the story, a short
 /// line between its paragraphs): it becomes body, marked unsure.
 pub(crate) fn decode_lines(ctx: &mut Ctx<'_>) {
-    if ctx.blocks.iter().all(|b| b.content == NO_MODEL) {
-        return;
-    }
-    let Some((first, last)) = best_run(&scores(ctx.text, &ctx.blocks)) else { return };
+    let Some((first, last)) = story_run(ctx.text, &ctx.blocks) else { return };
     let bar = (LINE_CONTENT * 1000.0) as u16;
     // Only between the run's body lines: a list at its edge is the page's.
     let body = |i: &usize| ctx.blocks[*i].kind == BlockKind::Body;
@@ -85,10 +88,9 @@ pub(crate) fn decode_lines(ctx: &mut Ctx<'_>) {
 }
 
 pub(crate) fn decode_story(ctx: &mut Ctx<'_>) {
-    if ctx.blocks.iter().all(|b| b.content == NO_MODEL) {
-        return;
-    }
-    let Some((first, last)) = best_run(&scores(ctx.text, &ctx.blocks)) else { return };
+    // (decode_lines changed only block kinds, not their content
+    // probabilities: the run is the one it found.)
+    let Some((first, last)) = story_run(ctx.text, &ctx.blocks) else { return };
     let (from, to) = (ctx.blocks[first].start, ctx.blocks[last].end);
     let text = ctx.text;
     let mut inside: Vec<bool> = ctx
