@@ -90,6 +90,19 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize, max_paras: usiz
         Role::Related => "related",
     };
     let meta: Vec<String> = [a.source.clone(), a.published.clone(), a.byline.clone()].into_iter().flatten().collect();
+    // How many were killed, wounded …: each victim counted once.
+    let tally = crate::tally::phrases(&a.tally);
+    let tally = (!tally.is_empty()).then(|| {
+        let items = tally
+            .into_iter()
+            .map(|(cat, s)| view! { <li class="tally-item" data-label=cat.as_str()>{s}</li> })
+            .collect_view();
+        view! {
+            <ul class="article-tally" data-testid="tally" aria-label="Casualties, each victim counted once">
+                {items}
+            </ul>
+        }
+    });
     let paragraphs = a
         .paragraphs
         .iter()
@@ -129,6 +142,7 @@ fn article_view(doc: &Doc, map: &ByteMap, a: &Article, n: usize, max_paras: usiz
                 {(!meta.is_empty()).then(|| view! { <span class="article-source">{meta.join(" · ")}</span> })}
             </div>
             {headline}
+            {tally}
             {paragraphs}
         </article>
     }

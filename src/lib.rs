@@ -16,6 +16,7 @@ mod navigate;
 mod offload;
 mod recent;
 mod side_panel;
+pub mod tally;
 
 pub use app::{App, Shown, MAX_BYTES};
 pub use highlight::{layout, Piece};

@@ -143,6 +143,31 @@ pub fn SidePanel() -> impl IntoView {
                             }
                         })
                         .collect_view();
+                    // Each article's tally, named by its headline.
+                    let tallies = a
+                        .articles
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, art)| {
+                            let ps = crate::tally::phrases(&art.tally);
+                            (!ps.is_empty()).then(|| {
+                                let name = art
+                                    .headline
+                                    .as_ref()
+                                    .map(|h| h.text.trim().to_string())
+                                    .filter(|h| !h.is_empty())
+                                    .unwrap_or_else(|| format!("Article {}", i + 1));
+                                let text = ps.into_iter().map(|p| p.1).collect::<Vec<_>>().join(" · ");
+                                view! {
+                                    <li class="tally-row" data-testid="tally-row">
+                                        <span class="tally-article">{name}</span>
+                                        ": "
+                                        <span class="tally-counts">{text}</span>
+                                    </li>
+                                }
+                            })
+                        })
+                        .collect_view();
                     let all_figures = a.articles.iter().map(|a| a.casualties.len()).sum::<usize>();
                     let figures_more = more_note(all_figures.saturating_sub(TABLE_MAX), "figures");
                     let figures = a
@@ -183,6 +208,11 @@ pub fn SidePanel() -> impl IntoView {
                             <h3>"Quotes by speaker"</h3>
                             <ul class="quote-list">{quotes}</ul>
                             {quotes_more}
+                        </section>
+                        <section class="panel-section">
+                            <h3>"Casualty tally"</h3>
+                            <p class="panel-note">"Each victim counted once, per article."</p>
+                            <ul class="tally-list">{tallies}</ul>
                         </section>
                         <section class="panel-section">
                             <h3>"Casualty figures"</h3>

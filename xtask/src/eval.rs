@@ -94,8 +94,21 @@ pub fn train_segment() -> Result {
         .arg(root().join("crates/lede_core/models/segment.bin")))
 }
 
+/// `cargo xtask train-victims`: fit the victim classifier on GVDB dev's
+/// fitting half (scored by two folds inside it, then on the checking half).
+pub fn train_victims() -> Result {
+    let shared = shared()?;
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "victims", "--shared"])
+        .arg(&shared)
+        .arg("--out")
+        .arg(root().join("crates/lede_core/models/victims.bin")))
+}
+
 /// `cargo xtask eval-casualties`: the reference GVA scorer (its filter and
-/// protocol), then a sample of extracted figures per category for reading.
+/// protocol); the reference GVDB scorer on GVDB dev's checking half (and its
+/// fitting half, for comparison); then a sample of extracted figures per
+/// category for reading.
 pub fn eval_casualties() -> Result {
     let shared = shared()?;
     run(Command::new("cargo").args(["build", "--release", "--locked", "-q", "-p", "lede_cli"]))?;
@@ -104,6 +117,23 @@ pub fn eval_casualties() -> Result {
         .arg(shared.join("eval/casualties_gva.py"))
         .env("LEDE_BIN", &bin)
         .env("LEDE_REPO", root()))?;
+    let out = crate::cargo_target().join("eval-casualties");
+    run(Command::new("cargo")
+        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "gvdb-split", "--shared"])
+        .arg(&shared)
+        .arg("--out")
+        .arg(&out))?;
+    for (half, ids) in
+        [("checking half (held out)", "gvdb-check.ids"), ("fitting half (the model was fitted on it)", "gvdb-fit.ids")]
+    {
+        println!("\nGVDB dev, {half}: tally exactly right, over articles with at least one such victim");
+        run(Command::new("python3")
+            .arg(shared.join("eval/gvdb_counts.py"))
+            .arg("--ids")
+            .arg(out.join(ids))
+            .env("LEDE_BIN", &bin)
+            .env("LEDE_REPO", root()))?;
+    }
     println!("filter (the reference's): articles whose text states the incident's killed (injured) count as a number");
     println!("within eight words of a death (injury) word; score = share whose killed (wounded) figures include it.");
     // A sample of figures per category, from the first articles of the set.

@@ -28,6 +28,7 @@ usage: cargo xtask <command>
           browser tests in headless Chromium, and a release build with its bundle sizes
   build   install what is missing, then build the optimised static site into dist/
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
+  train-victims  fit the victim classifier on GVDB dev's fitting half (../shared/data/gvdb)
   train-segment  fit the block classifier on ../shared/data/l3s-gn1 and WCXB dev's fitting part as pasted
              (the paste corpus) and write crates/lede_core/models/segment.bin
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
@@ -245,6 +246,7 @@ fn main() -> ExitCode {
         Some("build") => build(),
         Some("train-ner") => eval::train_ner(),
         Some("train-segment") => eval::train_segment(),
+        Some("train-victims") => eval::train_victims(),
         Some("eval-ner") => eval::eval_ner(),
         Some("eval-casualties") => eval::eval_casualties(),
         Some("eval-quotes") => eval::eval_quotes(),

@@ -17,6 +17,7 @@ pub mod testkit;
 pub mod text;
 pub mod types;
 
+pub use casualties::victims;
 pub use entities::ner;
 pub use segment::blockmodel;
 #[cfg(any(test, feature = "testkit"))]

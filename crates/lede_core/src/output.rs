@@ -16,6 +16,12 @@ pub(crate) fn article(
     found: &Findings,
     explain: bool,
 ) -> Article {
+    let casualties = casualties(text, idx, found);
+    let index = |spans: &[(usize, usize)]| -> Vec<usize> {
+        spans.iter().filter_map(|&(s, e)| found.figures.iter().position(|f| (f.start, f.end) == (s, e))).collect()
+    };
+    let tally =
+        crate::casualties::tally::tally(&casualties, &index(&found.counted.victims), &index(&found.counted.set_aside));
     let ts =
         |(s, e): (usize, usize)| TextSpan { start: idx.char_of(s), end: idx.char_of(e), text: text[s..e].to_string() };
     let string = |r: Option<(usize, usize)>| r.map(|(s, e)| text[s..e].to_string());
@@ -31,7 +37,8 @@ pub(crate) fn article(
         paragraphs: paragraphs(text, idx, a, &found.paras[found.n_head..], unsure),
         entities: entities(text, idx, found),
         quotes: quotes(text, idx, found, explain),
-        casualties: casualties(text, idx, found),
+        casualties,
+        tally,
     }
 }
 

@@ -120,6 +120,8 @@ pub(crate) struct Findings {
     pub canon: Vec<String>,
     pub quotes: Vec<quotes::Found>,
     pub figures: Vec<casualties::Figure>,
+    /// Which figures stand for one victim each and which are not counted (step `victims`).
+    pub counted: casualties::victims::Counted,
 }
 
 /// The steps of one article, in order: tokens and sentences, entities,
@@ -148,7 +150,9 @@ fn analyse_article(
     prof.lap(|t| &mut t.quotes);
     // Figures come from several passes per sentence: report them in text order.
     figures.sort_by_key(|f| (f.start, f.end));
-    let found = Findings { paras, n_head, mentions, canon, quotes, figures };
+    let counted = casualties::victim_pass(text, &paras, n_head, &mentions, &mut figures);
+    prof.lap(|t| &mut t.casualties);
+    let found = Findings { paras, n_head, mentions, canon, quotes, figures, counted };
     let article = crate::output::article(text, idx, a, unsure, &found, explain);
     prof.lap(|t| &mut t.output);
     Ok(article)

@@ -226,6 +226,65 @@ pub struct Article {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub casualties: Vec<Casualty>,
+    /// Each victim counted once, per category (see [`Tally`]).
+    #[serde(default)]
+    pub tally: Tally,
+}
+
+/// How many were killed, wounded … in one article, each victim counted once:
+/// per category, the count and the `casualties` entries (indexes) behind it.
+/// Equipment is not tallied (it is not people).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    pub killed: Option<TallyCount>,
+    pub wounded: Option<TallyCount>,
+    pub casualties: Option<TallyCount>,
+    pub missing: Option<TallyCount>,
+    pub captured: Option<TallyCount>,
+}
+
+impl Tally {
+    pub fn get(&self, c: CasualtyCategory) -> Option<&TallyCount> {
+        match c {
+            CasualtyCategory::Killed => self.killed.as_ref(),
+            CasualtyCategory::Wounded => self.wounded.as_ref(),
+            CasualtyCategory::Casualties => self.casualties.as_ref(),
+            CasualtyCategory::Missing => self.missing.as_ref(),
+            CasualtyCategory::Captured => self.captured.as_ref(),
+            CasualtyCategory::Equipment => None,
+        }
+    }
+
+    pub fn slot(&mut self, c: CasualtyCategory) -> Option<&mut Option<TallyCount>> {
+        match c {
+            CasualtyCategory::Killed => Some(&mut self.killed),
+            CasualtyCategory::Wounded => Some(&mut self.wounded),
+            CasualtyCategory::Casualties => Some(&mut self.casualties),
+            CasualtyCategory::Missing => Some(&mut self.missing),
+            CasualtyCategory::Captured => Some(&mut self.captured),
+            CasualtyCategory::Equipment => None,
+        }
+    }
+}
+
+/// One category's count. `disputed`: the counts other reporters give that
+/// disagree with it, each kept apart with who reported it (never summed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TallyCount {
+    pub count: u64,
+    pub qualifier: Qualifier,
+    /// Indexes into the article's `casualties`.
+    pub figures: Vec<usize>,
+    #[serde(default)]
+    pub disputed: Vec<DisputedCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DisputedCount {
+    pub count: u64,
+    pub qualifier: Qualifier,
+    pub reported_by: Option<String>,
+    pub figures: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ mod segment_eval;
 mod segment_train;
 
 mod unlabelled;
+mod victims_train;
 mod web_eval;
 
 use std::process::ExitCode;
@@ -35,6 +36,30 @@ fn main() -> ExitCode {
                 classes: get("--classes").and_then(|e| e.parse().ok()).unwrap_or(128),
             };
             ner::train(&cfg)
+        }
+        Some("victims") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/victims.bin".into());
+            let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(victims_train::EPOCHS);
+            victims_train::train(std::path::Path::new(&shared), std::path::Path::new(&out), epochs)
+        }
+        Some("gvdb-split") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            let out = get("--out").unwrap_or_else(|| "target/eval-casualties".into());
+            victims_train::write_split(std::path::Path::new(&shared), std::path::Path::new(&out))
+        }
+        Some("victims-explain") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| e.to_string())
+                .map(|_| victims_train::explain(&text))
+        }
+        Some("victims-debug") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            victims_train::debug(
+                std::path::Path::new(&shared),
+                get("--limit").and_then(|e| e.parse().ok()).unwrap_or(10),
+            )
         }
         Some("eval-ner") => {
             let dev = get("--dev").unwrap_or_else(|| "../shared/data/conll2003/eng.testa".into());

@@ -57,6 +57,12 @@ pub(crate) const NOT_COUNTS: &[(&str, NotCount)] = &[
     }),
     ("after_a_month", |text, toks, s, n| n.first > s.first && is_calendar_word(toks[n.first - 1].text(text))),
     ("not_a_count", |_, toks, s, n| not_a_count(toks, s, n)),
+    // "six gunshot wounds", "two stab wounds": one person's wounds, not people.
+    ("wounds", |_, _, s, n| {
+        let at = |j: usize| if n.end + j < s.end { s.lower(n.end + j) } else { "" };
+        let wounds = |w: &str| matches!(w, "wound" | "wounds");
+        wounds(at(0)) || matches!(at(0), "gunshot" | "stab" | "bullet" | "shotgun" | "knife") && wounds(at(1))
+    }),
     ("year", |text, toks, _, n| {
         let raw = toks[n.first].text(text);
         n.digits && raw.len() == 4 && !raw.contains(',') && (1800..=2100).contains(&n.value)

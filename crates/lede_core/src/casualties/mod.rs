@@ -15,6 +15,8 @@ mod groups;
 mod sentence;
 mod shot;
 mod single_victims;
+pub mod tally;
+pub mod victims;
 mod words;
 pub(crate) use cues::*;
 pub(crate) use figure::*;
@@ -22,6 +24,7 @@ pub(crate) use groups::*;
 pub(crate) use sentence::*;
 pub(crate) use shot::*;
 pub(crate) use single_victims::*;
+pub(crate) use victims::victim_pass;
 pub(crate) use words::*;
 
 #[cfg(test)]

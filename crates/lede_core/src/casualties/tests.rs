@@ -111,3 +111,59 @@ fn casualty_table() {
         assert_eq!(got, want, "input {input:?}");
     }
 }
+
+/// The tally of a short story of our own (analysed as one article):
+/// killed and wounded counts, each victim once.
+#[test]
+fn tallies_count_each_victim_once() {
+    let single = crate::Options { single: true, ..crate::Options::default() };
+    let rows: &[(&str, u64, u64)] = &[
+        (
+            "A man was shot and killed Sunday night on Elm Street, police said. Officers found the victim \
+             in the driveway. He was pronounced dead at the scene. Police identified him as Dario Mensk, 31. \
+             Mensk had lived on the street for a decade.",
+            1,
+            0,
+        ),
+        (
+            "Two people were killed and three were wounded in a shooting at a bar on Friday, police said. \
+             The wounded were taken to a hospital.",
+            2,
+            3,
+        ),
+    ];
+    for &(text, killed, wounded) in rows {
+        let a = crate::analyze(text, &single).expect("analyses");
+        let t = &a.articles[0].tally;
+        let count = |c: CasualtyCategory| t.get(c).map_or(0, |x| x.count);
+        assert_eq!((count(CasualtyCategory::Killed), count(CasualtyCategory::Wounded)), (killed, wounded), "{text}");
+        // Every figure a count rests on is a figure of that category.
+        for cat in CasualtyCategory::ALL {
+            for &i in t.get(cat).map(|x| x.figures.as_slice()).unwrap_or(&[]) {
+                assert_eq!(a.articles[0].casualties[i].category, cat, "{text}");
+            }
+        }
+    }
+}
+
+/// Numbers that count no one and harm that did not happen give no tally.
+#[test]
+fn no_false_alarms() {
+    let single = crate::Options { single: true, ..crate::Options::default() };
+    for text in [
+        "The 45-year-old owner opened the shop at 7:30 a.m. on May 3, 2016.",
+        "A $5,000 reward is offered for information. Call 555-0134.",
+        "He suffered six gunshot wounds to the chest.",
+        "Image 3 of 12. The team won 4-2 on Saturday.",
+        "The bullet could have killed her, the officer said.",
+        "No one was hurt in the fire at 1200 Oak Street.",
+        "If the dam fails, thousands could die, engineers warned.",
+    ] {
+        let a = crate::analyze(text, &single).expect("analyses");
+        let t = &a.articles[0].tally;
+        let big = CasualtyCategory::ALL.iter().filter_map(|&c| t.get(c)).map(|x| x.count).max().unwrap_or(0);
+        let figures: Vec<&str> = a.articles[0].casualties.iter().map(|c| c.text.as_str()).collect();
+        // "six gunshot wounds" may be one person wounded, never six people.
+        assert!(big <= u64::from(text.contains("wounds")), "{text}: tally {t:?}, figures {figures:?}");
+    }
+}

@@ -1,0 +1,716 @@
+//! Pass `victims` (per article, after the sentence passes): the people a
+//! story tells of one at a time ("a 28-year-old man", "Ana Ruiz", "the
+//! victim", "he"), what happened to each, and each victim counted once.
+//!
+//! Every such mention is a candidate. A trained classifier (`models/victims.bin`,
+//! `cargo xtask train-victims`, fitted on GVDB dev's fitting half) reads the
+//! words around it and the sentence rules' findings as named features and
+//! gives it a probability of telling of a person killed, wounded, or neither
+//! (a suspect, a witness, a spokesman). Mentions of one person (a name and its
+//! surname, an age) are one victim; mentions with nothing to tell them apart
+//! ("the victim", "he") join a victim already known, or are one victim.
+
+use super::*;
+use crate::pipeline::ParaTokens;
+use crate::segment::blockmodel::{hash, hash_parts, BlockModel};
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+/// Classes of the model, in the order of its weights.
+pub const KILLED: usize = 0;
+pub const WOUNDED: usize = 1;
+pub const NEITHER: usize = 2;
+
+/// The committed model: the same record format as the block model (a
+/// hashed multinomial logistic regression over three classes).
+const MODEL_BIN: &[u8] = include_bytes!("../../models/victims.bin");
+
+/// A mention's class when its probability reaches this.
+pub const KILLED_MIN: f32 = 0.5;
+pub const WOUNDED_MIN: f32 = 0.5;
+/// A sentence rule's single victim is not counted when the classifier gives
+/// its person at least this for neither.
+pub const REFUTE_MIN: f32 = 0.7;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Name,
+    Description,
+    Pronoun,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// One mention of a person who may be a victim.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Bytes of the mention.
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// Who it is, when the text tells: "n:<surname>" or "a:<age>".
+    pub key: Option<String>,
+    /// A name's first word (lowercase), when it has more than one.
+    pub first: Option<String>,
+    /// An age given beside a name ("Ana Ruiz, 13," or "13-year-old Ana Ruiz").
+    pub age: Option<String>,
+    pub gender: Gender,
+    pub feats: Vec<u64>,
+    /// Killed, wounded, neither.
+    pub probs: [f32; 3],
+    /// Its sentence tells of harm (a death, a wound, a shooting); after
+    /// classification, whether any sentence of its article does: without
+    /// that, no mention of a person makes a victim.
+    pub harm: bool,
+}
+
+thread_local! {
+    static OVERRIDE: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
+    static CAPTURE: RefCell<Option<Vec<Candidate>>> = const { RefCell::new(None) };
+}
+
+fn committed() -> Option<&'static BlockModel> {
+    static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
+    MODEL.get_or_init(|| BlockModel::from_bytes(MODEL_BIN).ok().filter(|m| !m.is_empty())).as_ref()
+}
+
+/// Analyse with another victim model on this thread (for fitting and
+/// scoring a model on articles it was not fitted on).
+pub fn with_model<R>(model: BlockModel, f: impl FnOnce() -> R) -> R {
+    OVERRIDE.with(|o| *o.borrow_mut() = Some(std::rc::Rc::new(model)));
+    let r = f();
+    OVERRIDE.with(|o| *o.borrow_mut() = None);
+    r
+}
+
+/// Analyse with no victim model on this thread (the sentence rules alone).
+pub fn without_model<R>(f: impl FnOnce() -> R) -> R {
+    with_model(BlockModel::from_bytes(&[]).unwrap_or_else(|_| unreachable!()), f)
+}
+
+/// Run `f` and return the candidates the analyses inside it saw, with
+/// their features (for the trainer).
+pub fn capture<R>(f: impl FnOnce() -> R) -> (R, Vec<Candidate>) {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(Vec::new()));
+    let r = f();
+    let got = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (r, got)
+}
+
+fn probs(feats: &[u64]) -> Option<[f32; 3]> {
+    OVERRIDE.with(|o| match &*o.borrow() {
+        Some(m) => (!m.is_empty()).then(|| m.probs(feats)),
+        None => committed().map(|m| m.probs(feats)),
+    })
+}
+
+fn gender_of(w: &str) -> Gender {
+    match w {
+        "man" | "boy" | "male" | "he" | "him" | "husband" | "father" | "son" | "brother" | "boyfriend" | "uncle"
+        | "grandfather" => Gender::Male,
+        "woman" | "girl" | "female" | "she" | "her" | "wife" | "mother" | "daughter" | "sister" | "girlfriend"
+        | "aunt" | "grandmother" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The age in a token such as "22-year-old" or "22" ("Ana Ruiz, 22,").
+fn age_of(w: &str) -> Option<&str> {
+    let digits = w.split('-').next()?;
+    (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// A word class that tells the classifier what a word says about a person
+/// near it (a coarse name; the word itself is a feature too).
+fn class_of(w: &str) -> Option<&'static str> {
+    Some(match w {
+        _ if killed_word(w) || crate::text::lexicon::death_words(w) => "K",
+        "body" | "remains" | "homicide" | "murder" | "autopsy" | "coroner" | "funeral" | "slaying" | "killing" => "D",
+        _ if wounded_word(w) => "W",
+        "hospital" | "treated" | "condition" | "stable" | "critical" | "surgery" | "transported" => "H",
+        "shot" | "shooting" | "stabbed" | "struck" | "gunshot" | "wound" | "fired" | "hit" => "S",
+        "charged" | "arrested" | "accused" | "custody" | "suspect" | "suspected" | "jail" | "booked" | "gunman"
+        | "shooter" | "convicted" | "sentenced" | "charges" | "bond" => "A",
+        "said" | "says" | "told" | "according" | "spokesman" | "spokeswoman" | "chief" | "sheriff" => "Q",
+        "survived" | "recovering" | "released" | "unharmed" | "uninjured" | "missed" => "R",
+        _ if crate::text::lexicon::negation_or_modal(w) => "N",
+        _ => return None,
+    })
+}
+
+/// Distance buckets: 1, 2, 3-4, 5-8, 9+.
+fn bucket(d: usize) -> &'static str {
+    match d {
+        0 | 1 => "1",
+        2 => "2",
+        3 | 4 => "3",
+        5..=8 => "5",
+        _ => "9",
+    }
+}
+
+/// What one article's candidates read besides their own sentence.
+struct ArticleCtx<'c> {
+    text: &'c str,
+    figures: &'c [Figure],
+    deaths_told: bool,
+    /// Word classes of the headline, when the article has one.
+    headline: Vec<&'static str>,
+}
+
+/// The candidates of one article, in text order, with their features and
+/// (when a model is in use) their class probabilities.
+pub(crate) fn candidates(
+    text: &str,
+    paras: &[ParaTokens],
+    n_head: usize,
+    mentions: &[Mention],
+    figures: &[Figure],
+) -> Vec<Candidate> {
+    let deaths_told = paras.iter().any(|p| tells_of_death(text, &p.tokens));
+    let headline = if n_head == 1 {
+        (0..paras[0].tokens.len()).filter_map(|k| class_of(paras[0].tokens.lower(k))).collect()
+    } else {
+        Vec::new()
+    };
+    let ctx = ArticleCtx { text, figures, deaths_told, headline };
+    let mut out = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
+        let lo = mentions.partition_point(|m| m.start < p.range.0);
+        let hi = mentions.partition_point(|m| m.start < p.range.1);
+        for (si, s) in p.sentences.iter().enumerate() {
+            let sent = Sent::new(&p.tokens, *s);
+            let place = (pi < n_head, pi == n_head, si == 0);
+            in_sentence(&ctx, &sent, &mentions[lo..hi], place, &mut out);
+        }
+    }
+    out
+}
+
+/// The candidates of one sentence.
+fn in_sentence(
+    c: &ArticleCtx<'_>,
+    s: &Sent<'_>,
+    mentions: &[Mention],
+    place: (bool, bool, bool),
+    out: &mut Vec<Candidate>,
+) {
+    let toks = s.toks;
+    let lw = |k: usize| s.lower(k);
+    let mut k = s.first;
+    while k < s.end {
+        let t = toks[k];
+        // A person's name.
+        if let Some(m) = mentions.iter().find(|m| m.start == t.start && m.label == EntityLabel::Per) {
+            let Some(e) = (k..s.end).find(|&j| toks[j].end >= m.end) else { break };
+            let surname = (k..=e).rev().map(&lw).find(|w| w.chars().next().is_some_and(char::is_alphabetic));
+            // "Ana Ruiz, 13," or "13-year-old Ana Ruiz": her age.
+            let age = if e + 3 < s.end && lw(e + 1) == "," && toks[e + 2].kind == TokenKind::Number {
+                age_of(lw(e + 2))
+            } else if k > s.first && lw(k - 1).ends_with("-year-old") {
+                age_of(lw(k - 1))
+            } else {
+                None
+            };
+            let cand = Candidate {
+                start: m.start,
+                end: m.end,
+                kind: Kind::Name,
+                key: surname.map(|w| format!("n:{}", w.trim_end_matches("'s").trim_end_matches("’s"))),
+                first: (e > k).then(|| lw(k).to_string()),
+                age: age.map(str::to_string),
+                gender: Gender::Unknown,
+                feats: Vec::new(),
+                probs: [0.0, 0.0, 1.0],
+                harm: false,
+            };
+            push(c, s, (k, e + 1), cand, place, out);
+            k = e + 1;
+            continue;
+        }
+        let w = lw(k);
+        if matches!(w, "he" | "she" | "him" | "her") {
+            // "her" before a noun is a possessive ("her car"): not a mention.
+            let possessive = w == "her"
+                && k + 1 < s.end
+                && toks[k + 1].kind == TokenKind::Word
+                && class_of(lw(k + 1)).is_none()
+                && !crate::text::lexicon::is_function_word(lw(k + 1));
+            if !possessive {
+                let cand = Candidate {
+                    start: t.start,
+                    end: t.end,
+                    kind: Kind::Pronoun,
+                    key: None,
+                    first: None,
+                    age: None,
+                    gender: gender_of(w),
+                    feats: Vec::new(),
+                    probs: [0.0, 0.0, 1.0],
+                    harm: false,
+                };
+                push(c, s, (k, k + 1), cand, place, out);
+            }
+            k += 1;
+            continue;
+        }
+        if victim_noun(w) && !matches!(w, "himself" | "herself") {
+            // The longest phrase: "a 22-year-old man" is one mention, not two;
+            // "22-year-old Ana Ruiz" is her name's.
+            let next_is_head = k + 1 < s.end && {
+                let n = lw(k + 1);
+                victim_noun(n) || mentions.iter().any(|m| m.start == toks[k + 1].start && m.label == EntityLabel::Per)
+            };
+            if !next_is_head {
+                let mut a = k;
+                while a > s.first && k - a < 5 {
+                    let x = lw(a - 1);
+                    if matches!(x, "a" | "an" | "the" | "one" | "another" | "his" | "her" | "their" | "this" | "that") {
+                        a -= 1;
+                        break;
+                    }
+                    if toks[a - 1].kind == TokenKind::Punct && x != "-"
+                        || crate::text::lexicon::is_function_word(x)
+                        || class_of(x).is_some_and(|c| c != "H")
+                    {
+                        break;
+                    }
+                    a -= 1;
+                }
+                let age =
+                    (a..=k).find_map(|j| lw(j).ends_with("-year-old").then(|| age_of(lw(j))).flatten()).or_else(|| {
+                        (k + 3 < s.end && lw(k + 1) == "," && toks[k + 2].kind == TokenKind::Number)
+                            .then(|| age_of(lw(k + 2)))
+                            .flatten()
+                    });
+                let cand = Candidate {
+                    start: toks[a].start,
+                    end: t.end,
+                    kind: Kind::Description,
+                    key: age.map(|x| format!("a:{x}")),
+                    first: None,
+                    age: age.map(str::to_string),
+                    gender: gender_of(w),
+                    feats: Vec::new(),
+                    probs: [0.0, 0.0, 1.0],
+                    harm: false,
+                };
+                push(c, s, (a, k + 1), cand, place, out);
+            }
+        }
+        k += 1;
+    }
+}
+
+/// Work out a candidate's features and add it.
+fn push(
+    c: &ArticleCtx<'_>,
+    s: &Sent<'_>,
+    (a, b): (usize, usize),
+    mut cand: Candidate,
+    (in_headline, first_para, first_sentence): (bool, bool, bool),
+    out: &mut Vec<Candidate>,
+) {
+    let lw = |k: usize| s.lower(k);
+    cand.harm = (s.first..s.end).any(|j| matches!(class_of(lw(j)), Some("K" | "D" | "W" | "H" | "S")));
+    let f = &mut cand.feats;
+    f.push(hash("bias"));
+    let kind = match cand.kind {
+        Kind::Name => "name",
+        Kind::Description => "desc",
+        Kind::Pronoun => "pron",
+    };
+    f.push(hash_parts(&["kind=", kind]));
+    if cand.kind != Kind::Name {
+        f.push(hash_parts(&["head=", lw(b - 1)]));
+    }
+    if cand.kind == Kind::Description {
+        f.push(hash_parts(&["det=", lw(a)]));
+    }
+    if cand.age.is_some() {
+        f.push(hash("age"));
+    }
+    for (on, name) in [(in_headline, "in_headline"), (first_para, "first_para"), (first_sentence, "first_sentence")] {
+        if on {
+            f.push(hash(name));
+        }
+    }
+    if c.deaths_told {
+        f.push(hash("deaths_told"));
+    }
+    for cl in &c.headline {
+        f.push(hash_parts(&["headline_has=", cl]));
+    }
+    // Quoted speech tells of what someone said, not of what happened.
+    let quotes_before = (s.first..a).filter(|&j| matches!(lw(j), "\"" | "“" | "”")).count();
+    if quotes_before % 2 == 1 {
+        f.push(hash("quoted"));
+    }
+    // The words right beside it, and the word classes of its clause on each side.
+    let word = |j: usize| if j >= s.first && j < s.end { lw(j) } else { "<s>" };
+    f.push(hash_parts(&["r1=", word(b)]));
+    f.push(hash_parts(&["r2=", word(b), " ", word(b + 1)]));
+    f.push(hash_parts(&["l1=", word(a.wrapping_sub(1))]));
+    f.push(hash_parts(&["l2=", word(a.wrapping_sub(2)), " ", word(a.wrapping_sub(1))]));
+    if b < s.end && matches!(lw(b), "'s" | "’s") || b + 1 < s.end && matches!(lw(b), "'" | "’") && lw(b + 1) == "s"
+    {
+        f.push(hash("possessive"));
+    }
+    let mut seen_right = [false; 16];
+    let mut first_right: Option<&str> = None;
+    for j in b..s.end.min(b + 12) {
+        let w = lw(j);
+        if clause_break(w) {
+            f.push(hash("right_clause_ends"));
+            break;
+        }
+        if let Some(cl) = class_of(w) {
+            f.push(hash_parts(&["right=", cl, bucket(j - b + 1)]));
+            if first_right.is_none() && cl != "N" {
+                first_right = Some(cl);
+            }
+            seen_right[cl.as_bytes()[0] as usize % 16] = true;
+            if cl != "N" {
+                f.push(hash_parts(&["right_word=", w]));
+            }
+        }
+    }
+    if let Some(cl) = first_right {
+        f.push(hash_parts(&["right_first=", cl]));
+    }
+    // The voice of the first verb of harm after it: "[he] was shot" (passive:
+    // he is the one hurt), "[he] shot a man" (active: someone else is).
+    if let Some(j) = (b..s.end.min(b + 5)).find(|&j| matches!(class_of(lw(j)), Some("K" | "W" | "S"))) {
+        let aux = (b..j).any(|x| matches!(lw(x), "was" | "were" | "is" | "are" | "been" | "be" | "being" | "got"));
+        let object = j + 1 < s.end && {
+            let n = lw(j + 1);
+            matches!(n, "a" | "an" | "the" | "his" | "her" | "their" | "him" | "them" | "two" | "three")
+                || s.toks.upper(j + 1) && s.toks[j + 1].kind == TokenKind::Word
+        };
+        let voice = if aux {
+            "passive"
+        } else if object {
+            "active"
+        } else {
+            "bare"
+        };
+        f.push(hash_parts(&["right_voice=", voice, ":", class_of(lw(j)).unwrap_or("")]));
+    }
+    // The object of a verb of harm: "shot [him]", "killed [his wife]".
+    if a > s.first && matches!(class_of(lw(a - 1)), Some("K" | "W" | "S")) {
+        f.push(hash_parts(&["object_of=", class_of(lw(a - 1)).unwrap_or("")]));
+    }
+    for j in (s.first..a).rev().take(10) {
+        let w = lw(j);
+        if clause_break(w) {
+            f.push(hash("left_clause_ends"));
+            break;
+        }
+        if let Some(cl) = class_of(w) {
+            f.push(hash_parts(&["left=", cl, bucket(a - j)]));
+            if cl != "N" && a - j <= 3 {
+                f.push(hash_parts(&["left_word=", w]));
+            }
+        }
+    }
+    // What the sentence rules made of it.
+    let (ma, mb) = (s.toks[a].start, s.toks[b - 1].end);
+    for fig in c.figures {
+        let subject = fig.subject.is_some_and(|(x, y)| x < mb && ma < y);
+        let inside = fig.start < mb && ma < fig.end;
+        if subject || inside {
+            let cat = fig.category.as_str();
+            let how = if subject { "subject" } else { "inside" };
+            f.push(hash_parts(&["figure=", how, ":", cat]));
+            f.push(hash_parts(&["rule=", fig.rule, ":", cat]));
+            if fig.value > 1 {
+                f.push(hash_parts(&["figure_many=", cat]));
+            }
+        }
+    }
+    let _ = c.text;
+    f.sort_unstable();
+    f.dedup();
+    out.push(cand);
+}
+
+/// One victim: the candidates that are one person, and what happened to them.
+#[derive(Debug, Clone)]
+pub struct Victim {
+    /// Indexes of the article's candidates.
+    pub mentions: Vec<usize>,
+    pub category: CasualtyCategory,
+}
+
+/// The people of an article: the candidates that share a key (a surname,
+/// an age; a name's age joins the age's descriptions to it) are one; each
+/// other candidate is one alone. In order of first mention.
+pub fn people(cands: &[Candidate]) -> Vec<Vec<usize>> {
+    let mut alias: Vec<(String, String)> = Vec::new();
+    for c in cands {
+        if let (Some(k), Some(age)) = (&c.key, &c.age) {
+            if k.starts_with("n:") {
+                alias.push((format!("a:{age}"), k.clone()));
+            }
+        }
+    }
+    // A lone first name ("Larry") is the person whose full name opens with it.
+    for c in cands.iter().filter(|c| c.kind == Kind::Name) {
+        if let (Some(k), Some(first)) = (&c.key, &c.first) {
+            if first != &k[2..] {
+                alias.push((format!("n:{first}"), k.clone()));
+            }
+        }
+    }
+    let resolve = |k: &String| alias.iter().find(|(a, _)| a == k).map_or_else(|| k.clone(), |(_, n)| n.clone());
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        match &c.key {
+            Some(k) => {
+                let k = resolve(k);
+                match groups.iter_mut().find(|g| g.0.as_ref() == Some(&k)) {
+                    Some(g) => g.1.push(i),
+                    None => groups.push((Some(k), vec![i])),
+                }
+            }
+            None => groups.push((None, vec![i])),
+        }
+    }
+    groups.into_iter().map(|g| g.1).collect()
+}
+
+/// The features of one person: every feature of any of its mentions, and
+/// how often it is mentioned.
+pub fn person_features(cands: &[Candidate], person: &[usize]) -> Vec<u64> {
+    let mut f: Vec<u64> = person.iter().flat_map(|&i| cands[i].feats.iter().copied()).collect();
+    let n = match person.len() {
+        1 => "1",
+        2 => "2",
+        3 | 4 => "3",
+        _ => "5",
+    };
+    f.push(hash_parts(&["mentions=", n]));
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+/// Each person's class probabilities, set on its candidates; the people.
+fn classify(cands: &mut [Candidate]) -> Vec<Vec<usize>> {
+    let people = people(cands);
+    // An article that tells of no harm has no victims.
+    let harm = cands.iter().any(|c| c.harm);
+    for c in cands.iter_mut() {
+        c.harm = harm;
+    }
+    for p in &people {
+        let pr = probs(&person_features(cands, p)).unwrap_or([0.0, 0.0, 1.0]);
+        for &i in p {
+            cands[i].probs = pr;
+        }
+    }
+    people
+}
+
+/// The victims among the people, each counted once. People are merged
+/// greedily where nothing tells them apart: names first (each a victim, with
+/// the age given beside it), then descriptions with an age ("a 22-year-old
+/// man": the victim of that age, else one of no age), then mentions with
+/// nothing to tell who they are ("the victim", "a man", "he": any victim of
+/// the category and a gender not ruled out), each else a victim of its own.
+pub(crate) fn victims(cands: &[Candidate], people: &[Vec<usize>]) -> Vec<Victim> {
+    let class = |i: usize| class_of_candidate(&cands[i]);
+    struct Merged {
+        v: Victim,
+        age: Option<String>,
+        gender: Gender,
+    }
+    let mut out: Vec<Merged> = Vec::new();
+    let rank = |p: &Vec<usize>| match (&cands[p[0]].kind, &cands[p[0]].key) {
+        (Kind::Name, _) => 0,
+        (_, Some(_)) => 1,
+        (Kind::Description, None) => 2,
+        _ => 3,
+    };
+    let mut order: Vec<&Vec<usize>> = people.iter().collect();
+    order.sort_by_key(|p| rank(p));
+    for p in order {
+        let Some(category) = class(p[0]) else { continue };
+        let age = p.iter().find_map(|&i| cands[i].age.clone());
+        let gender = p.iter().map(|&i| cands[i].gender).find(|g| *g != Gender::Unknown).unwrap_or(Gender::Unknown);
+        let fits = |m: &Merged| {
+            m.v.category == category
+                && (gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == gender)
+                && match (&age, &m.age) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let into = match rank(p) {
+            0 => None,
+            1 => {
+                let same_age = out.iter().position(|m| fits(m) && m.age == age);
+                same_age.or_else(|| out.iter().position(|m| fits(m) && m.age.is_none()))
+            }
+            _ => out.iter().position(fits),
+        };
+        // A person shot who then died: a wounded mention with nothing to
+        // tell who it is can be a killed victim.
+        let into = into.or_else(|| {
+            (rank(p) > 0 && category == CasualtyCategory::Wounded)
+                .then(|| {
+                    out.iter().position(|m| {
+                        m.v.category == CasualtyCategory::Killed
+                            && (gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == gender)
+                            && (age.is_none() || m.age.is_none() || m.age == age)
+                    })
+                })
+                .flatten()
+        });
+        match into {
+            Some(j) => {
+                let m = &mut out[j];
+                m.v.mentions.extend(p.iter().copied());
+                m.age = m.age.take().or(age);
+                if m.gender == Gender::Unknown {
+                    m.gender = gender;
+                }
+            }
+            // A pronoun alone is no victim: whom it stands for was told before.
+            None if rank(p) == 3 => {}
+            None => out.push(Merged { v: Victim { mentions: p.clone(), category }, age, gender }),
+        }
+    }
+    let mut out: Vec<Victim> = out.into_iter().map(|m| m.v).collect();
+    for v in &mut out {
+        v.mentions.sort_unstable();
+    }
+    out.sort_by_key(|v| cands[v.mentions[0]].start);
+    out
+}
+
+/// The class of a candidate by the classifier: killed, or else wounded
+/// (killed and wounded together reach its bar), or neither.
+fn class_of_candidate(c: &Candidate) -> Option<CasualtyCategory> {
+    let p = c.probs;
+    if !c.harm {
+        return None;
+    }
+    if p[KILLED] >= KILLED_MIN {
+        Some(CasualtyCategory::Killed)
+    } else if p[WOUNDED] + p[KILLED] >= WOUNDED_MIN {
+        Some(CasualtyCategory::Wounded)
+    } else {
+        None
+    }
+}
+
+/// A single-victim figure of the sentence rules that the classifier reads
+/// otherwise: every candidate in its subject is surely no victim (at least
+/// [`REFUTE_MIN`] for neither): not counted.
+fn refuted(f: &Figure, cands: &[Candidate]) -> bool {
+    if f.value != 1 || f.qualifier != Qualifier::Exact {
+        return false;
+    }
+    let Some((a, b)) = f.subject else { return false };
+    let mut inside = cands.iter().filter(|c| c.start < b && a < c.end).peekable();
+    inside.peek().is_some() && inside.all(|c| c.probs[NEITHER] >= REFUTE_MIN)
+}
+
+/// Step `victims` of an article: add a figure for each victim that has
+/// none, and tell the tally which figure stands for each victim and which
+/// figures the classifier sets aside.
+pub(crate) fn victim_pass(
+    text: &str,
+    paras: &[ParaTokens],
+    n_head: usize,
+    mentions: &[Mention],
+    figures: &mut Vec<Figure>,
+) -> Counted {
+    let mut cands = candidates(text, paras, n_head, mentions, figures);
+    let on = probs(&[]).is_some();
+    let people = if on { classify(&mut cands) } else { Vec::new() };
+    CAPTURE.with(|cap| {
+        if let Some(v) = cap.borrow_mut().as_mut() {
+            v.extend(cands.iter().cloned());
+        }
+    });
+    if !on {
+        return Counted::default();
+    }
+    let victims = victims(&cands, &people);
+    // Single-victim figures the classifier reads otherwise, and one victim's
+    // figure of another category ("wounded" for a man shot who then died):
+    // shown, but not counted.
+    let set_aside: Vec<(usize, usize)> = figures
+        .iter()
+        .filter(|f| {
+            refuted(f, &cands)
+                || f.subject.is_some_and(|(a, b)| {
+                    f.value == 1
+                        && f.qualifier == Qualifier::Exact
+                        && victims.iter().any(|v| {
+                            v.category != f.category
+                                && v.mentions.iter().any(|&i| cands[i].start < b && a < cands[i].end)
+                        })
+                })
+        })
+        .map(|f| (f.start, f.end))
+        .collect();
+    let mut out = Vec::new();
+    for v in victims {
+        let cat_p = |i: usize| {
+            let p = cands[i].probs;
+            if v.category == CasualtyCategory::Killed {
+                p[KILLED]
+            } else {
+                p[WOUNDED] + p[KILLED]
+            }
+        };
+        // A figure of its category over one of its mentions, else the
+        // likeliest mention (a name or description before a pronoun) becomes one.
+        let over = |f: &Figure, c: &Candidate| {
+            f.category == v.category
+                && f.value == 1
+                && (f.subject.is_some_and(|(x, y)| x < c.end && c.start < y) || f.start < c.end && c.start < f.end)
+        };
+        if let Some(f) = figures
+            .iter()
+            .find(|f| !set_aside.contains(&(f.start, f.end)) && v.mentions.iter().any(|&i| over(f, &cands[i])))
+        {
+            out.push((f.start, f.end));
+            continue;
+        }
+        let best = v
+            .mentions
+            .iter()
+            .copied()
+            .max_by(|&i, &j| {
+                ((cands[i].kind != Kind::Pronoun), cat_p(i))
+                    .partial_cmp(&((cands[j].kind != Kind::Pronoun), cat_p(j)))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .unwrap_or(v.mentions[0]);
+        let c = &cands[best];
+        let mut f = single(c.start, c.end, v.category, (c.start, c.end));
+        f.rule = "victims";
+        figures.push(f);
+        out.push((c.start, c.end));
+    }
+    figures.sort_by_key(|f| (f.start, f.end));
+    Counted { victims: out, set_aside }
+}
+
+/// What step `victims` tells the tally, as figure spans (bytes).
+#[derive(Debug, Default)]
+pub(crate) struct Counted {
+    /// The figure that stands for each victim.
+    pub victims: Vec<(usize, usize)>,
+    /// Figures shown but not counted.
+    pub set_aside: Vec<(usize, usize)>,
+}
