@@ -18,7 +18,11 @@ pub(crate) fn article(
 ) -> Article {
     let casualties = casualties(text, idx, found);
     let index = |spans: &[(usize, usize)]| -> Vec<usize> {
-        spans.iter().filter_map(|&(s, e)| found.figures.iter().position(|f| (f.start, f.end) == (s, e))).collect()
+        // (The figures are sorted by span.)
+        spans
+            .iter()
+            .filter_map(|&(s, e)| found.figures.binary_search_by_key(&(s, e), |f| (f.start, f.end)).ok())
+            .collect()
     };
     let tally =
         crate::casualties::tally::tally(&casualties, &index(&found.counted.victims), &index(&found.counted.set_aside));

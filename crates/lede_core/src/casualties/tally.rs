@@ -10,20 +10,29 @@ use crate::types::{Casualty, CasualtyCategory, DisputedCount, Qualifier, Tally, 
 /// figures that stand for one victim each, `set_aside` those not counted.
 pub fn tally(figures: &[Casualty], victims: &[usize], set_aside: &[usize]) -> Tally {
     let mut t = Tally::default();
+    // Figures not counted as numbers: victims' own, and those set aside.
+    let mut apart = vec![false; figures.len()];
+    for &i in victims.iter().chain(set_aside) {
+        if let Some(x) = apart.get_mut(i) {
+            *x = true;
+        }
+    }
     for cat in CasualtyCategory::ALL {
         let Some(slot) = t.slot(cat) else { continue };
         let ones: Vec<usize> = victims.iter().copied().filter(|&i| figures[i].category == cat).collect();
         // The counts, grouped by who reported them (the unattributed first).
         let mut by: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+        let mut group: std::collections::HashMap<Option<&str>, usize> = std::collections::HashMap::new();
         for (i, f) in figures.iter().enumerate() {
-            if f.category != cat || ones.contains(&i) || set_aside.contains(&i) {
+            if f.category != cat || apart[i] {
                 continue;
             }
             let who = f.reported_by.as_deref();
-            match by.iter_mut().find(|g| g.0 == who) {
-                Some(g) => g.1.push(i),
-                None => by.push((who, vec![i])),
-            }
+            let g = *group.entry(who).or_insert_with(|| {
+                by.push((who, Vec::new()));
+                by.len() - 1
+            });
+            by[g].1.push(i);
         }
         by.sort_by_key(|g| (g.0.is_some(), std::cmp::Reverse(g.1.len())));
         if ones.is_empty() && by.is_empty() {

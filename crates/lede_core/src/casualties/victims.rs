@@ -189,6 +189,7 @@ pub(crate) fn candidates(
             in_sentence(&ctx, &sent, &mentions[lo..hi], place, &mut out);
         }
     }
+    out.sort_by_key(|c| (c.start, c.end));
     out
 }
 
@@ -202,11 +203,28 @@ fn in_sentence(
 ) {
     let toks = s.toks;
     let lw = |k: usize| s.lower(k);
+    // The person's name starting at byte `at` (mentions are sorted by start).
+    let name_at = |at: usize| {
+        let i = mentions.partition_point(|m| m.start < at);
+        mentions[i..].iter().take_while(|m| m.start == at).find(|m| m.label == EntityLabel::Per)
+    };
+    // What the whole sentence tells, worked out once: harm, and where its
+    // quotation marks are (a running count: odd inside a quote).
+    let harm = (s.first..s.end).any(|j| matches!(class_of(lw(j)), Some("K" | "D" | "W" | "H" | "S")));
+    let mut marks = 0usize;
+    let mut marks_at = s.first;
+    let mut quoted_at = |a: usize| {
+        while marks_at < a {
+            marks += usize::from(matches!(lw(marks_at), "\"" | "“" | "”"));
+            marks_at += 1;
+        }
+        marks % 2 == 1
+    };
     let mut k = s.first;
     while k < s.end {
         let t = toks[k];
         // A person's name.
-        if let Some(m) = mentions.iter().find(|m| m.start == t.start && m.label == EntityLabel::Per) {
+        if let Some(m) = name_at(t.start) {
             let Some(e) = (k..s.end).find(|&j| toks[j].end >= m.end) else { break };
             let surname = (k..=e).rev().map(&lw).find(|w| w.chars().next().is_some_and(char::is_alphabetic));
             // "Ana Ruiz, 13," or "13-year-old Ana Ruiz": her age.
@@ -229,7 +247,7 @@ fn in_sentence(
                 probs: [0.0, 0.0, 1.0],
                 harm: false,
             };
-            push(c, s, (k, e + 1), cand, place, out);
+            push(c, s, (k, e + 1), cand, (place, harm, quoted_at(k)), out);
             k = e + 1;
             continue;
         }
@@ -254,7 +272,7 @@ fn in_sentence(
                     probs: [0.0, 0.0, 1.0],
                     harm: false,
                 };
-                push(c, s, (k, k + 1), cand, place, out);
+                push(c, s, (k, k + 1), cand, (place, harm, quoted_at(k)), out);
             }
             k += 1;
             continue;
@@ -264,7 +282,7 @@ fn in_sentence(
             // "22-year-old Ana Ruiz" is her name's.
             let next_is_head = k + 1 < s.end && {
                 let n = lw(k + 1);
-                victim_noun(n) || mentions.iter().any(|m| m.start == toks[k + 1].start && m.label == EntityLabel::Per)
+                victim_noun(n) || name_at(toks[k + 1].start).is_some()
             };
             if !next_is_head {
                 let mut a = k;
@@ -300,7 +318,7 @@ fn in_sentence(
                     probs: [0.0, 0.0, 1.0],
                     harm: false,
                 };
-                push(c, s, (a, k + 1), cand, place, out);
+                push(c, s, (a, k + 1), cand, (place, harm, quoted_at(a)), out);
             }
         }
         k += 1;
@@ -313,11 +331,11 @@ fn push(
     s: &Sent<'_>,
     (a, b): (usize, usize),
     mut cand: Candidate,
-    (in_headline, first_para, first_sentence): (bool, bool, bool),
+    ((in_headline, first_para, first_sentence), harm, quoted): ((bool, bool, bool), bool, bool),
     out: &mut Vec<Candidate>,
 ) {
     let lw = |k: usize| s.lower(k);
-    cand.harm = (s.first..s.end).any(|j| matches!(class_of(lw(j)), Some("K" | "D" | "W" | "H" | "S")));
+    cand.harm = harm;
     let f = &mut cand.feats;
     f.push(hash("bias"));
     let kind = match cand.kind {
@@ -347,8 +365,7 @@ fn push(
         f.push(hash_parts(&["headline_has=", cl]));
     }
     // Quoted speech tells of what someone said, not of what happened.
-    let quotes_before = (s.first..a).filter(|&j| matches!(lw(j), "\"" | "“" | "”")).count();
-    if quotes_before % 2 == 1 {
+    if quoted {
         f.push(hash("quoted"));
     }
     // The words right beside it, and the word classes of its clause on each side.
@@ -420,7 +437,7 @@ fn push(
     }
     // What the sentence rules made of it.
     let (ma, mb) = (s.toks[a].start, s.toks[b - 1].end);
-    for fig in c.figures {
+    for fig in near(c.figures, ma, mb) {
         let subject = fig.subject.is_some_and(|(x, y)| x < mb && ma < y);
         let inside = fig.start < mb && ma < fig.end;
         if subject || inside {
@@ -437,6 +454,29 @@ fn push(
     f.sort_unstable();
     f.dedup();
     out.push(cand);
+}
+
+/// The victims a person is tried against when merging (bounded, so that an
+/// article that names thousands stays linear).
+const MERGE_MAX: usize = 64;
+
+/// How far (bytes) a figure's start may be from a mention it tells of.
+const NEAR: usize = 400;
+
+/// The figures (sorted by start) that start within [`NEAR`] bytes of `a..b`:
+/// a bounded window, so that looking them up stays linear.
+fn near(figures: &[Figure], a: usize, b: usize) -> &[Figure] {
+    let lo = figures.partition_point(|f| f.start + NEAR < a);
+    let hi = figures.partition_point(|f| f.start < b + NEAR);
+    &figures[lo..hi.max(lo)]
+}
+
+/// The candidates (sorted by start) that overlap bytes `a..b`, none of
+/// them longer than [`NEAR`] bytes.
+fn overlapping(cands: &[Candidate], a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+    let hi = cands.partition_point(|c| c.start < b);
+    let lo = cands[..hi].partition_point(|c| c.start + NEAR < a);
+    (lo..hi).filter(move |&i| cands[i].end > a)
 }
 
 /// One victim: the candidates that are one person, and what happened to them.
@@ -467,21 +507,26 @@ pub fn people(cands: &[Candidate]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let resolve = |k: &String| alias.iter().find(|(a, _)| a == k).map_or_else(|| k.clone(), |(_, n)| n.clone());
-    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    let mut aliases: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (a, n) in alias {
+        aliases.entry(a).or_insert(n);
+    }
+    let resolve = |k: &String| aliases.get(k).cloned().unwrap_or_else(|| k.clone());
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         match &c.key {
-            Some(k) => {
-                let k = resolve(k);
-                match groups.iter_mut().find(|g| g.0.as_ref() == Some(&k)) {
-                    Some(g) => g.1.push(i),
-                    None => groups.push((Some(k), vec![i])),
+            Some(k) => match by_key.entry(resolve(k)) {
+                std::collections::hash_map::Entry::Occupied(g) => groups[*g.get()].push(i),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(groups.len());
+                    groups.push(vec![i]);
                 }
-            }
-            None => groups.push((None, vec![i])),
+            },
+            None => groups.push(vec![i]),
         }
     }
-    groups.into_iter().map(|g| g.1).collect()
+    groups
 }
 
 /// The features of one person: every feature of any of its mentions, and
@@ -554,17 +599,17 @@ pub(crate) fn victims(cands: &[Candidate], people: &[Vec<usize>]) -> Vec<Victim>
         let into = match rank(p) {
             0 => None,
             1 => {
-                let same_age = out.iter().position(|m| fits(m) && m.age == age);
-                same_age.or_else(|| out.iter().position(|m| fits(m) && m.age.is_none()))
+                let same_age = out.iter().take(MERGE_MAX).position(|m| fits(m) && m.age == age);
+                same_age.or_else(|| out.iter().take(MERGE_MAX).position(|m| fits(m) && m.age.is_none()))
             }
-            _ => out.iter().position(fits),
+            _ => out.iter().take(MERGE_MAX).position(fits),
         };
         // A person shot who then died: a wounded mention with nothing to
         // tell who it is can be a killed victim.
         let into = into.or_else(|| {
             (rank(p) > 0 && category == CasualtyCategory::Wounded)
                 .then(|| {
-                    out.iter().position(|m| {
+                    out.iter().take(MERGE_MAX).position(|m| {
                         m.v.category == CasualtyCategory::Killed
                             && (gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == gender)
                             && (age.is_none() || m.age.is_none() || m.age == age)
@@ -618,8 +663,8 @@ fn refuted(f: &Figure, cands: &[Candidate]) -> bool {
         return false;
     }
     let Some((a, b)) = f.subject else { return false };
-    let mut inside = cands.iter().filter(|c| c.start < b && a < c.end).peekable();
-    inside.peek().is_some() && inside.all(|c| c.probs[NEITHER] >= REFUTE_MIN)
+    let mut inside = overlapping(cands, a, b).peekable();
+    inside.peek().is_some() && inside.all(|i| cands[i].probs[NEITHER] >= REFUTE_MIN)
 }
 
 /// Step `victims` of an article: add a figure for each victim that has
@@ -644,6 +689,13 @@ pub(crate) fn victim_pass(
         return Counted::default();
     }
     let victims = victims(&cands, &people);
+    // The category of the victim each candidate belongs to, if any.
+    let mut victim_of: Vec<Option<CasualtyCategory>> = vec![None; cands.len()];
+    for v in &victims {
+        for &i in &v.mentions {
+            victim_of[i] = Some(v.category);
+        }
+    }
     // Single-victim figures the classifier reads otherwise, and one victim's
     // figure of another category ("wounded" for a man shot who then died):
     // shown, but not counted.
@@ -654,14 +706,14 @@ pub(crate) fn victim_pass(
                 || f.subject.is_some_and(|(a, b)| {
                     f.value == 1
                         && f.qualifier == Qualifier::Exact
-                        && victims.iter().any(|v| {
-                            v.category != f.category
-                                && v.mentions.iter().any(|&i| cands[i].start < b && a < cands[i].end)
-                        })
+                        && overlapping(&cands, a, b).any(|i| victim_of[i].is_some_and(|cat| cat != f.category))
                 })
         })
         .map(|f| (f.start, f.end))
         .collect();
+    // (Sorted, as the figures are.)
+    let aside = |f: &Figure| set_aside.binary_search(&(f.start, f.end)).is_ok();
+    let mut added = Vec::new();
     let mut out = Vec::new();
     for v in victims {
         let cat_p = |i: usize| {
@@ -679,10 +731,11 @@ pub(crate) fn victim_pass(
                 && f.value == 1
                 && (f.subject.is_some_and(|(x, y)| x < c.end && c.start < y) || f.start < c.end && c.start < f.end)
         };
-        if let Some(f) = figures
-            .iter()
-            .find(|f| !set_aside.contains(&(f.start, f.end)) && v.mentions.iter().any(|&i| over(f, &cands[i])))
-        {
+        let found = v.mentions.iter().find_map(|&i| {
+            let c = &cands[i];
+            near(figures, c.start, c.end).iter().find(|f| !aside(f) && over(f, c))
+        });
+        if let Some(f) = found {
             out.push((f.start, f.end));
             continue;
         }
@@ -699,9 +752,10 @@ pub(crate) fn victim_pass(
         let c = &cands[best];
         let mut f = single(c.start, c.end, v.category, (c.start, c.end));
         f.rule = "victims";
-        figures.push(f);
+        added.push(f);
         out.push((c.start, c.end));
     }
+    figures.extend(added);
     figures.sort_by_key(|f| (f.start, f.end));
     Counted { victims: out, set_aside }
 }

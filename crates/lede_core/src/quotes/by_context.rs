@@ -117,7 +117,7 @@ fn clause_subject_of_sentence(cx: &Context<'_>, pi: usize, f: &mut Found) {
 /// ("… the journalist confirmed that … . “The Kremlin denied …”").
 fn sentence_before(cx: &Context<'_>, pi: usize, f: &mut Found) {
     let (text, p) = (cx.text, &cx.paras[pi]);
-    let si = p.sentences.iter().position(|s| p.tokens[s.first].start <= f.start && f.start < p.tokens[s.end - 1].end);
+    let si = p.sentence_index(f.start);
     let Some(prev) = si.and_then(|i| i.checked_sub(1)).map(|i| p.sentences[i]) else { return };
     for k in (prev.first..prev.end).rev() {
         let t = p.tokens[k];

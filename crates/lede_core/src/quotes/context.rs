@@ -47,6 +47,9 @@ pub(crate) fn descriptions(paras: &[ParaView<'_>]) -> Vec<ByteRange> {
 /// latest person named or described before it, outside quotes; for "a …"
 /// description a new, unnamed person; for "the …" an earlier description
 /// with the same head noun, else the latest person named.
+/// How far back (bytes) a pronoun or a description looks for whom it refers to.
+const ANTECEDENT_WINDOW: usize = 5000;
+
 pub(crate) fn resolve_in_context(
     text: &str,
     sp: ByteRange,
@@ -61,8 +64,21 @@ pub(crate) fn resolve_in_context(
     }
     let lower = text[sp.0..sp.1].to_lowercase();
     let outside = |a: usize, b: usize| !(inside_quote(a) || quote.0 <= a && b <= quote.1);
-    let last_person =
-        || mentions[..at].iter().rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0 && outside(m.start, m.end));
+    // Whom a speaker refers to is told within the window before it: looking
+    // no further keeps attribution linear on text with no one to find.
+    let floor = sp.0.saturating_sub(ANTECEDENT_WINDOW);
+    let from = mentions[..at].partition_point(|m| m.start < floor);
+    let last_person = || {
+        mentions[from..at]
+            .iter()
+            .rposition(|m| m.label == EntityLabel::Per && m.end <= sp.0 && outside(m.start, m.end))
+            .map(|i| from + i)
+    };
+    let people = {
+        let lo = people.partition_point(|d| d.0 < floor);
+        let hi = people.partition_point(|d| d.0 < sp.0);
+        &people[lo..hi.max(lo)]
+    };
     if lower == "it" {
         // "what it calls": an organisation, or a place acting as one ("the
         // Kremlin", "Russia says it"), named outside quotes. Within its
@@ -70,11 +86,16 @@ pub(crate) fn resolve_in_context(
         let institution = |m: &Mention| {
             matches!(m.label, EntityLabel::Org | EntityLabel::Loc) && m.end <= sp.0 && outside(m.start, m.end)
         };
-        let sentence_start = text[..sp.0].rfind(['.', '\n']).map(|i| i + 1).unwrap_or(0);
-        let org = mentions[..at]
+        let mut lo = floor;
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let sentence_start = text[lo..sp.0].rfind(['.', '\n']).map_or(lo, |i| lo + i + 1);
+        let org = mentions[from..at]
             .iter()
             .position(|m| m.start >= sentence_start && institution(m))
-            .or_else(|| mentions[..at].iter().rposition(institution));
+            .or_else(|| mentions[from..at].iter().rposition(institution))
+            .map(|i| from + i);
         return (org, None);
     }
     if matches!(&*lower, "he" | "she") {

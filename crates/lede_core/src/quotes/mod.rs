@@ -50,6 +50,13 @@ pub struct Found {
 impl<'a> ParaView<'a> {
     /// The sentence holding byte `pos`.
     fn sentence_at(&self, pos: usize) -> Option<&'a crate::text::tokens::Sentence> {
-        self.sentences.iter().find(|s| self.tokens[s.first].start <= pos && pos < self.tokens[s.end - 1].end)
+        self.sentence_index(pos).map(|i| &self.sentences[i])
+    }
+
+    /// The index of the sentence holding byte `pos` (sentences are in order:
+    /// a binary search, so a paragraph of many sentences stays linear).
+    fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| self.tokens[s.end - 1].end <= pos);
+        self.sentences.get(i).filter(|s| self.tokens[s.first].start <= pos).map(|_| i)
     }
 }
