@@ -140,6 +140,10 @@ async fn pasted_text_replaces_the_sample() {
     let dateline = one(&root, "[data-testid=dateline]");
     assert_eq!(dateline.text_content().as_deref(), Some("PORT VALDERRA (Harbour Wire)"));
     assert!(status(&root).contains("1 article"));
+    // The tally at the top of the article and in the side panel: each victim once.
+    assert_eq!(one(&root, "[data-testid=tally]").text_content().as_deref(), Some("at least 5 wounded"));
+    let row = one(&root, "[data-testid=tally-row]").text_content().unwrap_or_default();
+    assert!(row.starts_with("Dock Strike Ends After Nine Days") && row.ends_with("at least 5 wounded"), "{row}");
 }
 
 #[wasm_bindgen_test]

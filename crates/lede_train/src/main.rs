@@ -41,7 +41,8 @@ fn main() -> ExitCode {
             let shared = get("--shared").unwrap_or_else(|| "../shared".into());
             let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/victims.bin".into());
             let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(victims_train::EPOCHS);
-            victims_train::train(std::path::Path::new(&shared), std::path::Path::new(&out), epochs)
+            let prune = get("--prune").and_then(|e| e.parse().ok()).unwrap_or(victims_train::PRUNE);
+            victims_train::train(std::path::Path::new(&shared), std::path::Path::new(&out), epochs, prune)
         }
         Some("gvdb-split") => {
             let shared = get("--shared").unwrap_or_else(|| "../shared".into());

@@ -248,9 +248,12 @@ fn fit(ex: &[&Example], epochs: usize) -> Weights {
     w
 }
 
-fn model_bytes(w: &Weights) -> Vec<u8> {
+/// Weights smaller than this (in every class) are dropped from the model file.
+pub const PRUNE: f32 = 0.005;
+
+fn model_bytes(w: &Weights, prune: f32) -> Vec<u8> {
     let rows: Vec<(u64, [f32; 3])> =
-        w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= 0.005)).map(|(h, x)| (*h, *x)).collect();
+        w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= prune)).map(|(h, x)| (*h, *x)).collect();
     lede_core::blockmodel::BlockModel::to_bytes(&rows)
 }
 
@@ -301,11 +304,13 @@ pub fn score(arts: &[&Article]) -> String {
 }
 
 pub const EPOCHS: usize = 8;
+/// Features seen in fewer people than this are left out of the model.
+pub const MIN_COUNT: usize = 3;
 
 /// Fit on the fitting half (two folds by article first, to score the model
 /// on fitting-half articles it was not fitted on), write the model, and
 /// score it on the checking half.
-pub fn train(shared: &Path, out: &Path, epochs: usize) -> Result<(), String> {
+pub fn train(shared: &Path, out: &Path, epochs: usize, prune: f32) -> Result<(), String> {
     let all = articles(shared)?;
     let fit_arts: Vec<&Article> = all.iter().filter(|a| fitting(&a.domain)).collect();
     let check: Vec<&Article> = all.iter().filter(|a| !fitting(&a.domain)).collect();
@@ -322,7 +327,20 @@ pub fn train(shared: &Path, out: &Path, epochs: usize) -> Result<(), String> {
         check.len()
     );
     println!("without the model: fitting half {}", victims::without_model(|| score(&fit_arts)));
-    let ex = examples(&fit_arts);
+    let mut ex = examples(&fit_arts);
+    // Features seen in fewer than `MIN_COUNT` people are dropped: rare words
+    // fit the fitting half and cost bytes in the browser.
+    let min_count: usize =
+        std::env::var("LEDE_VICTIM_MIN_COUNT").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_COUNT);
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    for e in &ex {
+        for f in &e.feats {
+            *seen.entry(*f).or_default() += 1;
+        }
+    }
+    for e in &mut ex {
+        e.feats.retain(|f| seen[f] >= min_count);
+    }
     let n = |c: usize| ex.iter().filter(|e| e.class == c).count();
     println!("{} labelled candidates: killed {}, wounded {}, neither {}", ex.len(), n(KILLED), n(WOUNDED), n(NEITHER));
     // Two folds by article parity inside the fitting half.
@@ -330,7 +348,7 @@ pub fn train(shared: &Path, out: &Path, epochs: usize) -> Result<(), String> {
         let train: Vec<&Example> = ex.iter().filter(|e| e.article % 2 != fold).collect();
         let w = fit(&train, epochs);
         let held: Vec<&Article> = fit_arts.iter().enumerate().filter(|(i, _)| i % 2 == fold).map(|(_, a)| *a).collect();
-        let model = lede_core::blockmodel::BlockModel::from_bytes(&model_bytes(&w))?;
+        let model = lede_core::blockmodel::BlockModel::from_bytes(&model_bytes(&w, prune))?;
         let held_ex: Vec<&Example> = ex.iter().filter(|e| e.article % 2 == fold).collect();
         let right = held_ex
             .iter()
@@ -346,7 +364,7 @@ pub fn train(shared: &Path, out: &Path, epochs: usize) -> Result<(), String> {
         );
     }
     let all_ex: Vec<&Example> = ex.iter().collect();
-    let bytes = model_bytes(&fit(&all_ex, epochs));
+    let bytes = model_bytes(&fit(&all_ex, epochs), prune);
     std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
     let model = lede_core::blockmodel::BlockModel::from_bytes(&bytes)?;
     println!("{} features ({} bytes) -> {}", bytes.len() / lede_core::blockmodel::RECORD, bytes.len(), out.display());

@@ -103,6 +103,17 @@ fn check_article(t: &Chars<'_>, art: &crate::Article) -> Result<(), String> {
             return Err(format!("casualty range {}..{:?} runs backwards", c.value, c.value_max));
         }
     }
+    // The tally rests on the article's own figures, of its category.
+    for cat in crate::CasualtyCategory::ALL {
+        let Some(count) = art.tally.get(cat) else { continue };
+        for &i in count.figures.iter().chain(count.disputed.iter().flat_map(|d| &d.figures)) {
+            match art.casualties.get(i) {
+                Some(c) if c.category == cat => {}
+                Some(c) => return Err(format!("tally {} rests on a {} figure", cat.as_str(), c.category.as_str())),
+                None => return Err(format!("tally {} rests on figure {i} of {}", cat.as_str(), art.casualties.len())),
+            }
+        }
+    }
     ordered(&mut art.entities.iter().map(|e| e.start), "entities")?;
     ordered(&mut art.quotes.iter().map(|q| q.start), "quotes")?;
     ordered(&mut art.casualties.iter().map(|c| c.start), "casualty figures")
