@@ -131,6 +131,13 @@ fn tallies_count_each_victim_once() {
             2,
             3,
         ),
+        // Shot, then died: one victim, killed, not also wounded.
+        (
+            "Officers found a 23-year-old man suffering from gunshot wounds on Elm Street. He was \
+             pronounced dead at a hospital an hour later, police said.",
+            1,
+            0,
+        ),
     ];
     for &(text, killed, wounded) in rows {
         let a = crate::analyze(text, &single).expect("analyses");

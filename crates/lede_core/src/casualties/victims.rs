@@ -642,6 +642,35 @@ pub(crate) fn victims(cands: &[Candidate], people: &[Vec<usize>]) -> Vec<Victim>
     out
 }
 
+/// "A 23-year-old man was found with gunshot wounds. He was pronounced dead
+/// at a hospital": a rule's single death told of a pronoun ("he", "she")
+/// is the wounded victim told just before it (within [`NEAR`] bytes, of a
+/// gender it can have), who then died: that victim is killed, and the
+/// pronoun one of its mentions.
+fn died_later(figures: &[Figure], cands: &[Candidate], victims: &mut [Victim]) {
+    for f in figures.iter().filter(|f| f.category == CasualtyCategory::Killed && f.value == 1) {
+        let Some((a, b)) = f.subject else { continue };
+        let Some(i) = overlapping(cands, a, b).find(|&i| cands[i].kind == Kind::Pronoun) else { continue };
+        if victims.iter().any(|v| v.mentions.contains(&i) && v.category == CasualtyCategory::Killed) {
+            continue;
+        }
+        let g = cands[i].gender;
+        let before = victims
+            .iter_mut()
+            .filter(|v| {
+                v.mentions.iter().any(|&m| cands[m].end <= cands[i].start && cands[i].start - cands[m].end < NEAR)
+            })
+            .filter(|v| v.mentions.iter().all(|&m| cands[m].gender == g || cands[m].gender == Gender::Unknown))
+            .max_by_key(|v| v.mentions.iter().map(|&m| cands[m].end).filter(|&e| e <= cands[i].start).max());
+        if let Some(v) = before {
+            if v.category == CasualtyCategory::Wounded {
+                v.category = CasualtyCategory::Killed;
+                v.mentions.push(i);
+            }
+        }
+    }
+}
+
 /// A story that tells of a death tells of someone who died: when no victim
 /// is killed and no count of the dead stands, the person likeliest killed
 /// (by the classifier, at least [`FALLBACK_KILLED`]) is. Likewise a story
@@ -741,6 +770,7 @@ pub(crate) fn victim_pass(
         return Counted::default();
     }
     let mut victims = victims(&cands, &people);
+    died_later(figures, &cands, &mut victims);
     at_least_one(text, paras, figures, &cands, &people, &mut victims);
     // The category of the victim each candidate belongs to, if any.
     let mut victim_of: Vec<Option<CasualtyCategory>> = vec![None; cands.len()];
