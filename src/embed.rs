@@ -123,6 +123,8 @@ impl Features {
             }
             if !self.casualties {
                 art.casualties.clear();
+                // (The tally rests on the figures: it goes with them.)
+                art.tally = lede_core::Tally::default();
             }
         }
     }
@@ -535,6 +537,16 @@ mod tests {
             Ok(Features { entities: false, quotes: true, casualties: true })
         );
         assert!(Features::parse("entities sports").is_err());
+    }
+
+    #[test]
+    fn a_kind_left_out_takes_what_rests_on_it() {
+        let text = "Two people were killed and three were wounded in a shooting on Friday, police said.";
+        let mut a = lede_core::analyze(text, &lede_core::Options::default()).expect("analyses");
+        assert!(a.articles[0].tally.killed.is_some());
+        Features::parse("entities quotes").expect("parses").apply(&mut a);
+        assert!(a.articles[0].casualties.is_empty());
+        assert_eq!(a.articles[0].tally, lede_core::Tally::default());
     }
 
     #[test]

@@ -165,12 +165,19 @@ fn no_false_alarms() {
         "The bullet could have killed her, the officer said.",
         "No one was hurt in the fire at 1200 Oak Street.",
         "If the dam fails, thousands could die, engineers warned.",
+        "Shots were fired at 2300 West Elm Street; 14 rounds hit the house.",
     ] {
         let a = crate::analyze(text, &single).expect("analyses");
         let t = &a.articles[0].tally;
         let big = CasualtyCategory::ALL.iter().filter_map(|&c| t.get(c)).map(|x| x.count).max().unwrap_or(0);
         let figures: Vec<&str> = a.articles[0].casualties.iter().map(|c| c.text.as_str()).collect();
-        // "six gunshot wounds" may be one person wounded, never six people.
+        // "six gunshot wounds" may be one person wounded, never six people;
+        // the others give no figure at all, counted or not.
         assert!(big <= u64::from(text.contains("wounds")), "{text}: tally {t:?}, figures {figures:?}");
+        let values: Vec<u64> = a.articles[0].casualties.iter().map(|c| c.value).collect();
+        assert!(
+            values.iter().all(|&v| v == 1) && values.len() <= usize::from(text.contains("wounds")),
+            "{text}: {figures:?}"
+        );
     }
 }
