@@ -104,11 +104,23 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// Letters and digits, joined by single inner hyphens or apostrophes.
+/// The least length of a lowercase word that a capital right after it cuts
+/// off as glued text ("sideDETROIT"); shorter ones are names ("iPhone", "eBay").
+const GLUED_MIN: usize = 3;
+
 fn scan_word(text: &str, start: usize) -> usize {
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
+    // The word so far is lowercase ASCII letters only.
+    let mut lower = true;
     while let Some((off, c)) = chars.next() {
         let pos = start + off;
+        // Two texts glued together ("… on the west sideDETROIT (AP) —", "abc13.comA man
+        // was"): a lowercase word of three letters or more runs into a capital.
+        if lower && c.is_ascii_uppercase() && pos - start >= GLUED_MIN {
+            break;
+        }
+        lower = lower && c.is_ascii_lowercase();
         if c.is_alphanumeric() || c == '\u{AD}' {
             end = pos + c.len_utf8();
         } else if (is_hyphen(c) || is_apostrophe(c) || c == '&') && end == pos {
@@ -232,6 +244,21 @@ pub fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i].text(text);
+        // Glued text ("sideDETROIT"): a lowercase word touching the capital after it.
+        let glued = tokens.get(i + 1).is_some_and(|n| {
+            n.start == tokens[i].end
+                && tokens[i].kind == TokenKind::Word
+                && n.kind == TokenKind::Word
+                && t.len() >= GLUED_MIN
+                && t.bytes().all(|b| b.is_ascii_lowercase())
+                && n.text(text).starts_with(|c: char| c.is_ascii_uppercase())
+        });
+        if glued {
+            out.push(Sentence { first, end: i + 1 });
+            first = i + 1;
+            i += 1;
+            continue;
+        }
         let ends = if is_terminal(t) {
             true
         } else if tokens[i].abbrev && tokens[i].kind == TokenKind::Word && is_initialism(t) {
@@ -296,6 +323,13 @@ mod tests {
             ("lost 1,152,160 troops", &["lost", "1,152,160", "troops"]),
             ("1.3 million", &["1.3", "million"]),
             ("Moscow's stance", &["Moscow", "'s", "stance"]),
+            // Two texts glued together part at the capital; names with one do not.
+            ("west sideDETROIT (AP)", &["west", "side", "DETROIT", "(", "AP", ")"]),
+            ("abc13.comA man", &["abc13", ".", "com", "A", "man"]),
+            (
+                "an iPhone on eBay at McDonald's on YouTube",
+                &["an", "iPhone", "on", "eBay", "at", "McDonald", "'s", "on", "YouTube"],
+            ),
             ("Lavrov’s offer", &["Lavrov", "’s", "offer"]),
             ("we're here", &["we're", "here"]),
             ("a 27-year-old man", &["a", "27-year-old", "man"]),
@@ -339,6 +373,10 @@ mod tests {
     fn sentence_table() {
         let table: &[(&str, &[&str])] = &[
             ("He left. She stayed.", &["He left.", "She stayed."]),
+            (
+                "Man shot on west sideDETROIT (AP) - A man died.",
+                &["Man shot on west side", "DETROIT (AP) - A man died."],
+            ),
             ("Gen. Smith spoke. Then he left.", &["Gen. Smith spoke.", "Then he left."]),
             ("He went to the U.S. The talks failed.", &["He went to the U.S.", "The talks failed."]),
             ("The U.S. Senate voted.", &["The U.S. Senate voted."]),
