@@ -7,6 +7,7 @@
 mod clusters;
 mod conll;
 mod html_eval;
+mod linear;
 mod ner;
 mod ner_eval;
 mod paste_eval;
@@ -41,7 +42,7 @@ fn main() -> ExitCode {
             let shared = get("--shared").unwrap_or_else(|| "../shared".into());
             let out = get("--out").unwrap_or_else(|| "crates/lede_core/models/victims.bin".into());
             let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(victims_train::EPOCHS);
-            let prune = get("--prune").and_then(|e| e.parse().ok()).unwrap_or(victims_train::PRUNE);
+            let prune = get("--prune").and_then(|e| e.parse().ok()).unwrap_or(linear::PRUNE);
             victims_train::train(std::path::Path::new(&shared), std::path::Path::new(&out), epochs, prune)
         }
         Some("gvdb-split") => {

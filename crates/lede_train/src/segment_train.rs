@@ -8,11 +8,12 @@
 //! on the even pages, score the odd ones, and the other way round), then
 //! trains on every page. The same data give the same file.
 
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 
-use lede_core::blockmodel::{softmax, BODY, CLASSES, FURNITURE, HEADLINE};
+use lede_core::blockmodel::{BODY, CLASSES, FURNITURE, HEADLINE};
+
+use crate::linear::{probs, Labelled, Rates, Weights, PRUNE};
 
 use crate::segment_eval::lines_with_labels;
 
@@ -97,50 +98,24 @@ pub fn pages(dir: &Path) -> Result<Vec<(usize, Vec<Line>)>, String> {
     Ok(out)
 }
 
-pub type Weights = HashMap<u64, [f32; CLASSES]>;
+/// The block model's learning rate and L2 penalty.
+const RATES: Rates = Rates { lr: 0.2, l2: 1e-5 };
 
-fn probs(w: &Weights, feats: &[u64]) -> [f32; CLASSES] {
-    let mut z = [0f32; CLASSES];
-    for f in feats {
-        if let Some(x) = w.get(f) {
-            for c in 0..CLASSES {
-                z[c] += x[c];
-            }
-        }
+impl Labelled for Line {
+    fn feats(&self) -> &[u64] {
+        &self.feats
     }
-    softmax(z)
+    fn class(&self) -> usize {
+        self.class
+    }
+    fn weight(&self) -> f32 {
+        self.weight
+    }
 }
 
-/// AdaGrad on the weighted log loss with a small L2 penalty, lines in a fixed shuffled order.
+/// The block model fitted on `lines` (word-weighted).
 pub fn fit(lines: &[&Line], epochs: usize) -> Weights {
-    let mut w: Weights = HashMap::new();
-    let mut g2: HashMap<u64, [f32; CLASSES]> = HashMap::new();
-    let mut order: Vec<usize> = (0..lines.len()).collect();
-    let mut seed: u64 = 0x5eed;
-    let (lr, l2) = (0.2f32, 1e-5f32);
-    for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        for &k in &order {
-            let line = lines[k];
-            let p = probs(&w, &line.feats);
-            for f in &line.feats {
-                let wf = w.entry(*f).or_insert([0.0; CLASSES]);
-                let gf = g2.entry(*f).or_insert([0.0; CLASSES]);
-                for c in 0..CLASSES {
-                    let y = if c == line.class { 1.0 } else { 0.0 };
-                    let g = line.weight * (p[c] - y) + l2 * wf[c];
-                    gf[c] += g * g;
-                    wf[c] -= lr * g / (gf[c].sqrt() + 1e-6);
-                }
-            }
-        }
-    }
-    w
+    crate::linear::fit(lines, epochs, RATES)
 }
 
 /// Word-weighted precision and recall per class of the argmax on `lines`.
@@ -167,11 +142,9 @@ pub fn lines_of(pages: &[(usize, Vec<Line>)], odd: Option<bool>) -> Vec<&Line> {
     pages.iter().filter(|(i, _)| odd.is_none_or(|o| (i % 2 == 1) == o)).flat_map(|(_, p)| p.iter()).collect()
 }
 
-/// The model file (features sorted, weights under 0.005 pruned).
+/// The model file (features sorted, weights under [`PRUNE`] left out).
 pub fn model_bytes(w: &Weights) -> Vec<u8> {
-    let rows: Vec<(u64, [f32; CLASSES])> =
-        w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= 0.005)).map(|(h, x)| (*h, *x)).collect();
-    lede_core::blockmodel::BlockModel::to_bytes(&rows)
+    crate::linear::model_bytes(w, PRUNE)
 }
 
 pub const EPOCHS: usize = 6;

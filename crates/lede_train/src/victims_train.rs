@@ -14,6 +14,7 @@
 //! - a pronoun: the label of the nearest labelled mention of the same
 //!   gender before it in its sentence or the one before, else unlabelled.
 
+use crate::linear::{model_bytes, probs, Labelled, Rates, Weights};
 use crate::segment_train::read_gz;
 use lede_core::victims::{self, Candidate, Gender, Kind, KILLED, NEITHER, WOUNDED};
 use lede_core::{analyze, CasualtyCategory, Options};
@@ -195,66 +196,20 @@ fn examples(arts: &[&Article]) -> Vec<Example> {
     out
 }
 
-type Weights = HashMap<u64, [f32; 3]>;
-
-fn softmax(z: [f32; 3]) -> [f32; 3] {
-    let m = z.iter().copied().fold(f32::MIN, f32::max);
-    let e = z.map(|x| (x - m).exp());
-    let s: f32 = e.iter().sum();
-    e.map(|x| x / s)
-}
-
-fn probs(w: &Weights, feats: &[u64]) -> [f32; 3] {
-    let mut z = [0f32; 3];
-    for f in feats {
-        if let Some(x) = w.get(f) {
-            for c in 0..3 {
-                z[c] += x[c];
-            }
-        }
+impl Labelled for Example {
+    fn feats(&self) -> &[u64] {
+        &self.feats
     }
-    softmax(z)
+    fn class(&self) -> usize {
+        self.class
+    }
 }
 
-/// AdaGrad on the log loss with a small L2 penalty, in a fixed shuffled order.
+/// The victim classifier's learning rate and L2 penalty.
+const RATES: Rates = Rates { lr: 0.1, l2: 1e-4 };
+
 fn fit(ex: &[&Example], epochs: usize) -> Weights {
-    let mut w: Weights = HashMap::new();
-    let mut g2: Weights = HashMap::new();
-    let mut order: Vec<usize> = (0..ex.len()).collect();
-    let mut seed: u64 = 0x5eed;
-    let (lr, l2) = (0.1f32, 1e-4f32);
-    for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        for &k in &order {
-            let e = ex[k];
-            let p = probs(&w, &e.feats);
-            for f in &e.feats {
-                let wf = w.entry(*f).or_insert([0.0; 3]);
-                let gf = g2.entry(*f).or_insert([0.0; 3]);
-                for c in 0..3 {
-                    let y = if c == e.class { 1.0 } else { 0.0 };
-                    let g = (p[c] - y) + l2 * wf[c];
-                    gf[c] += g * g;
-                    wf[c] -= lr * g / (gf[c].sqrt() + 1e-6);
-                }
-            }
-        }
-    }
-    w
-}
-
-/// Weights smaller than this (in every class) are dropped from the model file.
-pub const PRUNE: f32 = 0.005;
-
-fn model_bytes(w: &Weights, prune: f32) -> Vec<u8> {
-    let rows: Vec<(u64, [f32; 3])> =
-        w.iter().filter(|(_, x)| x.iter().any(|v| v.abs() >= prune)).map(|(h, x)| (*h, *x)).collect();
-    lede_core::blockmodel::BlockModel::to_bytes(&rows)
+    crate::linear::fit(ex, epochs, RATES)
 }
 
 /// The article's counts as the reference scorer reads them: the tally's.
