@@ -76,6 +76,13 @@ pub fn train_ner() -> Result {
         .args(["--min-weight", "1.8"]))
 }
 
+/// `cargo run --release -q -p lede_train -- <command>`, for more arguments.
+fn lede_train(command: &str) -> Command {
+    let mut c = Command::new("cargo");
+    c.args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", command]);
+    c
+}
+
 /// `cargo xtask train-segment`: fit the block model on L3S-GN1's block
 /// labels and on WCXB dev's fitting part as pasted (the paste corpus,
 /// rendered first when missing; lines labelled against the gold main text),
@@ -83,8 +90,8 @@ pub fn train_ner() -> Result {
 pub fn train_segment() -> Result {
     let shared = shared()?;
     paste_corpus()?;
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "segment", "--data"])
+    run(lede_train("segment")
+        .arg("--data")
         .arg(shared.join("data/l3s-gn1/annotated"))
         .arg("--shared")
         .arg(&shared)
@@ -98,8 +105,8 @@ pub fn train_segment() -> Result {
 /// fitting half (scored by two folds inside it, then on the checking half).
 pub fn train_victims() -> Result {
     let shared = shared()?;
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "victims", "--shared"])
+    run(lede_train("victims")
+        .arg("--shared")
         .arg(&shared)
         .arg("--out")
         .arg(root().join("crates/lede_core/models/victims.bin")))
@@ -118,11 +125,7 @@ pub fn eval_casualties() -> Result {
         .env("LEDE_BIN", &bin)
         .env("LEDE_REPO", root()))?;
     let out = crate::cargo_target().join("eval-casualties");
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "gvdb-split", "--shared"])
-        .arg(&shared)
-        .arg("--out")
-        .arg(&out))?;
+    run(lede_train("gvdb-split").arg("--shared").arg(&shared).arg("--out").arg(&out))?;
     for (half, ids) in
         [("checking half (held out)", "gvdb-check.ids"), ("fitting half (the model was fitted on it)", "gvdb-fit.ids")]
     {
@@ -178,9 +181,7 @@ pub fn eval_quotes() -> Result {
 /// and recall per label), then what the seed pages give.
 pub fn eval_segment() -> Result {
     let shared = shared()?;
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-segment", "--data"])
-        .arg(shared.join("data/l3s-gn1/annotated")))?;
+    run(lede_train("eval-segment").arg("--data").arg(shared.join("data/l3s-gn1/annotated")))?;
     let mut seeds: Vec<_> = std::fs::read_dir(shared.join("seeds"))
         .map_err(|e| e.to_string())?
         .filter_map(std::result::Result::ok)
@@ -233,17 +234,11 @@ pub fn eval_segment() -> Result {
 pub fn eval_html() -> Result {
     let shared = shared()?;
     let out = crate::cargo_target().join("eval-web");
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "predict-web", "--shared"])
-        .arg(&shared)
-        .arg("--out")
-        .arg(&out))?;
+    run(lede_train("predict-web").arg("--shared").arg(&shared).arg("--out").arg(&out))?;
     let python = crate::install::ensure_peers()?;
     run(Command::new(&python).arg(root().join("xtask/scripts/peer_extract.py")).arg(&shared).arg(&out))?;
     run(Command::new("python3").arg(root().join("xtask/scripts/web_scores.py")).arg(&shared).arg(&out))?;
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "eval-html", "--data"])
-        .arg(shared.join("data/l3s-gn1")))
+    run(lede_train("eval-html").arg("--data").arg(shared.join("data/l3s-gn1")))
 }
 
 /// Where `cargo xtask paste-corpus` keeps the rendered pages: outside the
@@ -280,8 +275,8 @@ pub fn eval_paste() -> Result {
     let shared = shared()?;
     paste_corpus()?;
     let out = crate::cargo_target().join("eval-paste");
-    run(Command::new("cargo")
-        .args(["run", "--release", "--locked", "-q", "-p", "lede_train", "--", "predict-paste", "--shared"])
+    run(lede_train("predict-paste")
+        .arg("--shared")
         .arg(&shared)
         .arg("--corpus")
         .arg(paste_cache())

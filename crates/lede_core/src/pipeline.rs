@@ -142,7 +142,9 @@ fn analyse_article(
     let mentions = find_entities(text, &paras, n_head, words)?;
     let canon = entities::canonicalise(text, &mentions);
     prof.lap(|t| &mut t.entities);
-    let (mut quotes, mut figures) = quotes_and_figures(text, &paras, &mentions, prof);
+    // Some paragraph of the article tells of a death (the casualty passes read it).
+    let deaths_told = paras.iter().any(|p| casualties::tells_of_death(text, &p.tokens));
+    let (mut quotes, mut figures) = quotes_and_figures(text, &paras, &mentions, deaths_told, prof);
     let views: Vec<quotes::ParaView<'_>> =
         paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
     quotes::attribute_by_context(text, &views, &mentions, &mut quotes);
@@ -150,7 +152,7 @@ fn analyse_article(
     prof.lap(|t| &mut t.quotes);
     // Figures come from several passes per sentence: report them in text order.
     figures.sort_by_key(|f| (f.start, f.end));
-    let counted = casualties::victim_pass(text, &paras, n_head, &mentions, &mut figures);
+    let counted = casualties::victim_pass(&paras, n_head, &mentions, &mut figures, deaths_told);
     prof.lap(|t| &mut t.casualties);
     let found = Findings { paras, n_head, mentions, canon, quotes, figures, counted };
     let article = crate::output::article(text, idx, a, unsure, &found, explain);
@@ -212,12 +214,12 @@ fn quotes_and_figures(
     text: &str,
     paras: &[ParaTokens],
     mentions: &[Mention],
+    deaths_told: bool,
     prof: &mut Profile<'_>,
 ) -> (Vec<quotes::Found>, Vec<casualties::Figure>) {
     let mut found_quotes = Vec::new();
     let mut figures = Vec::new();
     let runs_on = quote_runs(text, paras);
-    let deaths_told = paras.iter().any(|p| casualties::tells_of_death(text, &p.tokens));
     for (pi, p) in paras.iter().enumerate() {
         let continues = runs_on[pi];
         let lo = mentions.partition_point(|m| m.start < p.range.0);

@@ -231,26 +231,23 @@ pub fn counts(text: &str) -> (u64, u64) {
 /// Exact-count accuracy over the articles with at least one victim of a
 /// category, and the share of the others given one, for killed and wounded.
 pub fn score(arts: &[&Article]) -> String {
-    let (mut k, mut kn, mut w, mut wn, mut fk, mut fkn, mut fw, mut fwn) = (0, 0, 0, 0, 0, 0, 0, 0);
+    // Per category (killed, wounded): [right, with a victim, given one, without a victim].
+    let mut n = [[0usize; 4]; 2];
     for a in arts {
         let (gk, gw) = a.gold();
         let (ck, cw) = counts(&a.text);
-        if gk > 0 {
-            kn += 1;
-            k += usize::from(ck == gk);
-        } else {
-            fkn += 1;
-            fk += usize::from(ck > 0);
-        }
-        if gw > 0 {
-            wn += 1;
-            w += usize::from(cw == gw);
-        } else {
-            fwn += 1;
-            fw += usize::from(cw > 0);
+        for (n, (gold, got)) in n.iter_mut().zip([(gk, ck), (gw, cw)]) {
+            if gold > 0 {
+                n[1] += 1;
+                n[0] += usize::from(got == gold);
+            } else {
+                n[3] += 1;
+                n[2] += usize::from(got > 0);
+            }
         }
     }
     let r = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let [[k, kn, fk, fkn], [w, wn, fw, fwn]] = n;
     format!(
         "killed {:.3} ({k}/{kn}) wounded {:.3} ({w}/{wn}); none annotated but given: killed {fk}/{fkn}, wounded {fw}/{fwn}",
         r(k, kn),

@@ -70,6 +70,24 @@ pub struct Candidate {
     pub harm: bool,
 }
 
+impl Candidate {
+    /// A mention over bytes `start..end`, not yet keyed, featured or classified.
+    fn new((start, end): (usize, usize), kind: Kind, gender: Gender) -> Self {
+        Candidate {
+            start,
+            end,
+            kind,
+            key: None,
+            first: None,
+            age: None,
+            gender,
+            feats: Vec::new(),
+            probs: [0.0, 0.0, 1.0],
+            harm: false,
+        }
+    }
+}
+
 thread_local! {
     static OVERRIDE: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
     static CAPTURE: RefCell<Option<Vec<Candidate>>> = const { RefCell::new(None) };
@@ -126,6 +144,13 @@ fn age_of(w: &str) -> Option<&str> {
     (!digits.is_empty() && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
 }
 
+/// The age in commas after token `last` of a mention: "Ana Ruiz, 13,".
+fn age_in_commas<'a>(s: &Sent<'a>, last: usize) -> Option<&'a str> {
+    (last + 3 < s.end && s.lower(last + 1) == "," && s.toks[last + 2].kind == TokenKind::Number)
+        .then(|| age_of(s.lower(last + 2)))
+        .flatten()
+}
+
 /// A word class that tells the classifier what a word says about a person
 /// near it (a coarse name; the word itself is a feature too).
 fn class_of(w: &str) -> Option<&'static str> {
@@ -157,7 +182,6 @@ fn bucket(d: usize) -> &'static str {
 
 /// What one article's candidates read besides their own sentence.
 struct ArticleCtx<'c> {
-    text: &'c str,
     figures: &'c [Figure],
     deaths_told: bool,
     /// Word classes of the headline, when the article has one.
@@ -167,19 +191,18 @@ struct ArticleCtx<'c> {
 /// The candidates of one article, in text order, with their features and
 /// (when a model is in use) their class probabilities.
 pub(crate) fn candidates(
-    text: &str,
     paras: &[ParaTokens],
     n_head: usize,
     mentions: &[Mention],
     figures: &[Figure],
+    deaths_told: bool,
 ) -> Vec<Candidate> {
-    let deaths_told = paras.iter().any(|p| tells_of_death(text, &p.tokens));
     let headline = if n_head == 1 {
         (0..paras[0].tokens.len()).filter_map(|k| class_of(paras[0].tokens.lower(k))).collect()
     } else {
         Vec::new()
     };
-    let ctx = ArticleCtx { text, figures, deaths_told, headline };
+    let ctx = ArticleCtx { figures, deaths_told, headline };
     let mut out = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         let lo = mentions.partition_point(|m| m.start < p.range.0);
@@ -229,24 +252,13 @@ fn in_sentence(
             let Some(e) = (k..s.end).find(|&j| toks[j].end >= m.end) else { break };
             let surname = (k..=e).rev().map(&lw).find(|w| w.chars().next().is_some_and(char::is_alphabetic));
             // "Ana Ruiz, 13," or "13-year-old Ana Ruiz": her age.
-            let age = if e + 3 < s.end && lw(e + 1) == "," && toks[e + 2].kind == TokenKind::Number {
-                age_of(lw(e + 2))
-            } else if k > s.first && lw(k - 1).ends_with("-year-old") {
-                age_of(lw(k - 1))
-            } else {
-                None
-            };
+            let age = age_in_commas(s, e)
+                .or_else(|| (k > s.first && lw(k - 1).ends_with("-year-old")).then(|| age_of(lw(k - 1))).flatten());
             let cand = Candidate {
-                start: m.start,
-                end: m.end,
-                kind: Kind::Name,
                 key: surname.map(|w| format!("n:{}", w.trim_end_matches("'s").trim_end_matches("’s"))),
                 first: (e > k).then(|| lw(k).to_string()),
                 age: age.map(str::to_string),
-                gender: Gender::Unknown,
-                feats: Vec::new(),
-                probs: [0.0, 0.0, 1.0],
-                harm: false,
+                ..Candidate::new((m.start, m.end), Kind::Name, Gender::Unknown)
             };
             push(c, s, (k, e + 1), cand, (place, harm, quoted_at(k)), out);
             k = e + 1;
@@ -261,18 +273,7 @@ fn in_sentence(
                 && class_of(lw(k + 1)).is_none()
                 && !crate::text::lexicon::is_function_word(lw(k + 1));
             if !possessive {
-                let cand = Candidate {
-                    start: t.start,
-                    end: t.end,
-                    kind: Kind::Pronoun,
-                    key: None,
-                    first: None,
-                    age: None,
-                    gender: gender_of(w),
-                    feats: Vec::new(),
-                    probs: [0.0, 0.0, 1.0],
-                    harm: false,
-                };
+                let cand = Candidate::new((t.start, t.end), Kind::Pronoun, gender_of(w));
                 push(c, s, (k, k + 1), cand, (place, harm, quoted_at(k)), out);
             }
             k += 1;
@@ -301,23 +302,13 @@ fn in_sentence(
                     }
                     a -= 1;
                 }
-                let age =
-                    (a..=k).find_map(|j| lw(j).ends_with("-year-old").then(|| age_of(lw(j))).flatten()).or_else(|| {
-                        (k + 3 < s.end && lw(k + 1) == "," && toks[k + 2].kind == TokenKind::Number)
-                            .then(|| age_of(lw(k + 2)))
-                            .flatten()
-                    });
+                let age = (a..=k)
+                    .find_map(|j| lw(j).ends_with("-year-old").then(|| age_of(lw(j))).flatten())
+                    .or_else(|| age_in_commas(s, k));
                 let cand = Candidate {
-                    start: toks[a].start,
-                    end: t.end,
-                    kind: Kind::Description,
                     key: age.map(|x| format!("a:{x}")),
-                    first: None,
                     age: age.map(str::to_string),
-                    gender: gender_of(w),
-                    feats: Vec::new(),
-                    probs: [0.0, 0.0, 1.0],
-                    harm: false,
+                    ..Candidate::new((toks[a].start, t.end), Kind::Description, gender_of(w))
                 };
                 push(c, s, (a, k + 1), cand, (place, harm, quoted_at(a)), out);
             }
@@ -379,7 +370,6 @@ fn push(
     {
         f.push(hash("possessive"));
     }
-    let mut seen_right = [false; 16];
     let mut first_right: Option<&str> = None;
     for j in b..s.end.min(b + 12) {
         let w = lw(j);
@@ -392,7 +382,6 @@ fn push(
             if first_right.is_none() && cl != "N" {
                 first_right = Some(cl);
             }
-            seen_right[cl.as_bytes()[0] as usize % 16] = true;
             if cl != "N" {
                 f.push(hash_parts(&["right_word=", w]));
             }
@@ -451,7 +440,6 @@ fn push(
             }
         }
     }
-    let _ = c.text;
     f.sort_unstable();
     f.dedup();
     out.push(cand);
@@ -676,8 +664,7 @@ fn died_later(figures: &[Figure], cands: &[Candidate], victims: &mut [Victim]) {
 /// (by the classifier, at least [`FALLBACK_KILLED`]) is. Likewise a story
 /// of people shot or hurt with no victim at all: the person likeliest hurt.
 fn at_least_one(
-    text: &str,
-    paras: &[ParaTokens],
+    deaths_told: bool,
     figures: &[Figure],
     cands: &[Candidate],
     people: &[Vec<usize>],
@@ -697,7 +684,7 @@ fn at_least_one(
         }
     };
     let killed = victims.iter().any(|v| v.category == CasualtyCategory::Killed);
-    if !killed && !counted(CasualtyCategory::Killed) && paras.iter().any(|p| tells_of_death(text, &p.tokens)) {
+    if !killed && !counted(CasualtyCategory::Killed) && deaths_told {
         if let Some(p) = named().max_by(|a, b| p_of(a, KILLED).total_cmp(&p_of(b, KILLED))) {
             if p_of(p, KILLED) >= FALLBACK_KILLED {
                 add(p, CasualtyCategory::Killed, victims);
@@ -752,13 +739,13 @@ fn refuted(f: &Figure, cands: &[Candidate]) -> bool {
 /// none, and tell the tally which figure stands for each victim and which
 /// figures the classifier sets aside.
 pub(crate) fn victim_pass(
-    text: &str,
     paras: &[ParaTokens],
     n_head: usize,
     mentions: &[Mention],
     figures: &mut Vec<Figure>,
+    deaths_told: bool,
 ) -> Counted {
-    let mut cands = candidates(text, paras, n_head, mentions, figures);
+    let mut cands = candidates(paras, n_head, mentions, figures, deaths_told);
     let on = probs(&[]).is_some();
     let people = if on { classify(&mut cands) } else { Vec::new() };
     CAPTURE.with(|cap| {
@@ -771,7 +758,7 @@ pub(crate) fn victim_pass(
     }
     let mut victims = victims(&cands, &people);
     died_later(figures, &cands, &mut victims);
-    at_least_one(text, paras, figures, &cands, &people, &mut victims);
+    at_least_one(deaths_told, figures, &cands, &people, &mut victims);
     // The category of the victim each candidate belongs to, if any.
     let mut victim_of: Vec<Option<CasualtyCategory>> = vec![None; cands.len()];
     for v in &victims {
