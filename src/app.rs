@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use crate::articles::Articles;
 use crate::input::InputPanel;
 use crate::legend::Legend;
+use crate::model::{ModelState, ModelStatus};
 use crate::side_panel::SidePanel;
 
 /// Which kinds of highlight are shown (the legend's toggles).
@@ -38,6 +39,11 @@ pub(crate) struct AppState {
     pub available: RwSignal<Shown>,
     /// Inputs over this many bytes are refused, with an offer to analyse the first part.
     pub max_bytes: usize,
+    /// Whether the entity model has arrived ([`crate::model`]).
+    pub entity_model: RwSignal<ModelState>,
+    /// The input of the document on screen while it is shown without
+    /// entities, to analyse again when the model arrives.
+    pub waiting: StoredValue<Option<String>>,
 }
 
 impl AppState {
@@ -46,6 +52,8 @@ impl AppState {
     pub fn load(&self, input: &str) -> Result<(), Error> {
         match run(input, self.max_bytes) {
             Ok(doc) => {
+                let without_entities = !lede_core::entity_model_ready();
+                self.waiting.set_value(without_entities.then(|| input.to_string()));
                 self.doc.set(Ok(doc));
                 Ok(())
             }
@@ -59,7 +67,7 @@ impl AppState {
 }
 
 fn run(input: &str, max_bytes: usize) -> Result<Doc, Error> {
-    let analysis = analyze(input, &Options { max_bytes, ..Options::default() })?;
+    let analysis = analyze(input, &Options { max_bytes, entities_may_wait: true, ..Options::default() })?;
     let text = analysis.text.clone().unwrap_or_else(|| input.to_string());
     Ok(Doc { text, analysis })
 }
@@ -86,14 +94,17 @@ pub fn App(
     let source = crate::links::source(&href);
     let theme = RwSignal::new(crate::links::theme(&href).or_else(stored_theme).unwrap_or_else(|| "auto".into()));
     Effect::new(move |_| apply_theme(&theme.get()));
-    let first = run(SAMPLE_ARTICLE, MAX_BYTES).map_err(|e| e.to_string());
     let state = AppState {
-        doc: RwSignal::new(first),
+        doc: RwSignal::new(Err(String::new())),
         shown: RwSignal::new(Shown::default()),
         available: RwSignal::new(Shown::default()),
         max_bytes,
+        entity_model: RwSignal::new(ModelState::initial()),
+        waiting: StoredValue::new(None),
     };
+    let _ = state.load(SAMPLE_ARTICLE);
     provide_context(state);
+    crate::model::load(state, crate::model::url_beside(worker.as_deref()));
     let root = NodeRef::<leptos::html::Div>::new();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if let Some(root) = root.get_untracked() {
@@ -133,6 +144,7 @@ pub fn App(
                 </button>
             </header>
             <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source worker=worker/>
+            <ModelStatus/>
             <Analysed/>
         </div>
     }

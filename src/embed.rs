@@ -403,6 +403,8 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
                 shown: RwSignal::new(Shown::default()),
                 available: RwSignal::new(Shown::default()),
                 max_bytes: o.max_bytes.unwrap_or(MAX_BYTES),
+                entity_model: RwSignal::new(crate::model::ModelState::initial()),
+                waiting: StoredValue::new(None),
             },
             RwSignal::new(o.compact.unwrap_or(false)),
         )
@@ -510,6 +512,26 @@ impl LedeHandle {
         let _ = m.host.remove_attribute("data-lede-theme");
         m.owner.cleanup();
     }
+}
+
+/// `entityModelFile()`: the name of the entity model's file, published
+/// beside this bundle; the loader fetches it before anything is analysed.
+#[wasm_bindgen(js_name = entityModelFile)]
+pub fn entity_model_file() -> String {
+    lede_core::ner::MODEL_FILE.to_string()
+}
+
+/// `installEntityModel(bytes)`: give the core the model file's bytes (a
+/// `Uint8Array`). Throws when they are not a Lede entity model.
+#[wasm_bindgen(js_name = installEntityModel)]
+pub fn install_entity_model(bytes: &[u8]) -> Result<(), JsValue> {
+    lede_core::install_entity_model(bytes).map_err(|e| js_error(format!("Lede: {e}")))
+}
+
+/// `entityModelReady()`: whether the entity model is there.
+#[wasm_bindgen(js_name = entityModelReady)]
+pub fn entity_model_ready() -> bool {
+    lede_core::entity_model_ready()
 }
 
 /// Define `<lede-reader>` (once per page). Returns false when it was

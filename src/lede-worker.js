@@ -1,8 +1,20 @@
 // Lede's analysis worker (module worker). Messages in: {id, text, maxBytes};
 // out: {id, progress} while it works, then {id, json} or {id, error}.
-import init, { analyzeToJson } from './lede.js';
+// The entity model is fetched from beside this script before the first
+// analysis (the browser caches it: the reader page has fetched it too).
+import init, { analyzeToJson, entityModelFile, entityModelReady, installEntityModel } from './lede.js';
 
-const ready = init();
+async function start() {
+  await init();
+  if (!entityModelReady()) {
+    const url = new URL(entityModelFile(), import.meta.url);
+    const resp = await fetch(url);
+    if (!resp.ok) throw new Error(`the entity model (${url}) could not be loaded: the server answered ${resp.status}`);
+    installEntityModel(new Uint8Array(await resp.arrayBuffer()));
+  }
+}
+
+const ready = start();
 self.onmessage = async (event) => {
   const { id, text, maxBytes } = event.data;
   try {

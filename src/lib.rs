@@ -12,6 +12,7 @@ mod highlight;
 mod input;
 mod legend;
 pub mod links;
+mod model;
 mod navigate;
 mod offload;
 mod recent;

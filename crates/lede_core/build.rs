@@ -13,6 +13,11 @@
 //! an ordered table `kind<TAB>how<TAB>phrase` (a boilerplate kind in
 //! snake case, a `PhraseMatch` in kebab case), kept in file order.
 
+//!
+//! It also names the entity model's file by its bytes (`ner::MODEL_FILE`,
+//! `lede-ner-<hash>.bin`), so a web host can cache it for good and a new
+//! model gets a new name.
+
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -20,6 +25,7 @@ use std::path::Path;
 const MATCHES_MAX: usize = 64;
 
 fn main() {
+    model_name();
     let dir = Path::new("lexicon");
     println!("cargo:rerun-if-changed=lexicon");
     let mut names: Vec<_> = std::fs::read_dir(dir)
@@ -156,4 +162,13 @@ fn phrase_table(path: &Path, stem: &str, out: &mut String) {
         doc.join(" "),
         rows.join("\n")
     );
+}
+
+/// `LEDE_NER_MODEL_HASH`: FNV-1a (64 bits) of `models/ner.bin`, enough to
+/// tell model versions apart.
+fn model_name() {
+    println!("cargo:rerun-if-changed=models/ner.bin");
+    let bytes = std::fs::read("models/ner.bin").expect("models/ner.bin beside build.rs");
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    println!("cargo:rustc-env=LEDE_NER_MODEL_HASH={hash:016x}");
 }

@@ -14,10 +14,14 @@ use crate::{root, run, Result};
 const LOADER: &str = "\
 // Lede embed: <script type=\"module\" src=\".../embed/lede-embed.js\"></script>
 // defines <lede-reader>; `import { analyze, mount } from \".../embed/lede-embed.js\"`
-// gives the JS API. The wasm is fetched from beside this file.
-import init, { analyze, mount, defineElement } from './lede.js';
+// gives the JS API. The wasm and the entity model are fetched from beside this file.
+import init, { analyze, mount, defineElement, entityModelFile, installEntityModel } from './lede.js';
 
 await init();
+const model = new URL(entityModelFile(), import.meta.url);
+const resp = await fetch(model);
+if (!resp.ok) throw new Error(`Lede: the entity model (${model}) could not be loaded: the server answered ${resp.status}`);
+installEntityModel(new Uint8Array(await resp.arrayBuffer()));
 defineElement();
 
 export { analyze, mount };
@@ -62,6 +66,17 @@ pub fn build(tools: &Tools) -> Result {
         .arg(&bg))?;
     write(&out.join("lede-embed.js"), LOADER)?;
     write(&out.join("lede-worker.js"), WORKER)?;
+    // The entity model, fetched after the first paint by the reader, the
+    // worker and the widget; named by its hash, so older ones go.
+    for entry in std::fs::read_dir(&out).map_err(|e| e.to_string())?.filter_map(std::result::Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("lede-ner-") && name.ends_with(".bin") {
+            std::fs::remove_file(entry.path()).map_err(|e| format!("cannot remove {name}: {e}"))?;
+        }
+    }
+    let model = root().join("crates/lede_core/models/ner.bin");
+    let model_out = out.join(lede_core::ner::MODEL_FILE);
+    std::fs::copy(&model, &model_out).map_err(|e| format!("cannot copy {}: {e}", model.display()))?;
     // The example page's second widget fetches this document.
     let sample = root().join("crates/lede_core/src/sample.txt");
     std::fs::copy(&sample, out.join("sample.txt")).map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;

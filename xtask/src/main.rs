@@ -13,6 +13,7 @@ mod eval;
 mod fuzz;
 mod golden;
 mod install;
+mod site;
 mod sizes;
 
 use std::io::{BufRead, BufReader};
@@ -25,8 +26,11 @@ usage: cargo xtask <command>
 
   serve   install what is missing, then serve the reader on http://127.0.0.1:8080
   test    install what is missing (Chromium too), then fmt, clippy, native tests,
-          browser tests in headless Chromium, and a release build with its bundle sizes
+          browser tests in headless Chromium, a release build with its bundle sizes, and
+          the built site checked in Chromium (site-check)
   build   install what is missing, then build the optimised static site into dist/
+  site-check  the built dist/ in headless Chromium: the entity model arrives after the first paint
+             for the reader, its worker and the embed widgets
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
   train-victims  fit the victim classifier on GVDB dev's fitting half (../shared/data/gvdb)
   train-segment  fit the block classifier on ../shared/data/l3s-gn1 and WCXB dev's fitting part as pasted
@@ -209,6 +213,7 @@ fn test() -> Result {
                 sizes::print(&root().join("dist"))
             }),
         ),
+        ("built site in Chromium", Box::new(|_| site::check(&tools))),
     ];
     let total = steps.len();
     let mut failed = Vec::new();
@@ -244,6 +249,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("build") => build(),
+        Some("site-check") => install::ensure(true).and_then(|t| site::check(&t)),
         Some("train-ner") => eval::train_ner(),
         Some("train-segment") => eval::train_segment(),
         Some("train-victims") => eval::train_victims(),

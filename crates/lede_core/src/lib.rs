@@ -19,6 +19,7 @@ pub mod types;
 
 pub use casualties::victims;
 pub use entities::ner;
+pub use entities::{install_model as install_entity_model, model_ready as entity_model_ready};
 pub use segment::blockmodel;
 #[cfg(any(test, feature = "testkit"))]
 pub use testkit::{adversarial, corpus, fuzzing};
@@ -65,6 +66,10 @@ pub struct Options {
     pub max_bytes: usize,
     /// Say which rules gave each quote's speaker (`speaker_evidence`).
     pub explain: bool,
+    /// Analyse without entities when no entity model is loaded yet (the
+    /// reader does this while the model downloads, then analyses again),
+    /// rather than failing with [`Error::Model`].
+    pub entities_may_wait: bool,
 }
 
 /// The default input limit: 64 MiB.
@@ -72,7 +77,13 @@ pub const DEFAULT_MAX_BYTES: usize = 64 << 20;
 
 impl Default for Options {
     fn default() -> Self {
-        Self { input: InputMode::Auto, single: false, max_bytes: DEFAULT_MAX_BYTES, explain: false }
+        Self {
+            input: InputMode::Auto,
+            single: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            explain: false,
+            entities_may_wait: false,
+        }
     }
 }
 

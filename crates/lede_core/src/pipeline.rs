@@ -70,7 +70,7 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
     let mut articles: Vec<Article> = Vec::with_capacity(seg.articles.len());
     let mut words = ner::WordCache::default();
     for a in &seg.articles {
-        articles.push(analyse_article(text, &idx, a, &seg.unsure, &mut words, options.explain, prof)?);
+        articles.push(analyse_article(text, &idx, a, &seg.unsure, &mut words, options, prof)?);
         if let Some(report) = prof.progress.as_mut() {
             report(a.span.1 as f64 / text.len().max(1) as f64);
         }
@@ -133,13 +133,17 @@ fn analyse_article(
     a: &segment::ArticleDraft,
     unsure: &[(usize, usize)],
     words: &mut ner::WordCache,
-    explain: bool,
+    options: &Options,
     prof: &mut Profile<'_>,
 ) -> Result<Article, Error> {
     let paras = tokenise(text, a);
     prof.lap(|t| &mut t.tokens);
     let n_head = usize::from(a.headline.is_some());
-    let mentions = find_entities(text, &paras, n_head, words)?;
+    let mentions = if options.entities_may_wait && !entities::model_ready() {
+        Vec::new()
+    } else {
+        find_entities(text, &paras, n_head, words)?
+    };
     let canon = entities::canonicalise(text, &mentions);
     prof.lap(|t| &mut t.entities);
     // Some paragraph of the article tells of a death (the casualty passes read it).
@@ -155,7 +159,7 @@ fn analyse_article(
     let counted = casualties::victim_pass(&paras, n_head, &mentions, &mut figures, deaths_told);
     prof.lap(|t| &mut t.casualties);
     let found = Findings { paras, n_head, mentions, canon, quotes, figures, counted };
-    let article = crate::output::article(text, idx, a, unsure, &found, explain);
+    let article = crate::output::article(text, idx, a, unsure, &found, options.explain);
     prof.lap(|t| &mut t.output);
     Ok(article)
 }

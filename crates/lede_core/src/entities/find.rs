@@ -16,10 +16,45 @@ pub struct Para<'a> {
     pub sentences: &'a [Sentence],
 }
 
-/// The tagger, loaded once from the model built into the binary.
+/// A model installed at run time ([`install_model`]): the browser bundles
+/// fetch theirs after the first paint.
+static INSTALLED: OnceLock<Model> = OnceLock::new();
+
+/// Why there is no tagger yet in a build without the bundled model.
+pub const NOT_LOADED: ModelError =
+    ModelError("not loaded yet (a browser bundle fetches it just after it opens; installEntityModel gives it)");
+
+/// Install the entity model from the bytes of its file ([`ner::MODEL_FILE`]).
+/// The first valid model installed stays for the life of the program; a
+/// later call checks its bytes and changes nothing.
+pub fn install_model(bytes: &[u8]) -> Result<(), ModelError> {
+    let model = Model::from_bytes(bytes)?;
+    let _ = INSTALLED.set(model);
+    Ok(())
+}
+
+/// The tagger: the installed model, else the one built into the binary.
 pub(crate) fn model() -> Result<&'static Model, ModelError> {
+    if let Some(m) = INSTALLED.get() {
+        return Ok(m);
+    }
+    bundled()
+}
+
+#[cfg(feature = "bundled-model")]
+fn bundled() -> Result<&'static Model, ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(ner::MODEL_BYTES)).as_ref().map_err(Clone::clone)
+}
+
+#[cfg(not(feature = "bundled-model"))]
+fn bundled() -> Result<&'static Model, ModelError> {
+    Err(NOT_LOADED)
+}
+
+/// Whether the tagger can run (a model is bundled or installed).
+pub fn model_ready() -> bool {
+    INSTALLED.get().is_some() || cfg!(feature = "bundled-model")
 }
 
 pub(crate) const TYPES: [EntityLabel; 4] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];

@@ -18,8 +18,18 @@ pub use features::{token_features, TokenInfo, LABELS, N_LABELS};
 
 const MAGIC: &[u8; 8] = b"LEDENER3";
 
-/// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it).
+/// The entity model shipped with Lede (`cargo xtask train-ner` rebuilds it),
+/// built into the binary with the `bundled-model` feature (the CLI, the
+/// trainers, the tests). The browser bundles leave it out and fetch the same
+/// file just after their first paint ([`MODEL_FILE`], then
+/// [`crate::install_entity_model`]).
+#[cfg(feature = "bundled-model")]
 pub const MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// The name the model file is published under beside a browser bundle:
+/// `lede-ner-<hash of its bytes>.bin`, so a host can cache it for good and a
+/// new model gets a new name (`build.rs` hashes `models/ner.bin`).
+pub const MODEL_FILE: &str = concat!("lede-ner-", env!("LEDE_NER_MODEL_HASH"), ".bin");
 
 /// Gazetteer bits: the word occurs inside entities of these types.
 pub const GAZ_PER: u8 = 1;
@@ -29,7 +39,7 @@ pub const GAZ_MISC: u8 = 8;
 
 /// Why a model file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("entity model is invalid: {0}")]
+#[error("entity model: {0}")]
 pub struct ModelError(pub &'static str);
 
 /// The 32-bit key a 64-bit feature hash is stored under.
@@ -122,7 +132,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len()).ok_or(ModelError("truncated"))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or(ModelError("invalid: the file is truncated"))?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
@@ -136,15 +150,15 @@ impl<'a> Reader<'a> {
     }
     /// `n` strictly increasing keys, stored as gaps in byte planes (see `write_keys`).
     fn keys(&mut self, n: usize) -> Result<Vec<u32>, ModelError> {
-        let planes = self.take(n.checked_mul(4).ok_or(ModelError("truncated"))?)?;
+        let planes = self.take(n.checked_mul(4).ok_or(ModelError("invalid: the file is truncated"))?)?;
         let mut keys = Vec::with_capacity(n);
         let mut last = 0u32;
         for i in 0..n {
             let gap = u32::from_le_bytes([planes[i], planes[n + i], planes[2 * n + i], planes[3 * n + i]]);
             if i > 0 && gap == 0 {
-                return Err(ModelError("keys not sorted"));
+                return Err(ModelError("invalid: keys not sorted"));
             }
-            last = last.checked_add(gap).ok_or(ModelError("keys overflow"))?;
+            last = last.checked_add(gap).ok_or(ModelError("invalid: keys overflow"))?;
             keys.push(last);
         }
         Ok(keys)
@@ -211,36 +225,36 @@ impl Model {
     pub fn from_bytes(b: &[u8]) -> Result<Self, ModelError> {
         let mut r = Reader { b, at: 0 };
         if r.take(8)? != MAGIC {
-            return Err(ModelError("wrong magic"));
+            return Err(ModelError("invalid: not a Lede entity model (wrong magic)"));
         }
         if r.u32()? as usize != N_LABELS {
-            return Err(ModelError("label count differs from this build"));
+            return Err(ModelError("invalid: label count differs from this build"));
         }
         let scale = r.f32()?;
         let transitions = (0..(N_LABELS + 1) * N_LABELS).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
         let n = r.u32()? as usize;
         if n > b.len() / 4 {
-            return Err(ModelError("feature count larger than the file"));
+            return Err(ModelError("invalid: feature count larger than the file"));
         }
         let keys = r.keys(n)?;
         let weights = r.take(n * N_LABELS)?.iter().map(|&x| x as i8).collect();
         let g = r.u32()? as usize;
         if g > b.len() / 4 {
-            return Err(ModelError("gazetteer larger than the file"));
+            return Err(ModelError("invalid: gazetteer larger than the file"));
         }
         let gaz_keys = r.keys(g)?;
         let gaz_bits = r.take(g)?.to_vec();
         let n_cl = r.u32()? as usize;
         if n_cl > b.len() / 4 {
-            return Err(ModelError("cluster table larger than the file"));
+            return Err(ModelError("invalid: cluster table larger than the file"));
         }
         let cluster_keys = r.keys(n_cl)?;
         let cluster_ids = r.take(n_cl)?.to_vec();
         if r.at != b.len() {
-            return Err(ModelError("trailing bytes"));
+            return Err(ModelError("invalid: trailing bytes"));
         }
         if !scale.is_finite() || transitions.iter().any(|t| !t.is_finite()) {
-            return Err(ModelError("weights not finite"));
+            return Err(ModelError("invalid: weights not finite"));
         }
         Ok(Self::new(transitions, keys, weights, scale, (gaz_keys, gaz_bits), (cluster_keys, cluster_ids)))
     }

@@ -77,10 +77,10 @@ fn keys_are_stored_as_gaps_in_byte_planes() {
     assert_eq!(r.keys(3), Ok(vec![0x0102, 0x0304, 0x010304]));
     // A zero gap after the first key means a repeated key.
     let mut r = Reader { b: &[1, 0, 0, 0, 0, 0, 0, 0], at: 0 };
-    assert_eq!(r.keys(2), Err(ModelError("keys not sorted")));
+    assert_eq!(r.keys(2), Err(ModelError("invalid: keys not sorted")));
     // Gaps that sum past u32::MAX.
     let mut r = Reader { b: &[0, 0, 0, 0, 0, 0, 255, 255], at: 0 };
-    assert_eq!(r.keys(2), Err(ModelError("keys overflow")));
+    assert_eq!(r.keys(2), Err(ModelError("invalid: keys overflow")));
 }
 
 #[test]
