@@ -66,8 +66,15 @@ impl AppState {
     }
 }
 
+/// The options the reader and the widget analyse with: each speaker's
+/// evidence asked for (the quote's card says why), and entities left for
+/// later while the entity model downloads.
+pub fn reader_options(max_bytes: usize) -> Options {
+    Options { max_bytes, entities_may_wait: true, explain: true, ..Options::default() }
+}
+
 fn run(input: &str, max_bytes: usize) -> Result<Doc, Error> {
-    let analysis = analyze(input, &Options { max_bytes, entities_may_wait: true, ..Options::default() })?;
+    let analysis = analyze(input, &reader_options(max_bytes))?;
     let text = analysis.text.clone().unwrap_or_else(|| input.to_string());
     Ok(Doc { text, analysis })
 }

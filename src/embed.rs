@@ -257,7 +257,10 @@ pub fn analyze_to_json(
     max_bytes: Option<usize>,
     on_progress: Option<js_sys::Function>,
 ) -> Result<String, JsValue> {
-    let options = Options { max_bytes: max_bytes.unwrap_or(lede_core::DEFAULT_MAX_BYTES), ..Options::default() };
+    let options = Options {
+        entities_may_wait: false,
+        ..crate::app::reader_options(max_bytes.unwrap_or(lede_core::DEFAULT_MAX_BYTES))
+    };
     let mut report = |share: f64| {
         if let Some(f) = &on_progress {
             let _ = f.call1(&JsValue::NULL, &JsValue::from_f64(share));

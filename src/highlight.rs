@@ -41,12 +41,17 @@ pub fn items(a: &Article) -> Vec<Item> {
         });
         let cue = q.cue.as_ref().map(|c| format!(", cue: {}", c.text)).unwrap_or_default();
         let who = q.speaker.as_ref().map(|s| s.canonical.clone().unwrap_or_else(|| s.text.clone()));
-        let card = format!(
+        let mut card = format!(
             "{} quote\nspeaker: {}\ncue: {}",
             q.kind.as_str(),
             speaker.as_deref().unwrap_or("unknown"),
             q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("none")
         );
+        // Why this speaker: the rules that proposed it, the ranker's strongest features.
+        if !q.speaker_evidence.is_empty() {
+            let why: Vec<&str> = q.speaker_evidence.iter().map(|e| e.strip_prefix("model: ").unwrap_or(e)).collect();
+            card.push_str(&format!("\nwhy: {}", why.join(", ")));
+        }
         v.push(Item {
             start: q.start,
             end: q.end,

@@ -19,6 +19,6 @@ mod recent;
 mod side_panel;
 pub mod tally;
 
-pub use app::{App, Shown, MAX_BYTES};
+pub use app::{reader_options, App, Shown, MAX_BYTES};
 pub use highlight::{layout, Piece};
 pub use offload::OFFLOAD_BYTES;

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use lede::App;
-use lede_core::{analyze, Analysis, Options, SAMPLE_ARTICLE};
+use lede_core::{analyze, Analysis, SAMPLE_ARTICLE};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -77,7 +77,7 @@ async fn sample_is_analysed_at_first_paint() {
     let _app = mount_to(root.clone(), || view! { <App/> });
     tick().await;
 
-    let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
+    let expected = analyze(SAMPLE_ARTICLE, &lede::reader_options(lede::MAX_BYTES)).expect("sample");
     let (e, q, c) = highlight_counts(&root);
     assert_eq!((e, q, c), totals(&expected));
     assert!(e >= 12 && q >= 4 && c == 5, "entities {e}, quotes {q}, casualties {c}");
@@ -124,7 +124,7 @@ async fn pasted_text_replaces_the_sample() {
     let text = "Dock Strike Ends After Nine Days\nPORT VALDERRA (Harbour Wire) — At least 5 workers were injured in clashes at the port on Monday, said Captain Rosa Imbert of the Harbour Police. \"We will not go back without a contract,\" she said.\n";
     paste_and_analyse(&root, text).await;
 
-    let expected = analyze(text, &Options::default()).expect("text");
+    let expected = analyze(text, &lede::reader_options(lede::MAX_BYTES)).expect("text");
     assert_eq!(highlight_counts(&root), totals(&expected));
     assert_eq!(count(&root, "[data-kind=casualty][data-label=wounded]"), 1);
     let fig = one(&root, "[data-kind=casualty]");
@@ -201,7 +201,7 @@ async fn exports_hold_the_analysis() {
     let quotes = data_link_text(&one(&root, "[data-testid=export-quotes]"));
     assert!(quotes.lines().any(|l| l.contains("she,Ines Calloway,direct")), "{quotes}");
     let json = data_link_text(&one(&root, "[data-testid=export-json]"));
-    let expected = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
+    let expected = analyze(SAMPLE_ARTICLE, &lede::reader_options(lede::MAX_BYTES)).expect("sample");
     assert_eq!(json, lede::export::json_document(&expected, SAMPLE_ARTICLE));
     // The exported file carries the text its offsets point into.
     let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
@@ -411,6 +411,18 @@ async fn every_highlight_has_a_card_and_is_reachable_by_keyboard() {
         };
         assert!(card.contains(want), "card {card:?} lacks {want:?}");
     }
+    // An attributed quote's card says why that speaker: the rule that
+    // proposed it and the ranker's strongest features.
+    let attributed = marks
+        .iter()
+        .filter(|m| m.get_attribute("data-kind").as_deref() == Some("quote"))
+        .map(|m| m.get_attribute("data-card").unwrap_or_default())
+        .filter(|c| !c.contains("speaker: unknown"))
+        .collect::<Vec<_>>();
+    assert!(!attributed.is_empty(), "the sample has attributed quotes");
+    for card in &attributed {
+        assert!(card.contains("\nwhy: ") && card.contains(" (+"), "card {card:?} does not say why");
+    }
     // The card is drawn by the stylesheet on focus: the CSS rule is present.
     let entity = marks.iter().find(|m| m.get_attribute("data-kind").as_deref() == Some("entity")).expect("entity");
     assert!(entity.get_attribute("data-card").unwrap_or_default().contains("mention"));
@@ -565,7 +577,7 @@ async fn a_long_paste_is_analysed_in_the_worker_while_the_page_shows_progress() 
     assert!(status(&root).contains("in the background"), "{}", status(&root));
     assert_eq!(highlight_counts(&root), sample_marks);
 
-    let expected = analyze(&text, &Options { max_bytes: lede::MAX_BYTES, ..Options::default() }).expect("corpus");
+    let expected = analyze(&text, &lede::reader_options(lede::MAX_BYTES)).expect("corpus");
     let done = until_analysed(&root).await;
     assert_eq!(done, format!("{} article(s) analysed", expected.articles.len()));
     assert!(expected.articles.len() > 20, "{}", expected.articles.len());
@@ -582,7 +594,7 @@ async fn without_a_worker_a_long_paste_is_analysed_on_the_page() {
     tick().await;
     let text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 1_000, 12);
     paste_and_analyse(&root, &text).await;
-    let expected = analyze(&text, &Options { max_bytes: lede::MAX_BYTES, ..Options::default() }).expect("corpus");
+    let expected = analyze(&text, &lede::reader_options(lede::MAX_BYTES)).expect("corpus");
     let done = until_analysed(&root).await;
     assert_eq!(
         done,

@@ -90,7 +90,7 @@ async fn the_example_page_renders_both_widgets() {
 
     // The first reads its own text: all three kinds, as the core finds them.
     let text = one.text_content().unwrap_or_default();
-    let expected = analyze(&text, &Options::default()).expect("story 1");
+    let expected = analyze(&text, &lede::reader_options(lede::MAX_BYTES)).expect("story 1");
     let s1 = shadow(&one);
     assert_eq!(count(&s1, "mark[data-kind]"), marks(&expected));
     assert!(count(&s1, "mark[data-kind=entity]") >= 5);
@@ -100,7 +100,7 @@ async fn the_example_page_renders_both_widgets() {
 
     // The second fetched the sample: quotes and casualties only, dark and compact.
     let s2 = shadow(&two);
-    let sample = analyze(SAMPLE_ARTICLE, &Options::default()).expect("sample");
+    let sample = analyze(SAMPLE_ARTICLE, &lede::reader_options(lede::MAX_BYTES)).expect("sample");
     let casualties: u32 = sample.articles.iter().map(|a| a.casualties.len() as u32).sum();
     assert_eq!(count(&s2, "mark[data-kind=entity]"), 0);
     assert_eq!(first(&s2, "[data-legend=entity]").offset_width(), 0, "a legend toggle for a kind not asked for");

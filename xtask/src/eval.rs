@@ -168,13 +168,35 @@ pub fn eval_casualties() -> Result {
 /// PolNeAR dev with the reference scorer.
 pub fn eval_quotes() -> Result {
     let shared = shared()?;
+    // The speaker ranker: cross-validated on train, fitted on train and
+    // scored on dev, and its strongest features (nothing is written).
+    run(lede_train("speakers").arg("--shared").arg(&shared))?;
     run(Command::new("cargo").args(["build", "--release", "--locked", "-q", "-p", "lede_cli"]))?;
-    run(Command::new("python3")
-        .arg(shared.join("eval/quotes_polnear.py"))
-        .arg("--data")
-        .arg(shared.join("data/polnear/dev"))
-        .env("LEDE_BIN", crate::cargo_target().join("release/lede"))
-        .env("LEDE_REPO", root()))
+    for split in ["dev", "train"] {
+        if split == "train" {
+            println!("\nPolNeAR train with the shipped ranker (fitted on it: in-sample; the cross-validated figure is above):");
+        }
+        run(Command::new("python3")
+            .arg(shared.join("eval/quotes_polnear.py"))
+            .arg("--data")
+            .arg(shared.join("data/polnear").join(split))
+            .arg("--split")
+            .arg(split)
+            .env("LEDE_BIN", crate::cargo_target().join("release/lede"))
+            .env("LEDE_REPO", root()))?;
+    }
+    Ok(())
+}
+
+/// `cargo xtask train-speakers`: fit the quote speaker ranker on PolNeAR
+/// train and write `crates/lede_core/models/speakers.bin`.
+pub fn train_speakers() -> Result {
+    let shared = shared()?;
+    run(lede_train("speakers")
+        .arg("--shared")
+        .arg(&shared)
+        .arg("--out")
+        .arg(root().join("crates/lede_core/models/speakers.bin")))
 }
 
 /// `cargo xtask eval-segment`: block classification on L3S-GN1 (precision

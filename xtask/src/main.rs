@@ -33,11 +33,13 @@ usage: cargo xtask <command>
              for the reader, its worker and the embed widgets
   train-ner  train the entity tagger on ../shared/data/conll2003 and write crates/lede_core/models/ner.bin
   train-victims  fit the victim classifier on GVDB dev's fitting half (../shared/data/gvdb)
+  train-speakers fit the quote speaker ranker on PolNeAR train (crates/lede_core/models/speakers.bin)
   train-segment  fit the block classifier on ../shared/data/l3s-gn1 and WCXB dev's fitting part as pasted
              (the paste corpus) and write crates/lede_core/models/segment.bin
   eval-ner   score entities on CoNLL-2003 dev (eng.testa) with the reference scorer
   eval-casualties  score casualty figures on the gun-violence dev set with the reference scorer
-  eval-quotes  quote detection F1 and speaker accuracy on PolNeAR dev with the reference scorer
+  eval-quotes  the speaker ranker cross-validated on PolNeAR train and scored on dev, with its strongest
+             features; then quote detection F1 and speaker accuracy on dev and train (reference scorer)
   eval-segment block classification precision/recall on L3S-GN1 (each page scored with a block model
              fitted on the other half of the pages), and the seed pages' segmentation
   eval-html    main-text extraction from HTML beside trafilatura (installed from PyPI into .tools/peers):
@@ -253,6 +255,7 @@ fn main() -> ExitCode {
         Some("train-ner") => eval::train_ner(),
         Some("train-segment") => eval::train_segment(),
         Some("train-victims") => eval::train_victims(),
+        Some("train-speakers") => eval::train_speakers(),
         Some("eval-ner") => eval::eval_ner(),
         Some("eval-casualties") => eval::eval_casualties(),
         Some("eval-quotes") => eval::eval_quotes(),

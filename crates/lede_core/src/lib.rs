@@ -20,6 +20,7 @@ pub mod types;
 pub use casualties::victims;
 pub use entities::ner;
 pub use entities::{install_model as install_entity_model, model_ready as entity_model_ready};
+pub use quotes::rank as quotes_rank;
 pub use segment::blockmodel;
 #[cfg(any(test, feature = "testkit"))]
 pub use testkit::{adversarial, corpus, fuzzing};

@@ -151,7 +151,7 @@ fn analyse_article(
     let (mut quotes, mut figures) = quotes_and_figures(text, &paras, &mentions, deaths_told, prof);
     let views: Vec<quotes::ParaView<'_>> =
         paras.iter().map(|p| quotes::ParaView { range: p.range, tokens: &p.tokens, sentences: &p.sentences }).collect();
-    quotes::attribute_by_context(text, &views, &mentions, &mut quotes);
+    quotes::attribute_by_context(text, &views, &mentions, &mut quotes, options.explain);
     quotes::join_runs(&mut quotes);
     prof.lap(|t| &mut t.quotes);
     // Figures come from several passes per sentence: report them in text order.

@@ -270,7 +270,13 @@ fn explain_names_the_rules_that_gave_each_speaker() {
     let rules: Vec<(&str, Vec<&str>)> = a.articles[0]
         .quotes
         .iter()
-        .map(|q| (q.text.as_str(), q.speaker_evidence.iter().map(String::as_str).collect()))
+        .map(|q| {
+            // The cascade's rules; then the ranker's strongest features, "model: name (+weight)".
+            let (model, rules): (Vec<&str>, Vec<&str>) =
+                q.speaker_evidence.iter().map(String::as_str).partition(|e| e.starts_with("model: "));
+            assert!(!model.is_empty() && model.len() <= 4, "the ranker's evidence: {model:?}");
+            (q.text.as_str(), rules)
+        })
         .collect();
     assert_eq!(
         rules,

@@ -15,6 +15,7 @@ mod paste_train;
 mod segment_eval;
 mod segment_train;
 
+mod speakers_train;
 mod unlabelled;
 mod victims_train;
 mod web_eval;
@@ -44,6 +45,15 @@ fn main() -> ExitCode {
             let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(victims_train::EPOCHS);
             let prune = get("--prune").and_then(|e| e.parse().ok()).unwrap_or(linear::PRUNE);
             victims_train::train(std::path::Path::new(&shared), std::path::Path::new(&out), epochs, prune)
+        }
+        Some("speakers") => {
+            let shared = get("--shared").unwrap_or_else(|| "../shared".into());
+            let out = get("--out");
+            let epochs = get("--epochs").and_then(|e| e.parse().ok()).unwrap_or(speakers_train::EPOCHS);
+            let misses = get("--misses").and_then(|e| e.parse().ok()).unwrap_or(0);
+            let prune = get("--prune").and_then(|e| e.parse().ok()).unwrap_or(speakers_train::PRUNE);
+            let out = out.as_deref().map(std::path::Path::new);
+            speakers_train::train(std::path::Path::new(&shared), out, epochs, prune, misses)
         }
         Some("gvdb-split") => {
             let shared = get("--shared").unwrap_or_else(|| "../shared".into());

@@ -72,7 +72,13 @@ pub(crate) const CONTEXT_RULES: &[(&str, ContextRule)] = &[
 /// in the quote's sentence; the speaker introduced by the paragraph before
 /// ("The Times reports:"); or the speaker of the previous quote, which this
 /// one continues.
-pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Mention], found: &mut [Found]) {
+pub fn attribute_by_context(
+    text: &str,
+    paras: &[ParaView<'_>],
+    mentions: &[Mention],
+    found: &mut [Found],
+    explain: bool,
+) {
     let spans: Vec<ByteRange> = found.iter().map(|f| (f.start, f.end)).collect();
     let cx = Context { text, paras, mentions, spans, people: descriptions(paras) };
     let mut last_attributed: Option<(usize, Found)> = None;
@@ -83,13 +89,13 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
         // havoc,” he said.)
         if let Some(o) = f.speaker.and_then(|sp| cx.outer_subject(p, sp)).filter(|o| text[o.1..f.start].trim() != "") {
             f.speaker = Some(o);
-            f.evidence.push("outer_subject");
+            f.evidence.push("outer_subject".into());
         }
         for &(name, rule) in CONTEXT_RULES {
             if f.speaker.is_none() {
                 rule(&cx, pi, f, last_attributed.as_ref());
                 if f.speaker.is_some() {
-                    f.evidence.push(name);
+                    f.evidence.push(name.into());
                 }
             }
         }
@@ -99,6 +105,17 @@ pub fn attribute_by_context(text: &str, paras: &[ParaView<'_>], mentions: &[Ment
             f.speaker_entity = entity;
             f.speaker_description = description;
             last_attributed = Some((pi, f.clone()));
+        }
+    }
+    // The trained ranker weighs the cascade's choice against the other
+    // people around each quote.
+    for i in rank::rank(&cx, found, explain) {
+        let f = &mut found[i];
+        if let Some(sp) = f.speaker {
+            let inside = |pos: usize| cx.inside_quote(pos);
+            let (entity, description) = resolve_in_context(text, sp, (f.start, f.end), mentions, &cx.people, &inside);
+            f.speaker_entity = entity;
+            f.speaker_description = description;
         }
     }
 }

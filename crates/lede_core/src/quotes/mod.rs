@@ -14,6 +14,7 @@ mod by_context;
 mod context;
 mod marks;
 mod paragraph;
+pub mod rank;
 mod reporting_verb;
 mod speaker;
 mod words;
@@ -44,7 +45,7 @@ pub struct Found {
     /// A paragraph of a quote that runs on into the next paragraph.
     pub open_ended: bool,
     /// The rules that gave the speaker, in order.
-    pub evidence: Vec<&'static str>,
+    pub evidence: Vec<std::borrow::Cow<'static, str>>,
 }
 
 impl<'a> ParaView<'a> {

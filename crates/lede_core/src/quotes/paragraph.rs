@@ -60,7 +60,7 @@ fn quote_at(text: &str, toks: &Words, s: usize, e: usize, mentions: &[Mention]) 
     let kind =
         if words >= 6 || (ends_punct && words >= 3 && cue.is_some()) { QuoteKind::Direct } else { QuoteKind::Partial };
     let speaker_entity = speaker.and_then(|sp| resolve(text, sp, mentions));
-    let evidence = rule.filter(|_| speaker.is_some()).into_iter().collect();
+    let evidence = rule.filter(|_| speaker.is_some()).into_iter().map(Into::into).collect();
     Some(Found {
         start: s,
         end: e,
@@ -97,7 +97,7 @@ fn continue_speakers(text: &str, para: (usize, usize), toks: &Words, first_new: 
             {
                 out[i].speaker_entity = prev.speaker_entity;
                 out[i].speaker = prev.speaker;
-                out[i].evidence = vec!["continues_in_paragraph"];
+                out[i].evidence = vec!["continues_in_paragraph".into()];
             }
         }
     }

@@ -120,8 +120,40 @@ fn quote_speaker_table() {
         assert_eq!(at, *quote, "offsets of {quote:?}");
         let got = q.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
         assert_eq!(got, *speaker, "speaker of {quote:?} in {text:?}");
-        assert_eq!(q.speaker_evidence, *evidence, "evidence for {quote:?} in {text:?}");
+        // The cascade's rules first, then the ranker's strongest features.
+        let (model, rules): (Vec<&String>, Vec<&String>) =
+            q.speaker_evidence.iter().partition(|e| e.starts_with("model: "));
+        assert_eq!(rules, *evidence, "evidence for {quote:?} in {text:?}");
+        if !speaker.is_empty() {
+            assert!(!model.is_empty(), "no ranker evidence for {quote:?} in {text:?}");
+        }
     }
+}
+
+/// The ranker's mechanics, with a model made by hand: one that distrusts
+/// the cascade and likes people's names gives the quote to the person named
+/// in the sentence before instead of "she", resolves it, and says why.
+#[test]
+fn ranker_overturns_the_cascade_when_its_model_says_so() {
+    use crate::segment::blockmodel::{hash, BlockModel};
+    let text = "Councillor Ena Hart told the Ledger that the plan was dead. “We have no money,” she said.";
+    let options = crate::Options { single: true, explain: true, ..crate::Options::default() };
+    let speaker = |a: &crate::Analysis| {
+        let q = a.articles.iter().flat_map(|x| &x.quotes).next().expect("a quote");
+        (q.speaker.as_ref().map(|s| s.text.clone()).unwrap_or_default(), q.speaker_evidence.clone())
+    };
+    let plain = crate::analyze(text, &options).expect("analyse");
+    assert_eq!(speaker(&plain).0, "she");
+    let rows = [(hash("cascade"), [0.0, -10.0, 0.0]), (hash("name=per"), [0.0, 5.0, 0.0])];
+    let model = BlockModel::from_bytes(&BlockModel::to_bytes(&rows)).expect("model");
+    let a = rank::with_model(model, || crate::analyze(text, &options)).expect("analyse");
+    let (got, evidence) = speaker(&a);
+    assert!(got.ends_with("Ena Hart"), "speaker {got:?}");
+    assert_eq!(evidence, ["model: name=per (+5.0)"]);
+    // With an empty model the cascade decides, and no model evidence is given.
+    let empty = BlockModel::from_bytes(&[]).expect("empty");
+    let a = rank::with_model(empty, || crate::analyze(text, &options)).expect("analyse");
+    assert_eq!(speaker(&a), ("she".to_string(), vec!["cue_or_name_after".to_string()]));
 }
 
 /// Every attribution rule has a fixture row that expects it.

@@ -7,6 +7,11 @@ pub(crate) fn is_group_noun(w: &str) -> bool {
     crate::text::lexicon::group_nouns(w)
 }
 
+/// Nouns for a body or a document a quote can come from ("the memo said").
+pub(crate) fn is_source_noun(w: &str) -> bool {
+    crate::text::lexicon::source_nouns(w)
+}
+
 /// Nouns for something said: "Trump's claim that …".
 pub(crate) fn is_claim_noun(w: &str) -> bool {
     crate::text::lexicon::claim_nouns(w)

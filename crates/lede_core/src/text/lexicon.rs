@@ -69,8 +69,8 @@ pub fn is_function_word_any_case(word: &str) -> bool {
     function_word_table().contains(lower)
 }
 
-/// The function words in an open-addressing hash table: one hash and
-/// usually one comparison per lookup (this is called for every word).
+/// A word list in an open-addressing hash table: one hash and usually one
+/// comparison per lookup (the function words are asked of every word).
 struct WordTable {
     slots: Vec<Option<&'static str>>,
 }
@@ -113,12 +113,15 @@ pub fn is_calendar(w: &str) -> bool {
     months(w) || month_abbreviations(w) || weekdays(w)
 }
 
+/// (A hash table: the quote passes ask this of most words near a quote.)
 pub fn is_cue_verb(lower: &str) -> bool {
-    cue_verbs(lower)
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(CUE_VERBS)).contains(lower.as_bytes())
 }
 
 pub fn is_person_noun(lower: &str) -> bool {
-    person_nouns(lower)
+    static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(PERSON_NOUNS)).contains(lower.as_bytes())
 }
 
 /// Personal pronouns that can be speakers (lowercase).
