@@ -383,6 +383,34 @@ impl Mounted {
     }
 }
 
+thread_local! {
+    /// The widget's stylesheet, constructed once per page and shared by every reader.
+    static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Give `shadow` the widget's stylesheet as a constructed `CSSStyleSheet`
+/// (`adoptedStyleSheets`); false where the browser has none.
+fn adopt_stylesheet(shadow: &web_sys::ShadowRoot) -> bool {
+    let sheet = SHEET.with(|cell| {
+        if cell.borrow().is_none() {
+            let ctor = js_sys::Reflect::get(&js_sys::global(), &"CSSStyleSheet".into()).ok();
+            let made = ctor
+                .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+                .and_then(|c| js_sys::Reflect::construct(&c, &js_sys::Array::new()).ok())
+                .filter(|sheet| {
+                    let replace = js_sys::Reflect::get(sheet, &"replaceSync".into()).ok();
+                    let replace = replace.and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                    replace.is_some_and(|f| f.call1(sheet, &shadow_css(CSS).into()).is_ok())
+                });
+            *cell.borrow_mut() = made;
+        }
+        cell.borrow().clone()
+    });
+    let Some(sheet) = sheet else { return false };
+    js_sys::Reflect::has(shadow, &"adoptedStyleSheets".into()).unwrap_or(false)
+        && js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet)).unwrap_or(false)
+}
+
 fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
     let document = host.owner_document().ok_or_else(|| js_error("Lede: the element is not in a document"))?;
     let shadow = match host.shadow_root() {
@@ -391,11 +419,18 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
             js_error(format!("Lede: cannot attach a shadow root to <{}>; mount into a <div>", host.tag_name()))
         })?,
     };
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(&shadow_css(CSS)));
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     container.set_class_name("lede-root");
-    shadow.append_child(&style)?;
+    // The stylesheet is a constructed one, adopted by the shadow root: a
+    // host whose Content Security Policy refuses inline styles allows it.
+    // (A <style> element where constructed sheets are missing.)
+    let mut nodes: Vec<Element> = Vec::new();
+    if !adopt_stylesheet(&shadow) {
+        let style = document.create_element("style")?;
+        style.set_text_content(Some(&shadow_css(CSS)));
+        shadow.append_child(&style)?;
+        nodes.push(style);
+    }
     shadow.append_child(&container)?;
 
     let owner = Owner::new();
@@ -449,7 +484,10 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
 
     let mounted = Mounted {
         host,
-        nodes: vec![style, container.unchecked_into()],
+        nodes: {
+            nodes.push(container.unchecked_into());
+            nodes
+        },
         state,
         compact,
         listeners,
@@ -511,6 +549,9 @@ impl LedeHandle {
         drop(m.unmount.take());
         for node in &m.nodes {
             node.remove();
+        }
+        if let Some(shadow) = m.host.shadow_root() {
+            let _ = js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
         }
         let _ = m.host.remove_attribute("data-lede-theme");
         m.owner.cleanup();

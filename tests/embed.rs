@@ -266,6 +266,8 @@ async fn mount_emits_events_and_destroy_removes_dom_and_listeners() {
     // destroy(): no DOM left, no listener fires, the host is as it was.
     handle.destroy();
     assert_eq!(root.child_element_count(), 0, "{}", root.inner_html());
+    let sheets = |r: &web_sys::ShadowRoot| js_sys::Array::from(&get(r.as_ref(), "adoptedStyleSheets")).length();
+    assert_eq!(sheets(&root), 0, "the stylesheet stayed adopted after destroy()");
     assert_eq!(el.get_attribute("data-lede-theme"), None);
     mark.click();
     assert_eq!(selected.borrow().len(), 2, "a listener survived destroy()");
@@ -277,7 +279,10 @@ async fn mount_emits_events_and_destroy_removes_dom_and_listeners() {
     let again = mount(el.clone(), JsValue::UNDEFINED).expect("mount again");
     again.update("Ada Quill spoke in Harbour Town on Monday.").expect("update");
     leptos::task::tick().await;
-    assert_eq!(root.child_element_count(), 2);
+    // The reader's container; its stylesheet is a constructed one, adopted
+    // (a host whose policy refuses inline styles allows it).
+    assert_eq!(root.child_element_count(), 1);
+    assert_eq!(sheets(&root), 1);
     again.destroy();
     // An element that cannot hold a shadow root gets a clear error.
     let err = mount(host("input"), JsValue::UNDEFINED).err().expect("no shadow root on <input>");

@@ -14,13 +14,15 @@ use crate::{root, run, Result};
 const LOADER: &str = "\
 // Lede embed: <script type=\"module\" src=\".../embed/lede-embed.js\"></script>
 // defines <lede-reader>; `import { analyze, mount } from \".../embed/lede-embed.js\"`
-// gives the JS API. The wasm and the entity model are fetched from beside this file.
+// gives the JS API. The wasm and the entity model are fetched from beside this file,
+// each checked against the hash this file was built with (Subresource Integrity), so
+// pinning this file (integrity=\"…\") pins them too.
 import init, { analyze, mount, defineElement, entityModelFile, installEntityModel } from './lede.js';
 
-await init();
-const model = new URL(entityModelFile(), import.meta.url);
-const resp = await fetch(model);
-if (!resp.ok) throw new Error(`Lede: the entity model (${model}) could not be loaded: the server answered ${resp.status}`);
+const pinned = (file, integrity) => fetch(new URL(file, import.meta.url), { integrity });
+await init({ module_or_path: pinned('lede_bg.wasm', '__WASM_SRI__') });
+const resp = await pinned(entityModelFile(), '__MODEL_SRI__');
+if (!resp.ok) throw new Error(`Lede: the entity model (${resp.url}) could not be loaded: the server answered ${resp.status}`);
 installEntityModel(new Uint8Array(await resp.arrayBuffer()));
 defineElement();
 
@@ -64,7 +66,6 @@ pub fn build(tools: &Tools) -> Result {
         .arg(&bg)
         .arg("-o")
         .arg(&bg))?;
-    write(&out.join("lede-embed.js"), LOADER)?;
     write(&out.join("lede-worker.js"), WORKER)?;
     // The entity model, fetched after the first paint by the reader, the
     // worker and the widget; named by its hash, so older ones go.
@@ -77,6 +78,10 @@ pub fn build(tools: &Tools) -> Result {
     let model = root().join("crates/lede_core/models/ner.bin");
     let model_out = out.join(lede_core::ner::MODEL_FILE);
     std::fs::copy(&model, &model_out).map_err(|e| format!("cannot copy {}: {e}", model.display()))?;
+    // The loader, with the hashes of the wasm and the model it fetches.
+    let sri = |path: &Path| std::fs::read(path).map(|b| crate::security::sri(&b)).map_err(|e| e.to_string());
+    let loader = LOADER.replace("__WASM_SRI__", &sri(&bg)?).replace("__MODEL_SRI__", &sri(&model_out)?);
+    write(&out.join("lede-embed.js"), &loader)?;
     // The example page's second widget fetches this document.
     let sample = root().join("crates/lede_core/src/sample.txt");
     std::fs::copy(&sample, out.join("sample.txt")).map_err(|e| format!("cannot copy {}: {e}", sample.display()))?;

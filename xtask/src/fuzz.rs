@@ -31,6 +31,20 @@ fn executions(log: &str) -> Option<u64> {
     log.lines().rev().find_map(|l| l.strip_prefix("Done ")?.split_whitespace().next()?.parse().ok())
 }
 
+/// `cargo xtask test`'s short fuzz run: each target for `seconds` where a
+/// nightly toolchain is installed (cargo-fuzz is installed when missing);
+/// where none is, it says so plainly and passes.
+pub fn short_run(seconds: u64) -> Result {
+    if !have(Command::new("rustup").args(["run", "nightly", "rustc", "--version"])) {
+        println!(
+            "xtask: fuzz: skipped: no nightly toolchain here (`rustup toolchain install nightly` \
+             to fuzz each target for {seconds} s in every test run; the seed corpus was replayed above)"
+        );
+        return Ok(());
+    }
+    fuzz(&[seconds.to_string()])
+}
+
 pub fn fuzz(args: &[String]) -> Result {
     let seconds: u64 = match args.first() {
         Some(s) => s.parse().map_err(|_| format!("fuzz takes a number of seconds per target, not {s:?}"))?,

@@ -13,6 +13,7 @@ mod eval;
 mod fuzz;
 mod golden;
 mod install;
+mod security;
 mod site;
 mod sizes;
 
@@ -27,7 +28,8 @@ usage: cargo xtask <command>
   serve   install what is missing, then serve the reader on http://127.0.0.1:8080
   test    install what is missing (Chromium too), then fmt, clippy, native tests,
           browser tests in headless Chromium, a release build with its bundle sizes, and
-          the built site checked in Chromium (site-check)
+          the built site checked in Chromium (site-check), and each fuzz target for 30 s
+          where a nightly toolchain is installed
   build   install what is missing, then build the optimised static site into dist/
   site-check  the built dist/ in headless Chromium: the entity model arrives after the first paint
              for the reader, its worker and the embed widgets
@@ -128,7 +130,14 @@ fn trunk(tools: &install::Tools) -> Command {
 pub fn release_build(tools: &install::Tools) -> Result {
     run(Command::new("cargo").args(["fetch", "--locked"]))?;
     embed::build(tools)?;
-    run(trunk(tools).args(["build", "--release"]))
+    run(trunk(tools).args(["build", "--release"]))?;
+    let dist = root().join("dist");
+    security::apply(&dist)?;
+    let (loader, glue) = security::integrity(&dist.join("embed"))?;
+    security::readme_snippet(&root().join("README.md"), &loader, &glue)?;
+    println!("xtask: the site's Content Security Policy is in dist/index.html and dist/_headers");
+    println!("xtask: embed bundle pinned in dist/embed/integrity.json and the README; the loader is {loader}");
+    Ok(())
 }
 
 fn serve() -> Result {
@@ -147,6 +156,9 @@ fn build() -> Result {
     sizes::print(&root().join("dist"))?;
     Ok(())
 }
+
+/// How long `cargo xtask test` fuzzes each target (where nightly is installed).
+const FUZZ_SECONDS: u64 = 30;
 
 /// One step of `cargo xtask test`; it adds the tests it ran to the counts.
 type Step<'a> = Box<dyn Fn(&mut (u64, u64)) -> Result + 'a>;
@@ -216,6 +228,7 @@ fn test() -> Result {
             }),
         ),
         ("built site in Chromium", Box::new(|_| site::check(&tools))),
+        ("fuzz (30 s a target, where nightly is installed)", Box::new(|_| fuzz::short_run(FUZZ_SECONDS))),
     ];
     let total = steps.len();
     let mut failed = Vec::new();

@@ -276,6 +276,12 @@ fn score(w: &Weights, feats: &[u64]) -> f32 {
     p[1] / (p[0] + p[1])
 }
 
+/// The runtime's bar for a quote the cascade left without a speaker
+/// (`LEDE_ASSIGN_MIN` tries another on the trainer's figures).
+fn assign_min() -> f32 {
+    std::env::var("LEDE_ASSIGN_MIN").ok().and_then(|v| v.parse().ok()).unwrap_or(ASSIGN_MIN)
+}
+
 /// The speaker the runtime would choose with weights `w` (none: the cascade's).
 fn choose(q: &RankedQuote, w: Option<&Weights>) -> Option<(usize, usize)> {
     let cascade = q.candidates.iter().find(|c| c.cascade);
@@ -286,7 +292,7 @@ fn choose(q: &RankedQuote, w: Option<&Weights>) -> Option<(usize, usize)> {
     match q.candidates.iter().position(|c| c.cascade) {
         Some(ci) if !c.cascade && scored[best] > scored[ci] => Some((c.start, c.end)),
         Some(ci) => Some((q.candidates[ci].start, q.candidates[ci].end)),
-        None => (scored[best] >= ASSIGN_MIN).then_some((c.start, c.end)),
+        None => (scored[best] >= assign_min()).then_some((c.start, c.end)),
     }
 }
 
