@@ -129,6 +129,8 @@ pub fn App(
     });
     view! {
         <div class="lede" node_ref=root>
+            <a class="skip-link" href="#lede-articles" data-testid="skip-articles">"Skip to the articles"</a>
+            <a class="skip-link" href="#lede-panel" data-testid="skip-panel">"Skip to the summary"</a>
             <header class="lede-header">
                 <h1 class="lede-title">"Lede"</h1>
                 <p class="lede-tagline">"Entities, quotes and casualty figures in scraped news, analysed in your browser."</p>
@@ -152,7 +154,9 @@ pub fn App(
             </header>
             <InputPanel initial=SAMPLE_ARTICLE.to_string() source=source worker=worker/>
             <ModelStatus/>
-            <Analysed/>
+            <main class="lede-content">
+                <Analysed/>
+            </main>
         </div>
     }
 }

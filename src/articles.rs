@@ -1,5 +1,6 @@
 use lede_core::{Article, Boilerplate, ParagraphKind, Role};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::{AppState, Doc};
 use crate::highlight::{items, layout, Item, Piece};
@@ -182,6 +183,29 @@ pub fn Articles() -> impl IntoView {
         state.doc.track();
         limit.set(PAGE_PARAGRAPHS);
     });
+    // A card dismissed with Esc comes back once its highlight is left.
+    let card_back = move |ev: &web_sys::Event| {
+        if let Some(m) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            let _ = m.class_list().remove_1("card-off");
+        }
+    };
+    // Highlights of a kind the legend hides leave the tab order (again
+    // after each new document is drawn).
+    let articles_ref = NodeRef::<leptos::html::Section>::new();
+    Effect::new(move |_| {
+        state.doc.track();
+        let now = state.shown.get();
+        let Some(section) = articles_ref.get() else { return };
+        for (kind, on) in [("entity", now.entities), ("quote", now.quotes), ("casualty", now.casualties)] {
+            if let Ok(list) = section.query_selector_all(&format!("mark[data-kind={kind}]")) {
+                for i in 0..list.length() {
+                    if let Some(m) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = m.set_attribute("tabindex", if on { "0" } else { "-1" });
+                    }
+                }
+            }
+        }
+    });
     let shown = state.shown;
     view! {
         <section
@@ -191,6 +215,11 @@ pub fn Articles() -> impl IntoView {
             class:hide-entity=move || !shown.get().entities
             class:hide-quote=move || !shown.get().quotes
             class:hide-casualty=move || !shown.get().casualties
+            id="lede-articles"
+            tabindex="-1"
+            on:focusout=move |ev: web_sys::FocusEvent| card_back(&ev)
+            on:mouseout=move |ev: web_sys::MouseEvent| card_back(&ev)
+            node_ref=articles_ref
         >
             {move || {
                 state.doc.with(|d| match d {

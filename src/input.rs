@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::{AppState, Doc};
 use crate::links::Source;
-use crate::offload::{Event, Offload, OFFLOAD_BYTES};
+use crate::offload::{Event, Offload, OFFLOAD_BYTES, RELEASE_AFTER_BYTES};
 use crate::recent::{self, Recent};
 
 /// Resolves in a later task of the page's event loop.
@@ -129,7 +129,7 @@ pub fn InputPanel(
         status.set(format!("Analysing {} in the background…", megabytes(t.len())));
         let handler = move |event: Event| match event {
             Event::Progress(p) => progress.set(Some(p)),
-            Event::Done(Ok(analysis)) => {
+            Event::Done(Ok(analysis), memory) => {
                 // Drawing gets a task of its own, after the one that read
                 // the worker's answer, so the page is never held for both.
                 spawn_local(async move {
@@ -140,11 +140,22 @@ pub fn InputPanel(
                     state.doc.set(Ok(Doc { text: shown, analysis }));
                     remember(&t);
                     report(Ok(()));
+                    // After a large input the worker goes, and the memory it grew to with it.
+                    if t.len() >= RELEASE_AFTER_BYTES {
+                        offload.set_value(None);
+                        let held = memory.map(|m| format!(" held {} and", megabytes(m as usize))).unwrap_or_default();
+                        status.update(|s| s.push_str(&format!(" in the background (the worker{held} was released)")));
+                    }
                 });
             }
-            Event::Done(Err(e)) => {
+            Event::Done(Err(e), _) => {
                 progress.set(None);
                 status.set(e);
+                // A worker that failed is not used again.
+                spawn_local(async move {
+                    next_task().await;
+                    offload.set_value(None);
+                });
             }
             Event::Unavailable => {
                 // No worker here: analyse on the page instead.

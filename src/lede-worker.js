@@ -1,11 +1,14 @@
 // Lede's analysis worker (module worker). Messages in: {id, text, maxBytes};
-// out: {id, progress} while it works, then {id, json} or {id, error}.
+// out: {id, progress} while it works, then {id, json, memory} or {id, error}
+// (memory: the bytes of wasm memory the worker holds, its peak so far, since
+// wasm memory never shrinks; the page drops the worker after a large input).
 // The entity model is fetched from beside this script before the first
 // analysis (the browser caches it: the reader page has fetched it too).
 import init, { analyzeToJson, entityModelFile, entityModelReady, installEntityModel } from './lede.js';
 
+let wasm = null;
 async function start() {
-  await init();
+  wasm = await init();
   if (!entityModelReady()) {
     const url = new URL(entityModelFile(), import.meta.url);
     const resp = await fetch(url);
@@ -26,7 +29,7 @@ self.onmessage = async (event) => {
         self.postMessage({ id, progress: share });
       }
     });
-    self.postMessage({ id, json });
+    self.postMessage({ id, json, memory: wasm && wasm.memory ? wasm.memory.buffer.byteLength : null });
   } catch (e) {
     self.postMessage({ id, error: String((e && e.message) || e) });
   }

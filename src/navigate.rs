@@ -97,12 +97,18 @@ pub fn on_key(root: &Element, ev: &web_sys::KeyboardEvent) -> bool {
         "k" => step(root, false).is_some(),
         "Escape" => {
             clear(root);
-            if let Some(a) = root.owner_document().and_then(|d| d.active_element()) {
-                if let Ok(h) = a.dyn_into::<HtmlElement>() {
-                    if h.tag_name() == "MARK" {
-                        let _ = h.blur();
-                    }
-                }
+            // The card of the focused or hovered highlight goes; focus stays
+            // where it was (WCAG 1.4.13: dismissable without moving).
+            let doc = root.owner_document();
+            let focused = doc.as_ref().and_then(|d| d.active_element()).filter(|a| a.tag_name() == "MARK");
+            let hovered = root.query_selector_all("mark.hl:hover").ok();
+            for m in focused.into_iter().chain(
+                hovered
+                    .iter()
+                    .flat_map(|l| (0..l.length()).filter_map(|i| l.item(i)))
+                    .filter_map(|n| n.dyn_into::<Element>().ok()),
+            ) {
+                let _ = m.class_list().add_1("card-off");
             }
             true
         }

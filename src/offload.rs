@@ -13,10 +13,16 @@ use wasm_bindgen::JsCast;
 /// Inputs at least this long go to the worker.
 pub const OFFLOAD_BYTES: usize = 256 * 1024;
 
+/// After an input at least this long the worker is dropped, so the memory
+/// it grew to (wasm memory never shrinks) returns; the next long input
+/// starts a new one.
+pub const RELEASE_AFTER_BYTES: usize = 4 << 20;
+
 /// What the worker reports.
 pub enum Event {
     Progress(f64),
-    Done(Result<Analysis, String>),
+    /// The analysis, and the bytes of wasm memory the worker holds (its peak).
+    Done(Result<Analysis, String>, Option<f64>),
     /// The worker could not run (its script missing, or no module workers).
     Unavailable,
 }
@@ -50,11 +56,15 @@ impl Offload {
             let event = if let Some(p) = get("progress").as_f64() {
                 Event::Progress(p)
             } else if let Some(json) = get("json").as_string() {
-                Event::Done(serde_json::from_str(&json).map_err(|e| format!("the analysis could not be read: {e}")))
+                let memory = get("memory").as_f64();
+                Event::Done(
+                    serde_json::from_str(&json).map_err(|e| format!("the analysis could not be read: {e}")),
+                    memory,
+                )
             } else {
-                Event::Done(Err(get("error").as_string().unwrap_or_else(|| "the analysis failed".into())))
+                Event::Done(Err(get("error").as_string().unwrap_or_else(|| "the analysis failed".into())), None)
             };
-            let done = matches!(event, Event::Done(_));
+            let done = matches!(event, Event::Done(..));
             // Call the handler with nothing borrowed (it may start another request).
             let handler = c.borrow_mut().1.take();
             if let Some(mut h) = handler {

@@ -1,27 +1,80 @@
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
-use lede_core::Analysis;
+use lede_core::{Analysis, Article, Role};
 use leptos::prelude::*;
 
 use crate::app::AppState;
 use crate::export;
 
-/// Entities grouped by canonical name: (name, label, mentions), most mentioned first.
-fn entity_groups(a: &Analysis) -> Vec<(String, &'static str, usize)> {
-    let mut m: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
-    for e in a.articles.iter().flat_map(|a| &a.entities) {
-        *m.entry((e.canonical.clone(), e.label.as_str())).or_default() += 1;
+/// Which articles the panel sums up: the main one (the default), one
+/// chosen, or the whole page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Main,
+    Article(usize),
+    Page,
+}
+
+/// The articles in `scope` with their indexes (the main one is the page's
+/// first article when none is marked main; a chosen index past the end is the main one).
+pub fn in_scope(a: &Analysis, scope: Scope) -> Vec<(usize, &Article)> {
+    let main = a.articles.iter().position(|x| x.role == Role::Main).unwrap_or(0);
+    match scope {
+        Scope::Page => a.articles.iter().enumerate().collect(),
+        Scope::Article(i) if i < a.articles.len() => vec![(i, &a.articles[i])],
+        _ => a.articles.get(main).map(|x| (main, x)).into_iter().collect(),
     }
-    let mut v: Vec<_> = m.into_iter().map(|((n, l), c)| (n, l, c)).collect();
-    v.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+}
+
+/// An article's name in the panel: its headline, else its place.
+fn article_name(i: usize, art: &Article) -> String {
+    art.headline
+        .as_ref()
+        .map(|h| h.text.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| format!("Article {}", i + 1))
+}
+
+/// One row of the entity list: a canonical name, the type most of its
+/// mentions have, the other types some have, and the count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntityGroup {
+    pub name: String,
+    pub label: &'static str,
+    pub also: Vec<&'static str>,
+    pub count: usize,
+}
+
+/// Entities grouped by canonical name across types (the majority type wins,
+/// ties to the first of PER, ORG, LOC, MISC), most mentioned first.
+pub fn entity_groups(arts: &[(usize, &Article)]) -> Vec<EntityGroup> {
+    const ORDER: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+    let mut m: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
+    for e in arts.iter().flat_map(|(_, a)| &a.entities) {
+        let k = ORDER.iter().position(|l| *l == e.label.as_str()).unwrap_or(3);
+        m.entry(e.canonical.as_str()).or_default()[k] += 1;
+    }
+    let mut v: Vec<EntityGroup> = m
+        .into_iter()
+        .map(|(name, counts)| {
+            let best = (0..4).max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a))).unwrap_or(0);
+            EntityGroup {
+                name: name.to_string(),
+                label: ORDER[best],
+                also: (0..4).filter(|&k| k != best && counts[k] > 0).map(|k| ORDER[k]).collect(),
+                count: counts.iter().sum(),
+            }
+        })
+        .collect();
+    v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     v
 }
 
 /// Quotes grouped by speaker (canonical name, else the mention, else unattributed).
-fn quote_groups(a: &Analysis) -> Vec<(String, Vec<String>)> {
+fn quote_groups(arts: &[(usize, &Article)]) -> Vec<(String, Vec<String>)> {
     let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for q in a.articles.iter().flat_map(|a| &a.quotes) {
+    for q in arts.iter().flat_map(|(_, a)| &a.quotes) {
         let who = q
             .speaker
             .as_ref()
@@ -89,18 +142,61 @@ fn more_note(n: usize, what: &str) -> Option<impl IntoView + use<>> {
 #[component]
 pub fn SidePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The main article first; a new document starts there again.
+    let scope = RwSignal::new(Scope::Main);
+    Effect::new(move |_| {
+        state.doc.track();
+        scope.set(Scope::Main);
+    });
     view! {
-        <aside class="side-panel" data-testid="side-panel" aria-label="Summary">
+        <aside class="side-panel" data-testid="side-panel" aria-label="Summary" id="lede-panel" tabindex="-1">
             {move || {
+                let scope_now = scope.get();
                 state.doc.with(|d| {
                     let Ok(doc) = d else { return ().into_any() };
                     let a = &doc.analysis;
-                    let groups = entity_groups(a);
+                    let arts = in_scope(a, scope_now);
+                    let shown = arts.first().map(|x| x.0);
+                    // The choice of articles, when there is more than one.
+                    let choices = (a.articles.len() > 1).then(|| {
+                        let options = a
+                            .articles
+                            .iter()
+                            .enumerate()
+                            .map(|(i, art)| {
+                                let role = if art.role == Role::Main { "Main article" } else { "Related" };
+                                let label = format!("{role}: {}", article_name(i, art));
+                                let selected = scope_now != Scope::Page && shown == Some(i);
+                                view! { <option value=i.to_string() selected=selected>{label}</option> }
+                            })
+                            .collect_view();
+                        let on_change = move |ev: web_sys::Event| {
+                            let v = ev
+                                .target()
+                                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                                .map(|s| s.value())
+                                .unwrap_or_default();
+                            scope.set(v.parse().map(Scope::Article).unwrap_or(Scope::Page));
+                        };
+                        view! {
+                            <label class="panel-scope">
+                                "Summary of "
+                                <select data-testid="panel-scope" on:change=on_change>
+                                    {options}
+                                    <option value="page" selected=scope_now == Scope::Page>"Whole page"</option>
+                                </select>
+                            </label>
+                        }
+                    });
+                    let groups = entity_groups(&arts);
                     let ents_more = more_note(groups.len().saturating_sub(LIST_MAX), "entities");
                     let ents = groups
                         .into_iter()
                         .take(LIST_MAX)
-                        .map(|(name, label, n)| {
+                        .map(|EntityGroup { name, label, also, count: n }| {
+                            let also = (!also.is_empty()).then(|| {
+                                view! { <span class="entity-also" data-testid="entity-also">{format!("also {}", also.join(", "))}</span> }
+                            });
                             view! {
                                 <li class="entity-row" data-testid="entity-row" data-label=label>
                                     <button
@@ -123,12 +219,14 @@ pub fn SidePanel() -> impl IntoView {
                                     >
                                         {name.clone()}
                                     </button>
+                                    <span class="entity-type" data-testid="entity-type">{label}</span>
+                                    {also}
                                     <span class="count" data-testid="entity-count">{n}</span>
                                 </li>
                             }
                         })
                         .collect_view();
-                    let speakers = quote_groups(a);
+                    let speakers = quote_groups(&arts);
                     let quotes_more = more_note(speakers.len().saturating_sub(LIST_MAX), "speakers");
                     let quotes = speakers
                         .into_iter()
@@ -144,19 +242,12 @@ pub fn SidePanel() -> impl IntoView {
                         })
                         .collect_view();
                     // Each article's tally, named by its headline.
-                    let tallies = a
-                        .articles
+                    let tallies = arts
                         .iter()
-                        .enumerate()
-                        .filter_map(|(i, art)| {
+                        .filter_map(|&(i, art)| {
                             let ps = crate::tally::phrases(&art.tally);
                             (!ps.is_empty()).then(|| {
-                                let name = art
-                                    .headline
-                                    .as_ref()
-                                    .map(|h| h.text.trim().to_string())
-                                    .filter(|h| !h.is_empty())
-                                    .unwrap_or_else(|| format!("Article {}", i + 1));
+                                let name = article_name(i, art);
                                 let text = ps.into_iter().map(|p| p.1).collect::<Vec<_>>().join(" · ");
                                 view! {
                                     <li class="tally-row" data-testid="tally-row">
@@ -168,12 +259,11 @@ pub fn SidePanel() -> impl IntoView {
                             })
                         })
                         .collect_view();
-                    let all_figures = a.articles.iter().map(|a| a.casualties.len()).sum::<usize>();
+                    let all_figures = arts.iter().map(|(_, a)| a.casualties.len()).sum::<usize>();
                     let figures_more = more_note(all_figures.saturating_sub(TABLE_MAX), "figures");
-                    let figures = a
-                        .articles
+                    let figures = arts
                         .iter()
-                        .flat_map(|a| &a.casualties)
+                        .flat_map(|(_, a)| &a.casualties)
                         .take(TABLE_MAX)
                         .map(|c| {
                             let value = crate::highlight::figure_as_written(c);
@@ -191,6 +281,7 @@ pub fn SidePanel() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
+                        {choices}
                         <section class="panel-section panel-export" aria-label="Export">
                             <h3>"Export"</h3>
                             {export_link("export-json", "lede-analysis.json", "application/json", move || state.doc.with_untracked(|d| d.as_ref().map(|d| export::json_document(&d.analysis, &d.text)).unwrap_or_default()), "Analysis (JSON)")}

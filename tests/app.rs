@@ -154,13 +154,41 @@ async fn legend_toggles_hide_a_kind() {
     let articles = one(&root, "[data-testid=articles]");
     assert!(!articles.class_list().contains("hide-entity"));
     let toggle: HtmlInputElement = one(&root, "[data-legend=entity] input").unchecked_into();
+    let tab = |kind: &str| {
+        all(&articles, &format!("mark[data-kind={kind}]"))
+            .iter()
+            .map(|m| m.get_attribute("tabindex").unwrap_or_default())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(tab("entity"), ["0".to_string()].into());
     toggle.click();
     tick().await;
     assert!(articles.class_list().contains("hide-entity"));
     assert!(!articles.class_list().contains("hide-quote"));
+    // Hidden highlights leave the tab order; the others stay in it.
+    assert_eq!(tab("entity"), ["-1".to_string()].into());
+    assert_eq!(tab("quote"), ["0".to_string()].into());
     toggle.click();
     tick().await;
     assert!(!articles.class_list().contains("hide-entity"));
+    assert_eq!(tab("entity"), ["0".to_string()].into());
+}
+
+/// Skip links lead past the input to the articles and to the summary, and
+/// the analysis sits in the page's one main landmark.
+#[wasm_bindgen_test]
+async fn skip_links_reach_the_articles_and_the_summary() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    for (link, target) in [("skip-articles", "lede-articles"), ("skip-panel", "lede-panel")] {
+        let a = one(&root, &format!("[data-testid={link}]"));
+        assert_eq!(a.get_attribute("href").as_deref(), Some(format!("#{target}").as_str()));
+        let t = one(&root, &format!("#{target}"));
+        assert_eq!(t.get_attribute("tabindex").as_deref(), Some("-1"), "{target} takes focus");
+    }
+    assert_eq!(count(&root, "main"), 1);
+    assert_eq!(count(&root, "main [data-testid=articles]"), 1);
 }
 
 #[wasm_bindgen_test]
@@ -374,13 +402,16 @@ async fn clicking_an_entity_marks_its_mentions_and_keys_step_through_them() {
     assert_eq!(at(focused()), Some(Some(third)), "after j");
     press("k");
     assert!(focused().is_some_and(|f| f.is_same_node(Some(&selected[1]))));
-    // Esc clears the selection.
+    // Esc clears the selection and dismisses the card; focus stays on the highlight.
     press("Escape");
     assert_eq!(count(&root, "mark.is-selected"), 0);
+    assert!(focused().is_some_and(|f| f.is_same_node(Some(&selected[1]))), "Esc keeps focus where it was");
+    assert!(selected[1].class_list().contains("card-off"), "Esc dismisses the card");
 
     // Without a selection, j and k move among highlights of the focused kind.
     let figures = all(&root, "[data-testid=articles] mark[data-kind=casualty]");
     let _ = figures[0].focus();
+    assert!(!selected[1].class_list().contains("card-off"), "the card comes back once the highlight is left");
     press("j");
     assert!(focused().is_some_and(|f| f.is_same_node(Some(&figures[1]))));
     press("k");
@@ -660,4 +691,56 @@ async fn a_rendered_page_pasted_as_text_shows_its_story_whole() {
     for furniture in ["Image Credit", "Read more:", "Home", "All rights reserved"] {
         assert!(!body.iter().any(|p| p.contains(furniture)), "{furniture}: {body:#?}");
     }
+}
+
+/// The side panel sums up the main article first, any other article or
+/// the whole page when chosen, and a new document starts at its main
+/// article again. Each entity row says its type in words too.
+#[wasm_bindgen_test]
+async fn the_panel_sums_up_the_article_chosen() {
+    let root = fresh_root();
+    let _app = mount_to(root.clone(), || view! { <App/> });
+    tick().await;
+    // Generated news: several articles, analysed on the page.
+    let text = lede_core::corpus::news(40_000, 5);
+    paste_and_analyse(&root, &text).await;
+    let a = analyze(&text, &lede::reader_options(lede::MAX_BYTES)).expect("corpus");
+    assert!(a.articles.len() >= 3, "{} articles", a.articles.len());
+    let names = |arts: &[&lede_core::Article]| {
+        let mut v: Vec<&str> = arts.iter().flat_map(|x| &x.entities).map(|e| e.canonical.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len().min(100) as u32
+    };
+    let main = a.articles.iter().position(|x| x.role == lede_core::Role::Main).unwrap_or(0);
+    let panel = one(&root, "[data-testid=side-panel]");
+    assert_eq!(count(&panel, "[data-testid=entity-row]"), names(&[&a.articles[main]]), "the main article's entities");
+    assert!(count(&panel, "[data-testid=tally-row]") <= 1);
+    for row in all(&panel, "[data-testid=entity-row]") {
+        let label = row.get_attribute("data-label").unwrap_or_default();
+        assert_eq!(one(&row, "[data-testid=entity-type]").text_content().unwrap_or_default(), label);
+    }
+    let select: web_sys::HtmlSelectElement = one(&panel, "[data-testid=panel-scope]").unchecked_into();
+    assert_eq!(select.length() as usize, a.articles.len() + 1, "each article and the whole page");
+    assert_eq!(select.value(), main.to_string());
+    let choose = |value: &str| {
+        let select: web_sys::HtmlSelectElement = one(&root, "[data-testid=panel-scope]").unchecked_into();
+        select.set_value(value);
+        select.dispatch_event(&web_sys::Event::new("change").expect("event")).expect("dispatch");
+    };
+    choose("page");
+    tick().await;
+    let every: Vec<&lede_core::Article> = a.articles.iter().collect();
+    assert_eq!(count(&panel, "[data-testid=entity-row]"), names(&every), "the whole page's entities");
+    let other = (0..a.articles.len()).find(|&i| i != main).expect("another article");
+    choose(&other.to_string());
+    tick().await;
+    assert_eq!(count(&panel, "[data-testid=entity-row]"), names(&[&a.articles[other]]));
+    let shown_quotes: u32 = all(&panel, ".quote-item").len() as u32;
+    assert_eq!(shown_quotes as usize, a.articles[other].quotes.len().min(100 * 100));
+    // A new document: its main article again.
+    paste_and_analyse(&root, SAMPLE_ARTICLE).await;
+    tick().await;
+    assert_eq!(count(&root, "[data-testid=panel-scope]"), 0, "the sample is one article: no choice");
+    root.remove();
 }

@@ -14,6 +14,13 @@ use crate::{root, Result};
 /// Generated text long enough to go to the worker (over `OFFLOAD_BYTES`).
 const LONG: usize = 400_000;
 
+/// Generated text just under the reader's 16 MiB limit.
+const LARGEST: usize = 16_000_000;
+
+/// The wasm memory a worker may hold after analysing the largest input
+/// the reader takes (measured: see the README).
+const WORKER_MEMORY_MAX_MB: f64 = 512.0;
+
 /// A host page with a strict policy (no inline script or style anywhere)
 /// that pins the embed bundle with the hashes of `embed/integrity.json`.
 const STRICT_HOST: &str = r#"<!DOCTYPE html>
@@ -34,6 +41,7 @@ pub fn check(tools: &Tools) -> Result {
     let dir = crate::cargo_target().join("site-check");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("long.txt"), lede_core::corpus::news(LONG, 7)).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("largest.txt"), lede_core::corpus::news(LARGEST, 8)).map_err(|e| e.to_string())?;
     let pins = std::fs::read_to_string(root().join("dist/embed/integrity.json")).map_err(|e| e.to_string())?;
     let pins: serde_json::Value = serde_json::from_str(&pins).map_err(|e| e.to_string())?;
     let pin = |f: &str| pins[f].as_str().map(str::to_string).ok_or(format!("integrity.json has no {f}"));
@@ -70,15 +78,19 @@ pub fn check(tools: &Tools) -> Result {
     }
     println!("site: under its policy an injected inline script is refused ({})", v[0]);
 
-    let paste = "return (async () => {
-        const text = await (await fetch('/bench/long.txt')).text();
+    let paste = |file: &str| {
+        format!(
+            "return (async () => {{
+        const text = await (await fetch('/bench/{file}')).text();
         const area = document.querySelector('[data-testid=input] textarea');
         area.value = text;
         area.dispatchEvent(new Event('input'));
         document.querySelector('[data-testid=analyse]').click();
         return true;
-    })();";
-    browser.eval(paste)?;
+    }})();"
+        )
+    };
+    browser.eval(&paste("long.txt"))?;
     let done = "const s = document.querySelector('[data-testid=status]').textContent; \
                 if (!/in the background|article\\(s\\) analysed/.test(s)) return null; \
                 if (/in the background/.test(s)) return null; \
@@ -89,6 +101,30 @@ pub fn check(tools: &Tools) -> Result {
         return Err(format!("the long paste was not analysed with entities in the worker: {v}"));
     }
     println!("site: a {} KB paste, analysed in the worker: {status}, {} entity highlights", LONG / 1000, v[1]);
+
+    // The largest input the reader takes: the worker's memory, then the worker dropped.
+    browser.eval(&paste("largest.txt"))?;
+    let done = "const s = document.querySelector('[data-testid=status]').textContent;                 return /article\\(s\\) analysed/.test(s) && !document.querySelector('[data-testid=progress]') ? s : null;";
+    let status = browser.wait_for(done, 600)?;
+    let status = status.as_str().unwrap_or("").to_string();
+    let held = status
+        .split("the worker held ")
+        .nth(1)
+        .and_then(|r| r.split(" MB and was released").next())
+        .and_then(|n| n.parse::<f64>().ok())
+        .ok_or(format!("after the largest input the worker was not released: {status:?}"))?;
+    if held > WORKER_MEMORY_MAX_MB {
+        return Err(format!("the worker held {held} MB of wasm memory, over {WORKER_MEMORY_MAX_MB}"));
+    }
+    println!("site: a {} MB paste: {status}", LARGEST / 1_000_000);
+    // The next long input gets a new worker.
+    browser.eval(&paste("long.txt"))?;
+    let done = "const s = document.querySelector('[data-testid=status]').textContent;                 return /article\\(s\\) analysed/.test(s) && !/Analysing/.test(s) && !document.querySelector('[data-testid=progress]') && !/was released/.test(s) ? s : null;";
+    let status = browser.wait_for(done, 300)?;
+    if status.as_str().unwrap_or("").contains("on this page") {
+        return Err(format!("after the release no new worker started: {status}"));
+    }
+    println!("site: the next long paste starts a new worker: {status}");
 
     browser.goto(&format!("{origin}/embed.html"))?;
     let widgets = "const w = [...document.querySelectorAll('lede-reader')].map(e => e.shadowRoot \
