@@ -42,6 +42,10 @@ async fn read_file(file: web_sys::File) -> Result<String, String> {
     value.as_string().ok_or_else(|| format!("{name} is not text"))
 }
 
+/// What the reader says when an analysis crashed inside Lede.
+pub const CRASHED: &str = "Lede stopped while analysing this document: an internal error, not your input's fault. \
+The document on screen is the last one analysed. Try again, or report the input.";
+
 /// A byte count for people: "16 MB", "0.5 MB", "2000 bytes".
 /// (Integer arithmetic: float formatting would add 5 KB of wasm.)
 fn megabytes(bytes: usize) -> String {
@@ -152,6 +156,15 @@ pub fn InputPanel(
                 progress.set(None);
                 status.set(e);
                 // A worker that failed is not used again.
+                spawn_local(async move {
+                    next_task().await;
+                    offload.set_value(None);
+                });
+            }
+            Event::Crashed => {
+                // The document on screen stays; the next analysis gets a new worker.
+                progress.set(None);
+                status.set(CRASHED.to_string());
                 spawn_local(async move {
                     next_task().await;
                     offload.set_value(None);

@@ -31,6 +31,10 @@ self.onmessage = async (event) => {
     });
     self.postMessage({ id, json, memory: wasm && wasm.memory ? wasm.memory.buffer.byteLength : null });
   } catch (e) {
-    self.postMessage({ id, error: String((e && e.message) || e) });
+    // A trap inside the wasm (a panic) is a crash: the page says so in its
+    // own words, shows no panic text, and starts a new worker for the next
+    // analysis. Any other error is Lede's message for the input.
+    if (e instanceof WebAssembly.RuntimeError) self.postMessage({ id, crashed: true });
+    else self.postMessage({ id, error: String((e && e.message) || e) });
   }
 };

@@ -25,6 +25,8 @@ pub enum Event {
     Done(Result<Analysis, String>, Option<f64>),
     /// The worker could not run (its script missing, or no module workers).
     Unavailable,
+    /// The analysis crashed inside the worker's wasm (the worker is not used again).
+    Crashed,
 }
 
 type Handler = Box<dyn FnMut(Event)>;
@@ -55,6 +57,8 @@ impl Offload {
             }
             let event = if let Some(p) = get("progress").as_f64() {
                 Event::Progress(p)
+            } else if get("crashed").is_truthy() {
+                Event::Crashed
             } else if let Some(json) = get("json").as_string() {
                 let memory = get("memory").as_f64();
                 Event::Done(
@@ -64,7 +68,7 @@ impl Offload {
             } else {
                 Event::Done(Err(get("error").as_string().unwrap_or_else(|| "the analysis failed".into())), None)
             };
-            let done = matches!(event, Event::Done(..));
+            let done = matches!(event, Event::Done(..) | Event::Crashed);
             // Call the handler with nothing borrowed (it may start another request).
             let handler = c.borrow_mut().1.take();
             if let Some(mut h) = handler {

@@ -744,3 +744,38 @@ async fn the_panel_sums_up_the_article_chosen() {
     assert_eq!(count(&root, "[data-testid=panel-scope]"), 0, "the sample is one article: no choice");
     root.remove();
 }
+
+/// A crash inside the worker's wasm costs nothing: a clear message and no
+/// panic text, the document on screen stays, and the next analysis works
+/// in a new worker. (The crash is testkit's deliberate one.)
+#[wasm_bindgen_test]
+async fn a_crash_in_the_worker_keeps_the_document_and_the_next_analysis_works() {
+    let root = fresh_root();
+    let url = worker_script_url();
+    let _app = mount_to(root.clone(), move || view! { <App worker=url.clone()/> });
+    tick().await;
+    let sample_marks = highlight_counts(&root);
+    let mut text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 20_000, 13);
+    text.push_str(lede_core::testkit::CRASH_MARKER);
+    paste_and_analyse(&root, &text).await;
+    let mut said = String::new();
+    for _ in 0..600 {
+        said = status(&root);
+        if !said.contains("in the background") {
+            break;
+        }
+        settle().await;
+    }
+    assert!(said.starts_with("Lede stopped while analysing"), "{said}");
+    for leak in ["panicked", "unreachable", "RuntimeError", "CRASH_MARKER", "deliberate"] {
+        assert!(!root.text_content().unwrap_or_default().contains(leak), "{leak:?} reached the page");
+    }
+    assert_eq!(highlight_counts(&root), sample_marks, "the document on screen stayed");
+    assert_eq!(count(&root, "[data-testid=progress]"), 0);
+    // The next long analysis runs in a new worker.
+    let text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 20_000, 14);
+    paste_and_analyse(&root, &text).await;
+    let done = until_analysed(&root).await;
+    assert!(done.ends_with("article(s) analysed"), "{done}");
+    assert!(highlight_counts(&root).0 > sample_marks.0);
+}

@@ -35,6 +35,10 @@ pub(crate) fn analyze_with(input: &str, options: &Options, prof: &mut Profile<'_
         return Err(Error::TooLarge { size: input.len(), limit: options.max_bytes });
     }
     crate::check_binary(input.as_bytes())?;
+    #[cfg(feature = "crash-test")]
+    if input.contains(crate::testkit::CRASH_MARKER) {
+        panic!("a deliberate crash (testkit's CRASH_MARKER)");
+    }
     let is_html = match options.input {
         InputMode::Text => false,
         InputMode::Html => true,
