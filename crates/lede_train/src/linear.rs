@@ -38,6 +38,17 @@ pub fn probs(w: &Weights, feats: &[u64]) -> [f32; CLASSES] {
     softmax(z)
 }
 
+/// Shuffle `order` in place (Fisher-Yates with xorshift from `seed`): the
+/// fitters' fixed example order, the same on every machine.
+pub fn shuffle(order: &mut [usize], seed: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        order.swap(i, (*seed % (i as u64 + 1)) as usize);
+    }
+}
+
 /// AdaGrad on the weighted log loss with a small L2 penalty, examples in a fixed shuffled order.
 pub fn fit<E: Labelled>(examples: &[&E], epochs: usize, Rates { lr, l2 }: Rates) -> Weights {
     let mut w: Weights = HashMap::new();
@@ -45,12 +56,7 @@ pub fn fit<E: Labelled>(examples: &[&E], epochs: usize, Rates { lr, l2 }: Rates)
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x5eed;
     for _ in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut seed);
         for &k in &order {
             let e = examples[k];
             let p = probs(&w, e.feats());

@@ -12,9 +12,8 @@
 
 use super::*;
 use crate::pipeline::ParaTokens;
-use crate::segment::blockmodel::{hash, hash_parts, BlockModel};
+use crate::segment::blockmodel::{hash, hash_parts, BlockModel, ModelSlot};
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
 /// Classes of the model, in the order of its weights.
 pub const KILLED: usize = 0;
@@ -89,22 +88,16 @@ impl Candidate {
 }
 
 thread_local! {
-    static OVERRIDE: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
-    static CAPTURE: RefCell<Option<Vec<Candidate>>> = const { RefCell::new(None) };
+    static SWAPPED: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
+    static SEEN: RefCell<Option<Vec<Candidate>>> = const { RefCell::new(None) };
 }
 
-fn committed() -> Option<&'static BlockModel> {
-    static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
-    MODEL.get_or_init(|| BlockModel::from_bytes(MODEL_BIN).ok().filter(|m| !m.is_empty())).as_ref()
-}
+static SLOT: ModelSlot<Candidate> = ModelSlot::new(MODEL_BIN, &SWAPPED, &SEEN);
 
 /// Analyse with another victim model on this thread (for fitting and
 /// scoring a model on articles it was not fitted on).
 pub fn with_model<R>(model: BlockModel, f: impl FnOnce() -> R) -> R {
-    OVERRIDE.with(|o| *o.borrow_mut() = Some(std::rc::Rc::new(model)));
-    let r = f();
-    OVERRIDE.with(|o| *o.borrow_mut() = None);
-    r
+    SLOT.with_model(model, f)
 }
 
 /// Analyse with no victim model on this thread (the sentence rules alone).
@@ -115,17 +108,11 @@ pub fn without_model<R>(f: impl FnOnce() -> R) -> R {
 /// Run `f` and return the candidates the analyses inside it saw, with
 /// their features (for the trainer).
 pub fn capture<R>(f: impl FnOnce() -> R) -> (R, Vec<Candidate>) {
-    CAPTURE.with(|c| *c.borrow_mut() = Some(Vec::new()));
-    let r = f();
-    let got = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
-    (r, got)
+    SLOT.capture(f)
 }
 
 fn probs(feats: &[u64]) -> Option<[f32; 3]> {
-    OVERRIDE.with(|o| match &*o.borrow() {
-        Some(m) => (!m.is_empty()).then(|| m.probs(feats)),
-        None => committed().map(|m| m.probs(feats)),
-    })
+    SLOT.using(|m| m.map(|m| m.probs(feats)))
 }
 
 fn gender_of(w: &str) -> Gender {
@@ -748,11 +735,7 @@ pub(crate) fn victim_pass(
     let mut cands = candidates(paras, n_head, mentions, figures, deaths_told);
     let on = probs(&[]).is_some();
     let people = if on { classify(&mut cands) } else { Vec::new() };
-    CAPTURE.with(|cap| {
-        if let Some(v) = cap.borrow_mut().as_mut() {
-            v.extend(cands.iter().cloned());
-        }
-    });
+    SLOT.record(|| cands.clone());
     if !on {
         return Counted::default();
     }

@@ -12,11 +12,10 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::by_context::Context;
 use super::*;
-use crate::segment::blockmodel::{hash_parts, BlockModel};
+use crate::segment::blockmodel::{hash_parts, BlockModel, ModelSlot};
 use crate::text::tokens::Sentence;
 
 const MODEL_BIN: &[u8] = include_bytes!("../../models/speakers.bin");
@@ -59,39 +58,22 @@ pub struct RankedQuote {
 }
 
 thread_local! {
-    static OVERRIDE: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
-    static CAPTURE: RefCell<Option<Vec<RankedQuote>>> = const { RefCell::new(None) };
+    static SWAPPED: RefCell<Option<std::rc::Rc<BlockModel>>> = const { RefCell::new(None) };
+    static SEEN: RefCell<Option<Vec<RankedQuote>>> = const { RefCell::new(None) };
 }
 
-fn committed() -> Option<&'static BlockModel> {
-    static MODEL: OnceLock<Option<BlockModel>> = OnceLock::new();
-    MODEL.get_or_init(|| BlockModel::from_bytes(MODEL_BIN).ok().filter(|m| !m.is_empty())).as_ref()
-}
+static SLOT: ModelSlot<RankedQuote> = ModelSlot::new(MODEL_BIN, &SWAPPED, &SEEN);
 
 /// Analyse with another speaker model on this thread (an empty one: the
 /// cascade alone), for fitting and scoring on articles a model was not fitted on.
 pub fn with_model<R>(model: BlockModel, f: impl FnOnce() -> R) -> R {
-    OVERRIDE.with(|o| *o.borrow_mut() = Some(std::rc::Rc::new(model)));
-    let r = f();
-    OVERRIDE.with(|o| *o.borrow_mut() = None);
-    r
+    SLOT.with_model(model, f)
 }
 
 /// Run `f` and return the quotes the analyses inside it ranked, with
 /// their candidates' features (for the trainer).
 pub fn capture<R>(f: impl FnOnce() -> R) -> (R, Vec<RankedQuote>) {
-    CAPTURE.with(|c| *c.borrow_mut() = Some(Vec::new()));
-    let r = f();
-    let got = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
-    (r, got)
-}
-
-/// The model in use on this thread, if any (none: the cascade decides).
-fn using<R>(f: impl FnOnce(Option<&BlockModel>) -> R) -> R {
-    OVERRIDE.with(|o| match &*o.borrow() {
-        Some(m) => f(Some(&**m).filter(|m| !m.is_empty())),
-        None => f(committed()),
-    })
+    SLOT.capture(f)
 }
 
 /// How a candidate stands to its quote.
@@ -518,9 +500,9 @@ fn evidence(model: &BlockModel, c: &SpeakerCandidate) -> Vec<String> {
 /// cascade (or where the cascade found none and it is likely enough).
 /// Returns the indexes of the quotes whose speaker changed.
 pub(crate) fn rank(cx: &Context<'_>, found: &mut [Found], explain: bool) -> Vec<usize> {
-    let capturing = CAPTURE.with(|c| c.borrow().is_some());
+    let capturing = SLOT.capturing();
     let mut changed = Vec::new();
-    using(|model| {
+    SLOT.using(|model| {
         if model.is_none() && !capturing {
             return;
         }
@@ -566,7 +548,7 @@ pub(crate) fn rank(cx: &Context<'_>, found: &mut [Found], explain: bool) -> Vec<
                         direct: f.kind == QuoteKind::Direct,
                         candidates: cands,
                     };
-                    CAPTURE.with(|c| c.borrow_mut().as_mut().map(|v| v.push(q)));
+                    SLOT.record(|| vec![q]);
                 }
             }
             prev_speaker = cascade_speaker;

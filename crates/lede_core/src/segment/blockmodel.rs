@@ -319,6 +319,69 @@ fn neighbour_features(shapes: &[LineShape], i: usize, add: &mut impl FnMut(&[&st
     }
 }
 
+/// A committed model (bytes built into the binary) that a thread may swap
+/// for another while it fits or scores one on data the committed model was
+/// not fitted on, and a record of what the analyses on that thread saw (the
+/// trainer's examples). The victim classifier and the speaker ranker each
+/// keep one; an empty model, committed or swapped in, means none.
+pub(crate) struct ModelSlot<T: 'static> {
+    bytes: &'static [u8],
+    committed: OnceLock<Option<BlockModel>>,
+    swapped: &'static std::thread::LocalKey<std::cell::RefCell<Option<std::rc::Rc<BlockModel>>>>,
+    seen: &'static std::thread::LocalKey<std::cell::RefCell<Option<Vec<T>>>>,
+}
+
+impl<T: 'static> ModelSlot<T> {
+    pub(crate) const fn new(
+        bytes: &'static [u8],
+        swapped: &'static std::thread::LocalKey<std::cell::RefCell<Option<std::rc::Rc<BlockModel>>>>,
+        seen: &'static std::thread::LocalKey<std::cell::RefCell<Option<Vec<T>>>>,
+    ) -> Self {
+        Self { bytes, committed: OnceLock::new(), swapped, seen }
+    }
+
+    /// Run `f` with the model in use on this thread, if any.
+    pub(crate) fn using<R>(&'static self, f: impl FnOnce(Option<&BlockModel>) -> R) -> R {
+        self.swapped.with(|o| match &*o.borrow() {
+            Some(m) => f(Some(&**m).filter(|m| !m.is_empty())),
+            None => f(self
+                .committed
+                .get_or_init(|| BlockModel::from_bytes(self.bytes).ok().filter(|m| !m.is_empty()))
+                .as_ref()),
+        })
+    }
+
+    /// Run `f` with `model` in use on this thread.
+    pub(crate) fn with_model<R>(&self, model: BlockModel, f: impl FnOnce() -> R) -> R {
+        self.swapped.with(|o| *o.borrow_mut() = Some(std::rc::Rc::new(model)));
+        let r = f();
+        self.swapped.with(|o| *o.borrow_mut() = None);
+        r
+    }
+
+    /// Run `f` and return what the analyses inside it recorded.
+    pub(crate) fn capture<R>(&self, f: impl FnOnce() -> R) -> (R, Vec<T>) {
+        self.seen.with(|c| *c.borrow_mut() = Some(Vec::new()));
+        let r = f();
+        let got = self.seen.with(|c| c.borrow_mut().take()).unwrap_or_default();
+        (r, got)
+    }
+
+    /// Whether something is capturing on this thread.
+    pub(crate) fn capturing(&self) -> bool {
+        self.seen.with(|c| c.borrow().is_some())
+    }
+
+    /// Record `items` when something is capturing.
+    pub(crate) fn record(&self, items: impl FnOnce() -> Vec<T>) {
+        self.seen.with(|c| {
+            if let Some(v) = c.borrow_mut().as_mut() {
+                v.extend(items());
+            }
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
