@@ -44,6 +44,8 @@ pub(crate) struct AppState {
     /// The input of the document on screen while it is shown without
     /// entities, to analyse again when the model arrives.
     pub waiting: StoredValue<Option<String>>,
+    /// Another document is being analysed: the one on screen is dimmed.
+    pub busy: RwSignal<bool>,
 }
 
 impl AppState {
@@ -108,6 +110,7 @@ pub fn App(
         max_bytes,
         entity_model: RwSignal::new(ModelState::initial()),
         waiting: StoredValue::new(None),
+        busy: RwSignal::new(false),
     };
     let _ = state.load(SAMPLE_ARTICLE);
     provide_context(state);

@@ -215,6 +215,8 @@ pub fn Articles() -> impl IntoView {
             class:hide-entity=move || !shown.get().entities
             class:hide-quote=move || !shown.get().quotes
             class:hide-casualty=move || !shown.get().casualties
+            class:stale=move || state.busy.get()
+            aria-busy=move || if state.busy.get() { "true" } else { "false" }
             id="lede-articles"
             tabindex="-1"
             on:focusout=move |ev: web_sys::FocusEvent| card_back(&ev)

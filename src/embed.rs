@@ -443,6 +443,7 @@ fn mount_in(host: HtmlElement, o: MountOptions) -> Result<LedeHandle, JsValue> {
                 max_bytes: o.max_bytes.unwrap_or(MAX_BYTES),
                 entity_model: RwSignal::new(crate::model::ModelState::initial()),
                 waiting: StoredValue::new(None),
+                busy: RwSignal::new(false),
             },
             RwSignal::new(o.compact.unwrap_or(false)),
         )

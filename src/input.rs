@@ -116,6 +116,8 @@ pub fn InputPanel(
     let offload = StoredValue::new_local(None::<Offload>);
     let worker_failed = RwSignal::new(false);
     let progress = RwSignal::new(None::<f64>);
+    // The document on screen is dimmed while another is analysed.
+    Effect::new(move |_| state.busy.set(progress.with(Option::is_some)));
     let analyse = move || {
         let t = text.get_untracked();
         let long = t.len() >= OFFLOAD_BYTES && t.len() <= state.max_bytes;
@@ -279,6 +281,21 @@ pub fn InputPanel(
                                 <progress class="input-progress" data-testid="progress" max="1" prop:value=p aria-label="Analysis progress">
                                     {format!("{}%", (p * 100.0).round() as u32)}
                                 </progress>
+                                <button
+                                    type="button"
+                                    class="btn"
+                                    data-testid="cancel"
+                                    on:click=move |_| {
+                                        // The worker goes with its work; the next long input starts a new one.
+                                        offload.set_value(None);
+                                        progress.set(None);
+                                        status.set(
+                                            "Analysis cancelled. The document on screen is the last one analysed.".into(),
+                                        );
+                                    }
+                                >
+                                    "Cancel"
+                                </button>
                             }
                         })
                 }}

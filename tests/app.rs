@@ -779,3 +779,37 @@ async fn a_crash_in_the_worker_keeps_the_document_and_the_next_analysis_works() 
     assert!(done.ends_with("article(s) analysed"), "{done}");
     assert!(highlight_counts(&root).0 > sample_marks.0);
 }
+
+/// While a long document is analysed the one on screen is dimmed, and
+/// Cancel stops the work, keeps that document and lets the next one run.
+#[wasm_bindgen_test]
+async fn a_long_analysis_dims_the_page_and_can_be_cancelled() {
+    let root = fresh_root();
+    let url = worker_script_url();
+    let _app = mount_to(root.clone(), move || view! { <App worker=url.clone()/> });
+    tick().await;
+    let sample_marks = highlight_counts(&root);
+    let articles = one(&root, "[data-testid=articles]");
+    assert!(!articles.class_list().contains("stale"));
+    let text = lede_core::corpus::news(lede::OFFLOAD_BYTES + 60_000, 15);
+    paste_and_analyse(&root, &text).await;
+    assert_eq!(count(&root, "[data-testid=progress]"), 1, "{}", status(&root));
+    assert!(articles.class_list().contains("stale"), "the old document is dimmed");
+    assert_eq!(articles.get_attribute("aria-busy").as_deref(), Some("true"));
+    one(&root, "[data-testid=cancel]").click();
+    tick().await;
+    assert!(status(&root).starts_with("Analysis cancelled"), "{}", status(&root));
+    assert_eq!(count(&root, "[data-testid=progress]"), 0);
+    assert!(!articles.class_list().contains("stale"));
+    // Nothing arrives later from the cancelled work.
+    for _ in 0..20 {
+        settle().await;
+    }
+    assert_eq!(highlight_counts(&root), sample_marks, "the document on screen stayed");
+    assert!(status(&root).starts_with("Analysis cancelled"), "{}", status(&root));
+    // The next long paste runs in a new worker.
+    paste_and_analyse(&root, &text).await;
+    let done = until_analysed(&root).await;
+    assert!(done.ends_with("article(s) analysed"), "{done}");
+    assert!(highlight_counts(&root).0 > sample_marks.0);
+}
