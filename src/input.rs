@@ -19,19 +19,38 @@ async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Why a fetch gave nothing.
+pub(crate) enum FetchError {
+    /// No answer, or a body that could not be read.
+    Network,
+    /// The server answered with this status and its text.
+    Status(u16, String),
+}
+
+/// Fetch `url` and read its body with `body` (`Response::text`,
+/// `Response::array_buffer`).
+pub(crate) async fn fetch_body(
+    url: &str,
+    body: fn(&web_sys::Response) -> Result<js_sys::Promise, wasm_bindgen::JsValue>,
+) -> Result<wasm_bindgen::JsValue, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::Network)?;
+    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| FetchError::Network)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| FetchError::Network)?;
+    if !resp.ok() {
+        return Err(FetchError::Status(resp.status(), resp.status_text()));
+    }
+    JsFuture::from(body(&resp).map_err(|_| FetchError::Network)?).await.map_err(|_| FetchError::Network)
+}
+
 /// Fetch a document named by the page's URL (`?src=`): only that URL.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let cors = format!(
-        "Lede could not fetch {url}: a network error, or the site does not let other pages read it (CORS). \
-         Save the page and open the file instead."
-    );
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| cors.clone())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| cors.clone())?;
-    if !resp.ok() {
-        return Err(format!("Lede could not load {url}: the server answered {} {}", resp.status(), resp.status_text()));
-    }
-    let text = JsFuture::from(resp.text().map_err(|_| cors.clone())?).await.map_err(|_| cors)?;
+    let text = fetch_body(url, web_sys::Response::text).await.map_err(|e| match e {
+        FetchError::Network => format!(
+            "Lede could not fetch {url}: a network error, or the site does not let other pages read it (CORS). \
+             Save the page and open the file instead."
+        ),
+        FetchError::Status(code, text) => format!("Lede could not load {url}: the server answered {code} {text}"),
+    })?;
     text.as_string().ok_or_else(|| format!("{url} is not text"))
 }
 
@@ -115,6 +134,14 @@ pub fn InputPanel(
     let worker_url = StoredValue::new(worker);
     let offload = StoredValue::new_local(None::<Offload>);
     let worker_failed = RwSignal::new(false);
+    // Drop the worker (it is not used again; the next long input starts a
+    // new one), in a task after the one reading its answer.
+    let release_worker = move || {
+        spawn_local(async move {
+            next_task().await;
+            offload.set_value(None);
+        })
+    };
     let progress = RwSignal::new(None::<f64>);
     // The document on screen is dimmed while another is analysed.
     Effect::new(move |_| state.busy.set(progress.with(Option::is_some)));
@@ -158,19 +185,13 @@ pub fn InputPanel(
                 progress.set(None);
                 status.set(e);
                 // A worker that failed is not used again.
-                spawn_local(async move {
-                    next_task().await;
-                    offload.set_value(None);
-                });
+                release_worker();
             }
             Event::Crashed => {
                 // The document on screen stays; the next analysis gets a new worker.
                 progress.set(None);
                 status.set(CRASHED.to_string());
-                spawn_local(async move {
-                    next_task().await;
-                    offload.set_value(None);
-                });
+                release_worker();
             }
             Event::Unavailable => {
                 // No worker here: analyse on the page instead.

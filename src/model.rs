@@ -4,12 +4,10 @@
 //! reader shows each document without entities and says so; then it
 //! analyses the document on screen again.
 
+use crate::app::AppState;
+use crate::input::{fetch_body, FetchError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-use crate::app::AppState;
 
 /// Where the entity model stands in this page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,14 +37,12 @@ pub fn url_beside(worker: Option<&str>) -> String {
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let failed = || format!("the entity model ({url}) could not be fetched");
-    let resp = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| failed())?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| failed())?;
-    if !resp.ok() {
-        return Err(format!("the entity model ({url}) could not be loaded: the server answered {}", resp.status()));
-    }
-    let buf = JsFuture::from(resp.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    let buf = fetch_body(url, web_sys::Response::array_buffer).await.map_err(|e| match e {
+        FetchError::Network => format!("the entity model ({url}) could not be fetched"),
+        FetchError::Status(code, _) => {
+            format!("the entity model ({url}) could not be loaded: the server answered {code}")
+        }
+    })?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 

@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 
-use lede_core::{Analysis, Article, Role};
+use lede_core::{Analysis, Article, EntityLabel, Role};
 use leptos::prelude::*;
 
 use crate::app::AppState;
@@ -49,10 +49,9 @@ pub struct EntityGroup {
 /// Entities grouped by canonical name across types (the majority type wins,
 /// ties to the first of PER, ORG, LOC, MISC), most mentioned first.
 pub fn entity_groups(arts: &[(usize, &Article)]) -> Vec<EntityGroup> {
-    const ORDER: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
     let mut m: BTreeMap<&str, [usize; 4]> = BTreeMap::new();
     for e in arts.iter().flat_map(|(_, a)| &a.entities) {
-        let k = ORDER.iter().position(|l| *l == e.label.as_str()).unwrap_or(3);
+        let k = EntityLabel::ALL.iter().position(|l| *l == e.label).unwrap_or(3);
         m.entry(e.canonical.as_str()).or_default()[k] += 1;
     }
     let mut v: Vec<EntityGroup> = m
@@ -61,8 +60,8 @@ pub fn entity_groups(arts: &[(usize, &Article)]) -> Vec<EntityGroup> {
             let best = (0..4).max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a))).unwrap_or(0);
             EntityGroup {
                 name: name.to_string(),
-                label: ORDER[best],
-                also: (0..4).filter(|&k| k != best && counts[k] > 0).map(|k| ORDER[k]).collect(),
+                label: EntityLabel::ALL[best].as_str(),
+                also: (0..4).filter(|&k| k != best && counts[k] > 0).map(|k| EntityLabel::ALL[k].as_str()).collect(),
                 count: counts.iter().sum(),
             }
         })

@@ -104,12 +104,17 @@ pub fn train_segment() -> Result {
 /// `cargo xtask train-victims`: fit the victim classifier on GVDB dev's
 /// fitting half (scored by two folds inside it, then on the checking half).
 pub fn train_victims() -> Result {
+    fit_model("victims", "victims.bin")
+}
+
+/// Run `lede_train <command>` on `../shared`, writing `crates/lede_core/models/<file>`.
+fn fit_model(command: &str, file: &str) -> Result {
     let shared = shared()?;
-    run(lede_train("victims")
+    run(lede_train(command)
         .arg("--shared")
         .arg(&shared)
         .arg("--out")
-        .arg(root().join("crates/lede_core/models/victims.bin")))
+        .arg(root().join("crates/lede_core/models").join(file)))
 }
 
 /// `cargo xtask eval-casualties`: the reference GVA scorer (its filter and
@@ -191,12 +196,7 @@ pub fn eval_quotes() -> Result {
 /// `cargo xtask train-speakers`: fit the quote speaker ranker on PolNeAR
 /// train and write `crates/lede_core/models/speakers.bin`.
 pub fn train_speakers() -> Result {
-    let shared = shared()?;
-    run(lede_train("speakers")
-        .arg("--shared")
-        .arg(&shared)
-        .arg("--out")
-        .arg(root().join("crates/lede_core/models/speakers.bin")))
+    fit_model("speakers", "speakers.bin")
 }
 
 /// `cargo xtask eval-segment`: block classification on L3S-GN1 (precision

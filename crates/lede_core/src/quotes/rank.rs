@@ -138,6 +138,19 @@ struct Spot<'p> {
     rel: Rel,
 }
 
+impl Spot<'_> {
+    /// The phrase's bytes.
+    fn span(&self) -> ByteRange {
+        (self.p.tokens[self.k].start, self.p.tokens[self.e - 1].end)
+    }
+}
+
+/// The mention that starts at byte `start`, if one does.
+fn mention_at(mentions: &[Mention], start: usize) -> Option<&Mention> {
+    let i = mentions.partition_point(|m| m.start < start);
+    mentions.get(i).filter(|m| m.start == start)
+}
+
 /// The candidate phrases of the sentences `sents` of paragraph `p`, within
 /// tokens `lo..hi` of it (a window around the quote, so a sentence of
 /// thousands of words with many quotes stays linear).
@@ -160,11 +173,12 @@ fn phrases_in<'p>(
                 k += 1;
                 continue;
             }
-            match speaker_phrase(text, toks, k, cx.mentions).and_then(|sp| head_of(toks, k, sp, cx.mentions)) {
+            let named = || mention_at(cx.mentions, t.start).is_some();
+            match speaker_phrase(text, toks, k, cx.mentions).and_then(|sp| head_of(toks, k, sp, named())) {
                 Some(sp) => {
                     let e = toks.partition_point(|t| t.start < sp.1).max(k + 1);
                     let i = cx.mentions.partition_point(|m| m.start < sp.0);
-                    let named = cx.mentions.get(i).is_some_and(|m| m.start == sp.0);
+                    let named = named();
                     // (Not a lone function word: "this", "one".)
                     let keep = named
                         || lexicon::is_speaker_pronoun(toks.lower(k))
@@ -190,9 +204,7 @@ fn phrases_in<'p>(
 /// A description as a candidate ends at its first noun for people, a body
 /// or a document ("the council did not name …" is "the council"); one
 /// without such a noun is none. Names, pronouns and capitalised runs stay.
-fn head_of(toks: &Words, k: usize, sp: ByteRange, mentions: &[Mention]) -> Option<ByteRange> {
-    let i = mentions.partition_point(|m| m.start < sp.0);
-    let named = mentions.get(i).is_some_and(|m| m.start == sp.0);
+fn head_of(toks: &Words, k: usize, sp: ByteRange, named: bool) -> Option<ByteRange> {
     let lower = toks.lower(k);
     if named || lexicon::is_speaker_pronoun(lower) || !matches!(lower, "a" | "an" | "the" | "this" | "one" | "another")
     {
@@ -225,9 +237,7 @@ fn kind_of<'a>(cx: &Context<'_>, s: &Spot<'a>) -> (&'static str, [&'a str; 2]) {
     if s.e == s.k + 1 && lexicon::is_speaker_pronoun(lower) {
         return ("pron", ["pron=", lower]);
     }
-    let start = toks[s.k].start;
-    let i = cx.mentions.partition_point(|m| m.start < start);
-    if let Some(m) = cx.mentions.get(i).filter(|m| m.start == start) {
+    if let Some(m) = mention_at(cx.mentions, toks[s.k].start) {
         let label = match m.label {
             EntityLabel::Per => "per",
             EntityLabel::Org => "org",
@@ -278,13 +288,44 @@ struct QuoteView<'f> {
     prev_speaker: Option<String>,
     /// The last word of the cascade's speaker of this quote.
     cascade_last: Option<String>,
+    /// The quote's first and one-past-last token in its paragraph.
+    qs: usize,
+    qe: usize,
+    /// "X said:" before the quote (in its paragraph or at the end of the one before).
+    after_colon: bool,
+    /// The quote opens, or ends, its paragraph.
+    opens: bool,
+    ends: bool,
+}
+
+impl<'f> QuoteView<'f> {
+    fn new(
+        cx: &Context<'_>,
+        f: &'f Found,
+        pi: usize,
+        prev_speaker: Option<String>,
+        cascade_last: Option<String>,
+    ) -> Self {
+        let (text, p) = (cx.text, &cx.paras[pi]);
+        QuoteView {
+            f,
+            pi,
+            prev_speaker,
+            cascade_last,
+            qs: p.tokens.partition_point(|t| t.start < f.start),
+            qe: p.tokens.partition_point(|t| t.start < f.end),
+            after_colon: text[..f.start].trim_end().ends_with(':'),
+            opens: text[p.range.0..f.start].trim().is_empty(),
+            ends: text[f.end.min(p.range.1)..p.range.1].trim().is_empty(),
+        }
+    }
 }
 
 /// The named features of one candidate. `order`: its place among the
 /// candidates on its side of the quote, nearest first.
 fn features(cx: &Context<'_>, q: &QuoteView<'_>, s: &Spot<'_>, order: usize, counts: &Counts, out: &mut Feats) {
     let (text, toks, f) = (cx.text, s.p.tokens, q.f);
-    let sp = (toks[s.k].start, toks[s.e - 1].end);
+    let sp = s.span();
     let (class, kind) = kind_of(cx, s);
     let side = if sp.1 <= f.start { "before" } else { "after" };
     let rel = s.rel.name();
@@ -301,9 +342,7 @@ fn features(cx: &Context<'_>, q: &QuoteView<'_>, s: &Spot<'_>, order: usize, cou
     out.add(&["order_class=", side, "_", class, "_", bucket(order.min(3))]);
     // Distance in tokens, when the candidate shares the quote's paragraph.
     if std::ptr::eq(s.p, &cx.paras[q.pi]) {
-        let qs = toks.partition_point(|t| t.start < f.start);
-        let qe = toks.partition_point(|t| t.start < f.end);
-        let d = if side == "before" { qs.saturating_sub(s.e) } else { s.k.saturating_sub(qe) };
+        let d = if side == "before" { q.qs.saturating_sub(s.e) } else { s.k.saturating_sub(q.qe) };
         out.add(&["dist=", side, "_", bucket(d)]);
         out.add(&["dist_class=", side, "_", class, "_", bucket(d)]);
     }
@@ -342,16 +381,13 @@ fn features(cx: &Context<'_>, q: &QuoteView<'_>, s: &Spot<'_>, order: usize, cou
     }
     out.add(&["prev_word=", word_class(text, toks, s.k.checked_sub(1))]);
     out.add(&["next_word=", word_class(text, toks, Some(s.e))]);
-    let p = &cx.paras[q.pi];
-    // "X said:" before the quote (in its paragraph or at the end of the one before).
-    let before_quote = text[..f.start].trim_end();
-    if before_quote.ends_with(':') {
+    if q.after_colon {
         out.add(&["colon_before_quote=", rel, "_", side, "_", class]);
     }
-    if text[p.range.0..f.start].trim().is_empty() {
+    if q.opens {
         out.add(&["quote_opens_paragraph=", side]);
     }
-    if text[f.end.min(p.range.1)..p.range.1].trim().is_empty() {
+    if q.ends {
         out.add(&["quote_ends_paragraph=", side]);
     }
     let last = toks.lower(s.e - 1);
@@ -418,9 +454,7 @@ fn candidates(cx: &Context<'_>, q: &QuoteView<'_>, counts: &Counts, keep: bool) 
                 )
             })
             .collect();
-        let qs = p.tokens.partition_point(|t| t.start < f.start);
-        let qe = p.tokens.partition_point(|t| t.start < f.end);
-        phrases_in(cx, p, &sents, (qs.saturating_sub(WINDOW), qe + WINDOW), &mut spots);
+        phrases_in(cx, p, &sents, (q.qs.saturating_sub(WINDOW), q.qe + WINDOW), &mut spots);
         if a == 0 {
             if let Some(before) = q.pi.checked_sub(1).map(|i| &cx.paras[i]) {
                 if let Some(&s) = before.sentences.last() {
@@ -438,22 +472,18 @@ fn candidates(cx: &Context<'_>, q: &QuoteView<'_>, counts: &Counts, keep: bool) 
         }
     }
     if let Some(c) = f.speaker {
-        let there = spots.iter().any(|s| (s.p.tokens[s.k].start, s.p.tokens[s.e - 1].end) == c);
-        if !there {
-            if let Some(s) = spot_at(cx, c, Rel::Far) {
-                // (Its own span, even where a longer phrase starts there.)
-                if (s.p.tokens[s.k].start, s.p.tokens[s.e - 1].end) == c {
-                    spots.push(s);
-                }
+        if !spots.iter().any(|s| s.span() == c) {
+            // (Its own span, even where a longer phrase starts there.)
+            if let Some(s) = spot_at(cx, c, Rel::Far).filter(|s| s.span() == c) {
+                spots.push(s);
             }
         }
     }
     // Each candidate's place on its side of the quote, nearest first.
-    let span = |s: &Spot<'_>| (s.p.tokens[s.k].start, s.p.tokens[s.e - 1].end);
-    let mut before: Vec<usize> = (0..spots.len()).filter(|&i| span(&spots[i]).1 <= f.start).collect();
-    let mut after: Vec<usize> = (0..spots.len()).filter(|&i| span(&spots[i]).0 >= f.end).collect();
-    before.sort_by_key(|&i| std::cmp::Reverse(span(&spots[i]).1));
-    after.sort_by_key(|&i| span(&spots[i]).0);
+    let mut before: Vec<usize> = (0..spots.len()).filter(|&i| spots[i].span().1 <= f.start).collect();
+    let mut after: Vec<usize> = (0..spots.len()).filter(|&i| spots[i].span().0 >= f.end).collect();
+    before.sort_by_key(|&i| std::cmp::Reverse(spots[i].span().1));
+    after.sort_by_key(|&i| spots[i].span().0);
     let mut order = vec![usize::MAX; spots.len()];
     for (n, &i) in before.iter().chain(after.iter()).enumerate() {
         order[i] = if n < before.len() { n } else { n - before.len() };
@@ -466,7 +496,7 @@ fn candidates(cx: &Context<'_>, q: &QuoteView<'_>, counts: &Counts, keep: bool) 
             let mut fs = Feats { keep, names: Vec::new(), hashes: Vec::with_capacity(32) };
             features(cx, q, s, o, counts, &mut fs);
             let (names, feats) = (fs.names, fs.hashes);
-            let (start, end) = span(s);
+            let (start, end) = s.span();
             SpeakerCandidate { start, end, cascade: f.speaker == Some((start, end)), names, feats, score: 0.0 }
         })
         .collect()
@@ -512,7 +542,7 @@ pub(crate) fn rank(cx: &Context<'_>, found: &mut [Found], explain: bool) -> Vec<
             let cascade_speaker = f.speaker.map(|s| last_word(cx.text, s));
             let pi = cx.paras.partition_point(|p| p.range.1 <= f.start);
             if pi < cx.paras.len() && (f.speaker.is_some() || f.kind == QuoteKind::Direct) {
-                let q = QuoteView { f, pi, prev_speaker: prev_speaker.take(), cascade_last: cascade_speaker.clone() };
+                let q = QuoteView::new(cx, f, pi, prev_speaker.take(), cascade_speaker.clone());
                 let mut cands = candidates(cx, &q, &counts, capturing || explain);
                 if let Some(m) = model {
                     for c in &mut cands {
